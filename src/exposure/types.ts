@@ -1,0 +1,66 @@
+import type { Level } from '../policy/types.js';
+
+/**
+ * Per-group part of a {@link UserState}.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const group = rb.emptyState().groups[0]; // { id: 'eating-disorder', level: 'none', … }
+ * ```
+ */
+export interface GroupState {
+  /** Group id from the taxonomy. */
+  readonly id: string;
+  /** Decayed, dwell-weighted mass of the group's triggering impressions. */
+  readonly triggeringMass: number;
+  /** Decayed, dwell-weighted mass of all impressions (the share's denominator). */
+  readonly totalMass: number;
+  /** Current run of consecutive triggering impressions in this session. */
+  readonly run: number;
+  /** The detector's statistic (run length, window count, CUSUM S or EWMA z). */
+  readonly statistic: number;
+  /** The last `window` bits of the stream, oldest first, as `0`/`1` characters; `''` unless the detector is `window`. */
+  readonly window: string;
+  /** Current level after hysteresis. */
+  readonly level: Level;
+  /** Impressions left before a lowered statistic may lower the level. */
+  readonly hold: number;
+}
+
+/**
+ * A user's exposure state: small, versioned, plain JSON, without any user identifier. Create
+ * it with `rb.emptyState()`, advance it with `rb.observe`, store it anywhere, and read it back
+ * with `rb.parseState`.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const state = rb.observe(rb.emptyState(), { item: { id: 'a', topics: ['pro-ana'] }, at: 0 });
+ * console.log(state.impressions); // 1
+ * ```
+ */
+export interface UserState {
+  /** Format version; a state from a newer version is rejected with code `state`. */
+  readonly version: 1;
+  /** Impressions observed in total. */
+  readonly impressions: number;
+  /** Time of the latest impression (ms), or `null` before the first. */
+  readonly lastAt: number | null;
+  /** The current session. */
+  readonly session: {
+    /** Time of the session's first impression (ms), or `null` before the first. */
+    readonly startedAt: number | null;
+    /** Impressions in the current session. */
+    readonly impressions: number;
+  };
+  /** One entry per taxonomy group, in taxonomy order. */
+  readonly groups: readonly GroupState[];
+  /**
+   * Recently shown recovery items, newest last, as `[idHash, impressionIndex]`: ids are stored as
+   * 52-bit hashes so the state stays small whatever the ids; bounded in length.
+   */
+  readonly recoveryShown: readonly (readonly [string, number])[];
+}

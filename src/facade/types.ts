@@ -1,0 +1,215 @@
+import type { Item, Impression } from '../item/types.js';
+import type { UserState } from '../exposure/types.js';
+import type { Level } from '../policy/types.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+
+/**
+ * What the detector says about one group.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const g = rb.assess(rb.emptyState(), 0).groups['eating-disorder'];
+ * console.log(g?.level, g?.exposure, g?.run, g?.statistic); // 'none' 0 0 0
+ * ```
+ */
+export interface GroupAssessment {
+  /** Level after hysteresis. */
+  readonly level: Level;
+  /** Decayed, dwell-weighted share of triggering impressions in [0, 1], time away included. */
+  readonly exposure: number;
+  /** Current run of consecutive triggering impressions (0 once the session gap has passed). */
+  readonly run: number;
+  /** The detector's statistic. */
+  readonly statistic: number;
+  /** The statistic's alarm threshold (`sustained` at or above it, `elevated` at half). */
+  readonly threshold: number;
+}
+
+/**
+ * An intervention suggested beside the feed, for the host to render.
+ *
+ * @example
+ * ```ts
+ * import type { Intervention } from 'feed-rebalancer';
+ * const i: Intervention = { kind: 'resources', group: 'eating-disorder', reason: 'sustained' };
+ * ```
+ */
+export interface Intervention {
+  readonly kind: 'nudge' | 'resources' | 'break';
+  readonly group: string | null;
+  readonly reason: string;
+}
+
+/**
+ * The result of `assess`: what the decisions of `rebalance` are based on.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const a = rb.assess(rb.emptyState(), Date.now());
+ * console.log(a.impressions, a.groups['self-harm']?.level);
+ * ```
+ */
+export interface Assessment {
+  /** The time assessed at (ms), or `null` when none was given and none is known. */
+  readonly at: number | null;
+  /** Total impressions observed. */
+  readonly impressions: number;
+  /** Whether `at` is past the session gap, so the next impression starts a new session. */
+  readonly newSession: boolean;
+  /** Per group, keyed by group id (a null-prototype object). */
+  readonly groups: Readonly<Record<string, GroupAssessment>>;
+  /** Interventions suggested beside the feed. */
+  readonly interventions: readonly Intervention[];
+}
+
+/**
+ * How an item matched the taxonomy: per group, the highest confidence of its triggering and of
+ * its recovery topics, and the confidence of each known topic.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * rb.classify({ id: 'x', hashtags: ['#Thin_Spo'] }).triggering['eating-disorder']; // 1
+ * ```
+ */
+export interface Classification {
+  readonly triggering: Readonly<Record<string, number>>;
+  readonly recovery: Readonly<Record<string, number>>;
+  readonly topics: Readonly<Record<string, number>>;
+}
+
+/**
+ * One request to `rebalance`.
+ *
+ * @example
+ * ```ts
+ * import type { RebalanceRequest } from 'feed-rebalancer';
+ * declare const request: RebalanceRequest;
+ * ```
+ */
+export interface RebalanceRequest {
+  /** Candidates in the host's ranked order, best first. */
+  readonly candidates: readonly Item[];
+  /** Recovery-oriented items to interleave when the policy calls for it. @defaultValue [] */
+  readonly recovery?: readonly Item[];
+  /** The user's exposure state. */
+  readonly state: UserState;
+  /** The request time (ms); omitted means the state's last impression time. */
+  readonly at?: number;
+  /** Largest number of served slots. @defaultValue all */
+  readonly size?: number;
+}
+
+/**
+ * One served slot of a rebalanced feed.
+ *
+ * @example
+ * ```ts
+ * import type { Slot } from 'feed-rebalancer';
+ * const slot: Slot = { id: 'r1', source: 'recovery', from: null, reasons: ['recovery:eating-disorder'] };
+ * ```
+ */
+export interface Slot {
+  readonly id: string;
+  readonly source: 'organic' | 'recovery';
+  /** Index in `candidates` for organic items, `null` for recovery items. */
+  readonly from: number | null;
+  /** Why the slot differs from the input (`cap:<group>`, `recovery:<group>`, `diversify`); empty when untouched. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * A candidate that was not served, with why.
+ *
+ * @example
+ * ```ts
+ * import type { DroppedItem } from 'feed-rebalancer';
+ * const d: DroppedItem = { id: 'c9', from: 9, reason: 'size' };
+ * ```
+ */
+export interface DroppedItem {
+  readonly id: string;
+  /** Index in `candidates`. */
+  readonly from: number;
+  /** `size`, `duplicate`, `invalid` or `cap:<group>`. */
+  readonly reason: string;
+}
+
+/**
+ * A recovery pool entry that was refused, with why.
+ *
+ * @example
+ * ```ts
+ * import type { RejectedRecovery } from 'feed-rebalancer';
+ * const r: RejectedRecovery = { id: 'p3', from: 3, reason: 'triggering:eating-disorder' };
+ * ```
+ */
+export interface RejectedRecovery {
+  readonly id: string;
+  /** Index in the recovery pool. */
+  readonly from: number;
+  /** `triggering:<group>`, `cooldown`, `duplicate` or `invalid`. */
+  readonly reason: string;
+}
+
+/**
+ * The result of `rebalance`: the feed to serve and its audit.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets, explain } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const out = rb.rebalance({ candidates: [{ id: 'a' }], state: rb.emptyState(), at: 0 });
+ * console.log(out.items.map((i) => i.id), explain(out));
+ * ```
+ */
+export interface RebalanceResult {
+  /** The feed to serve, organic and recovery items together. */
+  readonly items: readonly Item[];
+  /** Per served slot, where it came from and why. */
+  readonly slots: readonly Slot[];
+  /** Candidates not served, each with a reason. */
+  readonly dropped: readonly DroppedItem[];
+  /** Recovery pool entries refused, each with a reason. */
+  readonly rejectedRecovery: readonly RejectedRecovery[];
+  /** The assessment the decisions were based on. */
+  readonly assessment: Assessment;
+}
+
+/**
+ * A configured rebalancer: pure functions over plain-JSON state.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.protective });
+ * let state = rb.emptyState();
+ * state = rb.observe(state, { item: { id: 'a', hashtags: ['#thinspo'] }, at: 0, dwellMs: 9_000 });
+ * console.log(rb.assess(state, 1_000).groups['eating-disorder']?.run); // 1
+ * ```
+ */
+export interface Rebalancer {
+  /** The resolved policy in force. */
+  readonly policy: ResolvedPolicy;
+  /** Group ids of the taxonomy, in order. */
+  readonly groups: readonly string[];
+  /** A fresh state for a new user. */
+  emptyState(): UserState;
+  /** Folds impressions into a state; returns a new state and never mutates its input. */
+  observe(state: UserState, impressions: Impression | readonly Impression[]): UserState;
+  /** What the detector says at time `at` (defaults to the last impression time). */
+  assess(state: UserState, at?: number): Assessment;
+  /** Reshapes a ranked candidate list for the state's user. */
+  rebalance(request: RebalanceRequest): RebalanceResult;
+  /** How an item matches the taxonomy. */
+  classify(item: Item): Classification;
+  /** Validates an untrusted state (a JSON string or a parsed value). */
+  parseState(input: unknown): UserState;
+  /** Serialises a state to a JSON string. */
+  serializeState(state: UserState): string;
+}

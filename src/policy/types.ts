@@ -1,0 +1,162 @@
+/**
+ * At most `count` triggering items of a group in any `window` consecutive served slots.
+ * `count: 0` filters the group out.
+ *
+ * @example
+ * ```ts
+ * import type { Cap } from 'feed-rebalancer';
+ * const oneInFive: Cap = { count: 1, window: 5 };
+ * ```
+ */
+export interface Cap {
+  /** Integer in [0, window]. */
+  readonly count: number;
+  /** Integer ≥ 1. */
+  readonly window: number;
+}
+
+/**
+ * Diversification of the organic order before caps apply: maximal marginal relevance or a
+ * determinantal point process (fast greedy MAP), from item embeddings.
+ *
+ * @example
+ * ```ts
+ * import type { DiversifyInput } from 'feed-rebalancer';
+ * const mmr: DiversifyInput = { kind: 'mmr', lambda: 0.7 };
+ * const dpp: DiversifyInput = { kind: 'dpp', theta: 0.7, window: 8 };
+ * ```
+ */
+export type DiversifyInput =
+  | {
+      readonly kind: 'mmr';
+      /** Weight of relevance against novelty, in [0, 1]. */
+      readonly lambda: number;
+      /** How many top candidates are reordered. @defaultValue 100 */
+      readonly depth?: number;
+    }
+  | {
+      readonly kind: 'dpp';
+      /** Trade-off between relevance and diversity in [0, 1). @defaultValue 0.7 */
+      readonly theta?: number;
+      /** Sliding window of the greedy MAP; omitted means the whole list. */
+      readonly window?: number;
+      /** How many top candidates are reordered. @defaultValue 100 */
+      readonly depth?: number;
+    };
+
+/**
+ * What one detection level does to a group's items.
+ *
+ * @example
+ * ```ts
+ * import type { LevelActionInput } from 'feed-rebalancer';
+ * const sustained: LevelActionInput = { cap: { count: 1, window: 6 }, recoveryEvery: 4 };
+ * ```
+ */
+export interface LevelActionInput {
+  /** Density cap on the group's triggering items. */
+  readonly cap?: Cap;
+  /** Insert one of the group's recovery items in every `recoveryEvery` served slots (integer ≥ 2). */
+  readonly recoveryEvery?: number;
+  /** Diversify the organic order while the group is at this level. */
+  readonly diversify?: DiversifyInput;
+}
+
+/**
+ * The detector over each group's binary stream (x = 1 for a triggering impression).
+ *
+ * - `run`: alarm after `length` triggering impressions in a row (within a session).
+ * - `window`: alarm when at least `count` of the last `window` impressions were triggering.
+ * - `cusum`: Bernoulli CUSUM `S ← max(0, S + x − γ)`, alarm when `S ≥ h` (Reynolds & Stoumbos 1999).
+ * - `ewma`: `z ← λx + (1 − λ)z`, alarm when `z ≥ limit`.
+ *
+ * `hold` is the hysteresis: impressions a level is kept after the statistic falls below it.
+ *
+ * @example
+ * ```ts
+ * import type { DetectionInput } from 'feed-rebalancer';
+ * const detection: DetectionInput = { kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, hold: 10 };
+ * ```
+ */
+export type DetectionInput =
+  | { readonly kind: 'run'; readonly length: number; readonly hold?: number }
+  | {
+      readonly kind: 'window';
+      readonly count: number;
+      readonly window: number;
+      readonly hold?: number;
+    }
+  | {
+      readonly kind: 'cusum';
+      readonly p0: number;
+      readonly p1: number;
+      readonly h: number;
+      readonly hold?: number;
+    }
+  | {
+      readonly kind: 'ewma';
+      readonly lambda: number;
+      readonly limit: number;
+      readonly hold?: number;
+    };
+
+/**
+ * The detection levels, lowest first.
+ *
+ * @example
+ * ```ts
+ * import type { Level } from 'feed-rebalancer';
+ * const level: Level = 'sustained';
+ * ```
+ */
+export type Level = 'none' | 'elevated' | 'sustained';
+
+/**
+ * A policy as written by its author: plain JSON, every field optional. Omitted fields take the
+ * documented defaults, except that a level missing from `levels` does nothing.
+ *
+ * @example
+ * ```ts
+ * import type { PolicyInput } from 'feed-rebalancer';
+ * const policy: PolicyInput = {
+ *   detection: { kind: 'run', length: 5 },
+ *   levels: { sustained: { cap: { count: 1, window: 5 }, recoveryEvery: 4 } },
+ * };
+ * ```
+ */
+export interface PolicyInput {
+  /** Who the feed is for; `minor` keeps filters through a reset. @defaultValue 'general' */
+  readonly audience?: 'general' | 'minor';
+  /** Confidence at which a topic counts for its group. @defaultValue 0.5 */
+  readonly minConfidence?: number;
+  /** Exposure bookkeeping. */
+  readonly exposure?: {
+    /** Half-life of exposure, in impressions. @defaultValue 20 */
+    readonly halfLife?: number;
+    /** Half-life of exposure in time away, in milliseconds. @defaultValue 21_600_000 (6 h) */
+    readonly halfLifeMs?: number;
+    /** A gap longer than this starts a new session. @defaultValue 1_800_000 (30 min) */
+    readonly sessionGapMs?: number;
+    /** Dwell at which an impression weighs 1. @defaultValue 10_000 */
+    readonly referenceDwellMs?: number;
+    /** Largest weight of one impression. @defaultValue 3 */
+    readonly maxDwellWeight?: number;
+  };
+  /** The detector. @defaultValue `{ kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, hold: 10 }` */
+  readonly detection?: DetectionInput;
+  /** What each level does, per group. A missing level does nothing. */
+  readonly levels?: {
+    readonly none?: LevelActionInput;
+    readonly elevated?: LevelActionInput;
+    readonly sustained?: LevelActionInput;
+  };
+  /** Recovery interleaving. */
+  readonly recovery?: {
+    /** Impressions before a recovery item may be served again. @defaultValue 50 */
+    readonly cooldown?: number;
+    /** Largest share of served slots that may hold recovery items, in (0, 1]. @defaultValue 1 */
+    readonly maxShare?: number;
+  };
+  /** What to do with a malformed item at request time. @defaultValue 'throw' */
+  readonly onInvalidItem?: 'throw' | 'skip';
+}
