@@ -1,0 +1,173 @@
+import { RebalanceError, type RebalanceErrorCode } from '../errors/RebalanceError.js';
+import { describeValue, joinPath } from '../errors/describe.js';
+import type { Item } from './types.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * A validated snapshot of an {@link Item}: every property read exactly once (so a getter cannot
+ * answer differently later), checked, and copied into plain values.
+ *
+ * @internal
+ */
+export interface ItemView {
+  readonly id: string;
+  /** Topic id → confidence in [0, 1]; a list of topics gives confidence 1 each. */
+  readonly topics: ReadonlyMap<string, number> | null;
+  readonly hashtags: readonly string[] | null;
+  readonly text: string | null;
+  readonly embedding: Float64Array | null;
+  readonly score: number | null;
+  /** The caller's object, returned as-is in results. */
+  readonly source: Item;
+}
+
+/** Where an item sits, for error messages: API name, JSON path and error code. @internal */
+export interface ItemSite {
+  readonly api: string;
+  readonly path: string;
+  readonly code: RebalanceErrorCode;
+}
+
+function fail(site: ItemSite, field: string, rule: string, value: unknown): never {
+  const path = field === '' ? site.path : joinPath(site.path, field);
+  throw new RebalanceError(
+    site.code,
+    `${site.api}: ${path} ${rule} (got ${describeValue(value)})`,
+    path,
+  );
+}
+
+/** Reads a property without letting a throwing getter escape as anything but a RebalanceError. */
+function read(value: object, key: string, site: ItemSite): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch (cause) {
+    throw new RebalanceError(
+      site.code,
+      `${site.api}: ${joinPath(site.path, key)} could not be read (its getter threw)`,
+      joinPath(site.path, key),
+      { cause },
+    );
+  }
+}
+
+function readTopics(raw: unknown, site: ItemSite): Map<string, number> | null {
+  if (raw === undefined) return null;
+  const topics = new Map<string, number>();
+  if (Array.isArray(raw)) {
+    if (raw.length > LIMITS.topicsPerItem)
+      fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
+    for (let i = 0; i < raw.length; i++) {
+      const topic: unknown = raw[i];
+      if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
+        fail(
+          site,
+          `topics[${i}]`,
+          `must be a non-empty string of at most ${LIMITS.termLength} characters`,
+          topic,
+        );
+      topics.set(topic, 1);
+    }
+    return topics;
+  }
+  if (typeof raw !== 'object' || raw === null)
+    fail(site, 'topics', 'must be an array of topic ids or an object of confidences', raw);
+  let keys: string[];
+  try {
+    keys = Object.keys(raw);
+  } catch (cause) {
+    throw new RebalanceError(
+      site.code,
+      `${site.api}: ${joinPath(site.path, 'topics')} could not be read`,
+      joinPath(site.path, 'topics'),
+      { cause },
+    );
+  }
+  if (keys.length > LIMITS.topicsPerItem)
+    fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
+  for (const key of keys) {
+    const confidence = read(raw, key, { ...site, path: joinPath(site.path, 'topics') });
+    if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))
+      fail(site, joinPath('topics', key), 'must be a confidence in [0, 1]', confidence);
+    if (key.length === 0 || key.length > LIMITS.termLength)
+      fail(
+        site,
+        'topics',
+        `keys must be non-empty and at most ${LIMITS.termLength} characters`,
+        key,
+      );
+    topics.set(key, confidence);
+  }
+  return topics;
+}
+
+function readHashtags(raw: unknown, site: ItemSite): string[] | null {
+  if (raw === undefined) return null;
+  if (!Array.isArray(raw)) fail(site, 'hashtags', 'must be an array of strings', raw);
+  if (raw.length > LIMITS.hashtagsPerItem)
+    fail(site, 'hashtags', `must have at most ${LIMITS.hashtagsPerItem} entries`, raw);
+  const tags: string[] = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const tag: unknown = raw[i];
+    if (typeof tag !== 'string' || tag.length > LIMITS.termLength)
+      fail(
+        site,
+        `hashtags[${i}]`,
+        `must be a string of at most ${LIMITS.termLength} characters`,
+        tag,
+      );
+    tags[i] = tag;
+  }
+  return tags;
+}
+
+function readEmbedding(raw: unknown, site: ItemSite): Float64Array | null {
+  if (raw === undefined) return null;
+  const isTyped = raw instanceof Float64Array || raw instanceof Float32Array;
+  if (!isTyped && !Array.isArray(raw))
+    fail(site, 'embedding', 'must be an array of numbers, a Float32Array or a Float64Array', raw);
+  const source = raw as ArrayLike<unknown>;
+  const length = source.length;
+  if (length === 0 || length > LIMITS.embeddingLength)
+    fail(site, 'embedding', `must have between 1 and ${LIMITS.embeddingLength} dimensions`, raw);
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const x = source[i];
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      fail(site, `embedding[${i}]`, 'must be a finite number', x);
+    out[i] = x;
+  }
+  return out;
+}
+
+/**
+ * Validates one untrusted item and returns its snapshot; throws a `RebalanceError` naming the
+ * index and field of the first problem.
+ *
+ * @internal
+ */
+export function readItem(value: unknown, site: ItemSite): ItemView {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(site, '', 'must be an item object', value);
+  const id = read(value, 'id', site);
+  if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
+    fail(site, 'id', `must be a non-empty string of at most ${LIMITS.idLength} characters`, id);
+  const topics = readTopics(read(value, 'topics', site), site);
+  const hashtags = readHashtags(read(value, 'hashtags', site), site);
+  const rawText = read(value, 'text', site);
+  if (rawText !== undefined && (typeof rawText !== 'string' || rawText.length > LIMITS.textLength))
+    fail(site, 'text', `must be a string of at most ${LIMITS.textLength} characters`, rawText);
+  const embedding = readEmbedding(read(value, 'embedding', site), site);
+  const rawScore = read(value, 'score', site);
+  if (rawScore !== undefined && (typeof rawScore !== 'number' || !Number.isFinite(rawScore)))
+    fail(site, 'score', 'must be a finite number', rawScore);
+  return {
+    id,
+    topics,
+    hashtags,
+    text: rawText === undefined ? null : rawText,
+    embedding,
+    score: rawScore === undefined ? null : rawScore,
+    source: value as Item,
+  };
+}
