@@ -1,0 +1,211 @@
+import type { Slot } from '../../facade/types.js';
+import type { Item } from '../../item/types.js';
+import type { Level } from '../../policy/types.js';
+import type { ResolvedLevelAction } from '../../policy/resolved.js';
+import type { GuaranteeContext } from '../types.js';
+
+/**
+ * What the guarantee checks read from one request and result, computed once per context: the
+ * groups and the action of each group's current level, which candidates and served items are
+ * triggering for which group (by the reference engine's `classify` and `minConfidence`), and
+ * which candidates repeat an earlier id.
+ *
+ * @internal
+ */
+export interface CaseFacts {
+  readonly groups: readonly string[];
+  /** Per group, the level the result's assessment reports. */
+  readonly levels: readonly Level[];
+  /** Per group, what its current level asks for. */
+  readonly actions: readonly ResolvedLevelAction[];
+  readonly candidates: readonly Item[];
+  readonly pool: readonly Item[];
+  /** `request.size`, or Infinity when omitted. */
+  readonly size: number;
+  /** Per candidate, the index of the first candidate with the same id (itself when first). */
+  readonly firstOf: Int32Array;
+  /** Candidate indices the result dropped as `invalid`. */
+  readonly invalid: ReadonlySet<number>;
+  /** Per candidate and group (row-major): 1 when triggering for the group. */
+  readonly candidateTriggering: Uint8Array;
+  /** Per served slot and group (row-major): 1 when the served item is triggering for the group. */
+  readonly servedTriggering: Uint8Array;
+  /** Per pool entry and group: 1 when triggering / when a recovery item of the group. */
+  readonly poolTriggering: Uint8Array;
+  readonly poolRecovery: Uint8Array;
+  /** Whether any group's current level diversifies the organic order. */
+  readonly diversifying: boolean;
+}
+
+const LEVELS: readonly string[] = ['none', 'elevated', 'sustained'];
+const cache = new WeakMap<GuaranteeContext, CaseFacts>();
+
+/**
+ * Checks that the result has the documented shape, so that the other checks can read it: one
+ * slot per item with the same id, organic slots pointing at a candidate with that id, recovery
+ * slots with `from: null`, dropped entries pointing at candidates, and a level for every group.
+ * Returns what is wrong, or `null`.
+ *
+ * @internal
+ */
+export function shapeProblem(context: GuaranteeContext): string | null {
+  const { result, request, reference } = context;
+  if (typeof result !== 'object' || result === null) return 'the result is not an object';
+  if (!isList(result.items) || !isList(result.slots) || !isList(result.dropped))
+    return 'the result lacks items, slots or dropped arrays';
+  if (!isList(result.rejectedRecovery)) return 'the result lacks a rejectedRecovery array';
+  const { items, slots, dropped } = result;
+  if (items.length !== slots.length)
+    return `the result has ${items.length} items but ${slots.length} slots`;
+  const candidates = request.candidates;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s] as unknown as Slot | null;
+    const item = items[s] as unknown as Item | null;
+    if (typeof slot !== 'object' || slot === null) return `slot ${s} is not an object`;
+    if (typeof item !== 'object' || item === null) return `item ${s} is not an object`;
+    if (slot.id !== item.id)
+      return `slot ${s} names id ${JSON.stringify(slot.id)} but item ${s} has id ${JSON.stringify(item.id)}`;
+    if (!isList(slot.reasons)) return `slot ${s} has no reasons array`;
+    if (slot.source === 'organic') {
+      const from = slot.from;
+      if (
+        typeof from !== 'number' ||
+        !Number.isInteger(from) ||
+        from < 0 ||
+        from >= candidates.length
+      )
+        return `organic slot ${s} has from ${String(from)}, not an index in candidates`;
+      if (candidates[from]!.id !== slot.id)
+        return `organic slot ${s} serves id ${JSON.stringify(slot.id)} but candidates[${from}] has id ${JSON.stringify(candidates[from]!.id)}`;
+    } else if (slot.source === 'recovery') {
+      if (slot.from !== null)
+        return `recovery slot ${s} has from ${String(slot.from)} instead of null`;
+    } else return `slot ${s} has source ${JSON.stringify(slot.source)}`;
+  }
+  for (let d = 0; d < dropped.length; d++) {
+    const entry = dropped[d]!;
+    if (
+      typeof entry.from !== 'number' ||
+      !Number.isInteger(entry.from) ||
+      entry.from < 0 ||
+      entry.from >= candidates.length
+    )
+      return `dropped[${d}] has from ${String(entry.from)}, not an index in candidates`;
+    if (candidates[entry.from]!.id !== entry.id && !(entry.reason === 'invalid'))
+      return `dropped[${d}] names id ${JSON.stringify(entry.id)} but candidates[${entry.from}] has id ${JSON.stringify(candidates[entry.from]!.id)}`;
+  }
+  const groups = result.assessment?.groups;
+  if (typeof groups !== 'object' || groups === null) return 'the result has no assessment.groups';
+  for (const g of reference.groups) {
+    const level = Object.prototype.hasOwnProperty.call(groups, g) ? groups[g]?.level : undefined;
+    if (typeof level !== 'string' || !LEVELS.includes(level))
+      return `assessment.groups[${JSON.stringify(g)}].level is ${String(level)}, not a level`;
+  }
+  return null;
+}
+
+/** `Array.isArray` without narrowing a typed array to `any[]`. */
+function isList(value: unknown): boolean {
+  return Array.isArray(value);
+}
+
+/**
+ * The facts of a context whose result has the documented shape (see {@link shapeProblem}).
+ *
+ * @internal
+ */
+export function factsOf(context: GuaranteeContext): CaseFacts {
+  const known = cache.get(context);
+  if (known !== undefined) return known;
+  const { reference, request, result } = context;
+  const groups = reference.groups;
+  const G = groups.length;
+  const policy = reference.policy;
+  const levels = groups.map((g) => result.assessment.groups[g]!.level);
+  const actions = levels.map((level) => policy.levels[level]);
+  const candidates = request.candidates;
+  const pool = request.recovery ?? [];
+  const firstOf = new Int32Array(candidates.length);
+  const firstById = new Map<string, number>();
+  for (let i = 0; i < candidates.length; i++) {
+    const id = candidates[i]!.id;
+    const first = firstById.get(id);
+    if (first === undefined) firstById.set(id, i);
+    firstOf[i] = first ?? i;
+  }
+  const invalid = new Set<number>();
+  for (const d of result.dropped) if (d.reason === 'invalid') invalid.add(d.from);
+  const candidateTriggering = new Uint8Array(candidates.length * G);
+  for (let i = 0; i < candidates.length; i++)
+    markGroups(context, candidates[i]!, 'triggering', candidateTriggering, i * G);
+  const servedTriggering = new Uint8Array(result.items.length * G);
+  for (let s = 0; s < result.items.length; s++)
+    markGroups(context, result.items[s]!, 'triggering', servedTriggering, s * G);
+  const poolTriggering = new Uint8Array(pool.length * G);
+  const poolRecovery = new Uint8Array(pool.length * G);
+  for (let p = 0; p < pool.length; p++) {
+    markGroups(context, pool[p]!, 'triggering', poolTriggering, p * G);
+    markGroups(context, pool[p]!, 'recovery', poolRecovery, p * G);
+  }
+  const facts: CaseFacts = {
+    groups,
+    levels,
+    actions,
+    candidates,
+    pool,
+    size: request.size ?? Infinity,
+    firstOf,
+    invalid,
+    candidateTriggering,
+    servedTriggering,
+    poolTriggering,
+    poolRecovery,
+    diversifying: actions.some((a) => a.diversify !== null),
+  };
+  cache.set(context, facts);
+  return facts;
+}
+
+/** Marks the groups an item counts for: a topic of the group at or above `minConfidence`. */
+function markGroups(
+  context: GuaranteeContext,
+  item: Item,
+  role: 'triggering' | 'recovery',
+  out: Uint8Array,
+  offset: number,
+): void {
+  const { reference } = context;
+  let confidences: Readonly<Record<string, number>>;
+  try {
+    confidences = reference.classify(item)[role];
+  } catch {
+    return; // an item the engine cannot read counts for no group
+  }
+  const groups = reference.groups;
+  const min = reference.policy.minConfidence;
+  for (let g = 0; g < groups.length; g++) {
+    const c = Object.prototype.hasOwnProperty.call(confidences, groups[g]!)
+      ? confidences[groups[g]!]
+      : undefined;
+    if (c !== undefined && c >= min) out[offset + g] = 1;
+  }
+}
+
+/**
+ * Runs a check only on a well-shaped result; otherwise reports why it cannot be checked.
+ *
+ * @internal
+ */
+export function withFacts(
+  context: GuaranteeContext,
+  check: (facts: CaseFacts) => string | null,
+): string | null {
+  const problem = shapeProblem(context);
+  if (problem !== null) return `the result cannot be read: ${problem}`;
+  return check(factsOf(context));
+}
+
+/** `"id" (candidates[3])`, for messages. @internal */
+export function nameCandidate(facts: CaseFacts, index: number): string {
+  return `${JSON.stringify(facts.candidates[index]!.id)} (candidates[${index}])`;
+}
