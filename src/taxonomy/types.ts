@@ -10,8 +10,22 @@
 export interface TopicInput {
   /** Topic id as items carry it in `topics`. */
   readonly id: string;
-  /** Hashtags and terms that label the topic (with or without `#`). */
+  /**
+   * Hashtags and terms that label the topic (with or without `#`), matched as hashtags and as
+   * whole words or short phrases of free text.
+   *
+   * @defaultValue []
+   */
   readonly terms?: readonly string[];
+  /**
+   * Terms matched only as whole hashtags (an item's hashtag, or a `#word` in its text), never as
+   * plain words of text: code names that are also ordinary names ("ana", "mia") and words that
+   * prevention content uses too ("suicide"). Terms of at most three characters are treated this
+   * way whichever list they are in.
+   *
+   * @defaultValue []
+   */
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -31,11 +45,19 @@ export interface TopicInput {
 export interface GroupInput {
   /** Group id, e.g. `eating-disorder`. */
   readonly id: string;
-  /** Human-readable label for audit text; defaults to the id. */
+  /**
+   * Human-readable label for audit text.
+   *
+   * @defaultValue the group id
+   */
   readonly label?: string;
-  /** Topics whose items count towards the group's runs and caps. */
+  /** Topics whose items count towards the group's runs and caps (at least one). */
   readonly triggering: readonly TopicInput[];
-  /** Topics of recovery-oriented content for the group. */
+  /**
+   * Topics of recovery-oriented content for the group.
+   *
+   * @defaultValue []
+   */
   readonly recovery?: readonly TopicInput[];
 }
 
@@ -54,4 +76,54 @@ export interface GroupInput {
 export interface TaxonomyInput {
   /** The groups, in the order audits and round-robin recovery use. */
   readonly groups: readonly GroupInput[];
+}
+
+/**
+ * Additions to one group of a taxonomy for `extendTaxonomy`: a group with a new id is
+ * appended; a group with an existing id gains the listed topics, and a topic with an existing id
+ * gains the listed terms.
+ *
+ * @example
+ * ```ts
+ * import type { GroupExtension } from 'feed-rebalancer';
+ * const more: GroupExtension = { id: 'eating-disorder', triggering: [{ id: 'pro-ana', terms: ['anabuddy'] }] };
+ * ```
+ */
+export interface GroupExtension {
+  /** Id of the group to extend or to add. */
+  readonly id: string;
+  /**
+   * Label for audit text; replaces the existing label when given.
+   *
+   * @defaultValue the existing label, or the id for a new group
+   */
+  readonly label?: string;
+  /**
+   * Triggering topics to add, or whose terms to extend. A new group needs at least one.
+   *
+   * @defaultValue []
+   */
+  readonly triggering?: readonly TopicInput[];
+  /**
+   * Recovery topics to add, or whose terms to extend.
+   *
+   * @defaultValue []
+   */
+  readonly recovery?: readonly TopicInput[];
+}
+
+/**
+ * What `extendTaxonomy` adds to a base taxonomy.
+ *
+ * @example
+ * ```ts
+ * import type { TaxonomyExtension } from 'feed-rebalancer';
+ * const extension: TaxonomyExtension = {
+ *   groups: [{ id: 'gambling', triggering: [{ id: 'betting-tips', terms: ['bettingtips'] }] }],
+ * };
+ * ```
+ */
+export interface TaxonomyExtension {
+  /** Groups to add or to extend, matched by id. */
+  readonly groups: readonly GroupExtension[];
 }

@@ -1,0 +1,96 @@
+import type { ItemView } from '../item/readItem.js';
+import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
+
+/**
+ * How one item matches a taxonomy, in the compact form the engine reads per item. Results may be
+ * shared between items (every item that matches nothing gets `ResolvedTaxonomy.none`), so they
+ * are read-only: never write to the arrays.
+ *
+ * @internal
+ */
+export interface ItemClassification {
+  /** Per group index, the highest confidence of the item's triggering topics of that group (0: none). */
+  readonly triggering: Float64Array;
+  /** Per group index, the highest confidence of the item's recovery topics of that group (0: none). */
+  readonly recovery: Float64Array;
+  /** Indices into `ResolvedTaxonomy.topicIds` of the known topics the item carries, each once. */
+  readonly topics: readonly number[];
+  /** Confidence of each entry of `topics`, in (0, 1]. */
+  readonly confidences: readonly number[];
+}
+
+/**
+ * Classifies one validated item: topic confidences come from `item.topics` (a list gives 1 each);
+ * a hashtag or a text match gives its topic confidence 1; a topic's confidence is the highest of
+ * these, and a group's the highest over its topics, per role. Topics the taxonomy does not know
+ * are ignored. Runs for every candidate of every request: an item without hashtags or text costs
+ * one `Map` lookup per topic, and an item that matches nothing allocates nothing.
+ *
+ * @internal
+ */
+export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassification {
+  const { topics, hashtags, text } = item;
+  const tags = tax.hasTerms && hashtags !== null && hashtags.length > 0 ? hashtags : null;
+  const scan = tax.hasTerms && text !== null && text !== '' ? text : null;
+  if ((topics === null || topics.size === 0) && tags === null && scan === null) return tax.none;
+
+  const scratch = tax.scratch;
+  // A fresh stamp per call marks the topics seen by this call, so nothing needs clearing.
+  if (scratch.clock === 0xffffffff) {
+    scratch.stamps.fill(0);
+    scratch.clock = 0;
+  }
+  const stamp = ++scratch.clock;
+  const found: number[] = [];
+  const confidences: number[] = [];
+  if (topics !== null) {
+    for (const [id, confidence] of topics) {
+      if (confidence > 0) note(tax.topics.get(id), confidence, stamp, tax, found, confidences);
+    }
+  }
+  if (tags !== null) {
+    for (let i = 0; i < tags.length; i++) {
+      const ids = tax.matcher.matchTag(tags[i]!);
+      for (let j = 0; j < ids.length; j++)
+        note(tax.topics.get(ids[j]!), 1, stamp, tax, found, confidences);
+    }
+  }
+  if (scan !== null) {
+    const ids = tax.matcher.scanText(scan);
+    for (let j = 0; j < ids.length; j++)
+      note(tax.topics.get(ids[j]!), 1, stamp, tax, found, confidences);
+  }
+  if (found.length === 0) return tax.none;
+
+  const groupCount = tax.groupIds.length;
+  const triggering = new Float64Array(groupCount);
+  const recovery = new Float64Array(groupCount);
+  for (let k = 0; k < found.length; k++) {
+    const ref = tax.topicRefs[found[k]!]!;
+    const perGroup = ref.recovery ? recovery : triggering;
+    if (confidences[k]! > perGroup[ref.group]!) perGroup[ref.group] = confidences[k]!;
+  }
+  return { triggering, recovery, topics: found, confidences };
+}
+
+/** Records a topic once, keeping its highest confidence; unknown topics (`ref` undefined) are ignored. */
+function note(
+  ref: TopicRef | undefined,
+  confidence: number,
+  stamp: number,
+  tax: ResolvedTaxonomy,
+  found: number[],
+  confidences: number[],
+): void {
+  if (ref === undefined) return;
+  const { stamps, slots } = tax.scratch;
+  if (stamps[ref.index] === stamp) {
+    const slot = slots[ref.index]!;
+    if (confidence > confidences[slot]!) confidences[slot] = confidence;
+    return;
+  }
+  stamps[ref.index] = stamp;
+  slots[ref.index] = found.length;
+  found.push(ref.index);
+  confidences.push(confidence);
+}

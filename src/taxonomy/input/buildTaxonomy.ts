@@ -1,0 +1,30 @@
+import type { GroupInput, TaxonomyInput, TopicInput } from '../types.js';
+import { freezeTaxonomy } from './freezeTaxonomy.js';
+import type { PlainGroup, PlainTopic } from './readTaxonomy.js';
+
+function buildTopic(topic: PlainTopic): TopicInput {
+  return topic.tags.length === 0
+    ? { id: topic.id, terms: topic.terms.slice() }
+    : { id: topic.id, terms: topic.terms.slice(), tags: topic.tags.slice() };
+}
+
+/**
+ * Builds a deep-frozen `TaxonomyInput` from validated groups; fields an input may leave out are
+ * written only when they hold something (`label`, `tags`), so the result reads like hand-written
+ * input.
+ *
+ * @internal
+ */
+export function buildTaxonomy(groups: readonly PlainGroup[]): TaxonomyInput {
+  const out: GroupInput[] = new Array<GroupInput>(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    const triggering = (group.triggering ?? []).map(buildTopic);
+    const recovery = (group.recovery ?? []).map(buildTopic);
+    out[g] =
+      group.label === null
+        ? { id: group.id, triggering, recovery }
+        : { id: group.id, label: group.label, triggering, recovery };
+  }
+  return freezeTaxonomy({ groups: out });
+}

@@ -1,0 +1,156 @@
+import { joinPath } from '../../errors/describe.js';
+import { normalizeTerm } from '../match/normalizeTerm.js';
+import type { TaxonomyReader } from './TaxonomyReader.js';
+
+/**
+ * Size limits of a taxonomy. They bound the memory and the time a hostile taxonomy can cost, and
+ * the size of a user state (one entry per group).
+ *
+ * @internal
+ */
+export const TAXONOMY_LIMITS = {
+  /** Groups in one taxonomy. */
+  groups: 64,
+  /** Topics over all groups and roles. */
+  topics: 4_096,
+  /** Terms and tags over all topics. */
+  terms: 100_000,
+  /** Characters in a group id, topic id or label. */
+  idLength: 256,
+  /** Characters in one term. */
+  termLength: 256,
+} as const;
+
+/** A validated topic, with where it was read from. @internal */
+export interface PlainTopic {
+  readonly id: string;
+  readonly terms: readonly string[];
+  readonly tags: readonly string[];
+  /** Path of the topic, relative to the input. */
+  readonly path: string;
+}
+
+/** A validated group; a role is `null` when an extension leaves it out. @internal */
+export interface PlainGroup {
+  readonly id: string;
+  readonly label: string | null;
+  readonly triggering: readonly PlainTopic[] | null;
+  readonly recovery: readonly PlainTopic[] | null;
+  readonly path: string;
+}
+
+/** Running totals while reading, to stop at a limit before reading further. */
+interface Counts {
+  topics: number;
+  terms: number;
+}
+
+/**
+ * Reads and checks an untrusted taxonomy (or, with `extension`, a taxonomy extension, whose groups
+ * may leave out `triggering`): the shape, the limits, and that group ids are unique and each topic
+ * id appears once over all groups and roles.
+ *
+ * @internal
+ */
+export function readTaxonomy(
+  value: unknown,
+  reader: TaxonomyReader,
+  extension: boolean,
+): PlainGroup[] {
+  const top = reader.fields(value, '', ['groups'], 'an object with a groups array');
+  const rawGroups = reader.list(top.groups, 'groups', TAXONOMY_LIMITS.groups, 'groups');
+  const counts: Counts = { topics: 0, terms: 0 };
+  const groupAt = new Map<string, string>();
+  const topicAt = new Map<string, string>();
+  const groups: PlainGroup[] = [];
+  for (let g = 0; g < rawGroups.length; g++) {
+    const path = `groups[${g}]`;
+    const raw = reader.fields(
+      rawGroups[g],
+      path,
+      ['id', 'label', 'triggering', 'recovery'],
+      'a group object',
+    );
+    const id = reader.text(raw.id, `${path}.id`, TAXONOMY_LIMITS.idLength);
+    const seen = groupAt.get(id);
+    if (seen !== undefined)
+      reader.fail(
+        `${path}.id`,
+        `must be unique among group ids, but ${reader.at(seen)} has it too`,
+        id,
+      );
+    groupAt.set(id, `${path}.id`);
+    const label =
+      raw.label === undefined
+        ? null
+        : reader.text(raw.label, `${path}.label`, TAXONOMY_LIMITS.idLength);
+    if (raw.triggering === undefined && !extension)
+      reader.fail(`${path}.triggering`, 'must be an array of topics', undefined);
+    const triggering =
+      raw.triggering === undefined
+        ? null
+        : readTopics(raw.triggering, `${path}.triggering`, reader, counts, topicAt);
+    if (triggering !== null && triggering.length === 0 && !extension)
+      reader.fail(`${path}.triggering`, 'must have at least one topic', raw.triggering);
+    const recovery =
+      raw.recovery === undefined
+        ? null
+        : readTopics(raw.recovery, `${path}.recovery`, reader, counts, topicAt);
+    groups.push({ id, label, triggering, recovery, path });
+  }
+  return groups;
+}
+
+function readTopics(
+  value: unknown,
+  path: string,
+  reader: TaxonomyReader,
+  counts: Counts,
+  topicAt: Map<string, string>,
+): PlainTopic[] {
+  const raw = reader.list(value, path, TAXONOMY_LIMITS.topics, 'topics');
+  if (raw.length + counts.topics > TAXONOMY_LIMITS.topics)
+    reader.fail(
+      path,
+      `would bring the topics of all groups above ${TAXONOMY_LIMITS.topics}`,
+      value,
+    );
+  counts.topics += raw.length;
+  const topics: PlainTopic[] = new Array<PlainTopic>(raw.length);
+  for (let t = 0; t < raw.length; t++) {
+    const at = `${path}[${t}]`;
+    const fields = reader.fields(raw[t], at, ['id', 'terms', 'tags'], 'a topic object');
+    const id = reader.text(fields.id, `${at}.id`, TAXONOMY_LIMITS.idLength);
+    const seen = topicAt.get(id);
+    if (seen !== undefined)
+      reader.fail(
+        `${at}.id`,
+        `must be unique over all groups and roles, but ${reader.at(seen)} has it too`,
+        id,
+      );
+    topicAt.set(id, `${at}.id`);
+    const terms = readTerms(fields.terms, `${at}.terms`, reader, counts);
+    const tags = readTerms(fields.tags, `${at}.tags`, reader, counts);
+    topics[t] = { id, terms, tags, path: at };
+  }
+  return topics;
+}
+
+function readTerms(value: unknown, path: string, reader: TaxonomyReader, counts: Counts): string[] {
+  if (value === undefined) return [];
+  const raw = reader.list(value, path, TAXONOMY_LIMITS.terms, 'strings');
+  if (raw.length + counts.terms > TAXONOMY_LIMITS.terms)
+    reader.fail(path, `would bring the terms of all topics above ${TAXONOMY_LIMITS.terms}`, value);
+  counts.terms += raw.length;
+  const terms: string[] = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const term = raw[i];
+    const at = joinPath(path, i);
+    if (typeof term !== 'string' || term.length > TAXONOMY_LIMITS.termLength)
+      reader.fail(at, `must be a string of at most ${TAXONOMY_LIMITS.termLength} characters`, term);
+    if (normalizeTerm(term) === '')
+      reader.fail(at, 'must hold a character other than # and separators (spaces, _, -, .)', term);
+    terms[i] = term;
+  }
+  return terms;
+}

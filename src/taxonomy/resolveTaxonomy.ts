@@ -1,0 +1,155 @@
+import type { ItemClassification } from './classifyItem.js';
+import { buildTaxonomy } from './input/buildTaxonomy.js';
+import { readTaxonomy } from './input/readTaxonomy.js';
+import { TaxonomyReader } from './input/TaxonomyReader.js';
+import { createExactMatcher } from './match/createExactMatcher.js';
+import type { TermEntry, TermMatcher, TermMatcherFactory } from './match/types.js';
+import type { TaxonomyInput } from './types.js';
+
+/**
+ * Where a topic sits in a resolved taxonomy.
+ *
+ * @internal
+ */
+export interface TopicRef {
+  /** Index in `ResolvedTaxonomy.topicIds`. */
+  readonly index: number;
+  /** Index of the topic's group. */
+  readonly group: number;
+  /** Whether the topic is a recovery topic of its group (else a triggering one). */
+  readonly recovery: boolean;
+}
+
+/**
+ * One group of a resolved taxonomy.
+ *
+ * @internal
+ */
+export interface ResolvedGroup {
+  /** Group id. */
+  readonly id: string;
+  /** Label for audit text (the id when the input gives none). */
+  readonly label: string;
+  /** Indices into `ResolvedTaxonomy.topicIds` of its triggering topics, in input order. */
+  readonly triggering: readonly number[];
+  /** Indices of its recovery topics, in input order (the order recovery items rotate through). */
+  readonly recovery: readonly number[];
+}
+
+/**
+ * A validated taxonomy compiled for classification: ids in order, a `Map` from topic id to its
+ * group and role (untrusted ids never become object keys), and the term matcher.
+ *
+ * @internal
+ */
+export interface ResolvedTaxonomy {
+  /** The validated input, as a deep-frozen copy. */
+  readonly input: TaxonomyInput;
+  /** The groups, in taxonomy order. */
+  readonly groups: readonly ResolvedGroup[];
+  /** Group ids, in taxonomy order (the same as `groups[g].id`). */
+  readonly groupIds: readonly string[];
+  /** Group id → index. */
+  readonly groupIndex: ReadonlyMap<string, number>;
+  /** Topic ids, group by group, triggering before recovery. */
+  readonly topicIds: readonly string[];
+  /** Topic id → where it sits. */
+  readonly topics: ReadonlyMap<string, TopicRef>;
+  /** Per topic index, where it sits. */
+  readonly topicRefs: readonly TopicRef[];
+  /** Maps hashtags and text to topic ids. */
+  readonly matcher: TermMatcher;
+  /** Whether any topic has terms; when none has, hashtags and text are not looked at. */
+  readonly hasTerms: boolean;
+  /** The shared result for an item that matches nothing. Read-only, like every result. */
+  readonly none: ItemClassification;
+  /**
+   * Scratch space of `classifyItem` for removing duplicate topics in constant time: per topic,
+   * the call stamp that last saw it and where it was put. Never part of a result.
+   */
+  readonly scratch: { readonly stamps: Uint32Array; readonly slots: Int32Array; clock: number };
+}
+
+/**
+ * Validates an untrusted taxonomy and compiles it. Rules: at most 64 groups, 4,096 topics and
+ * 100,000 terms; group and topic ids and labels are non-empty strings of at most 256 characters;
+ * group ids are unique and a topic id appears in one group and one role only; every group has a
+ * triggering topic; terms are strings of at most 256 characters with something besides `#` and
+ * separators; no unknown fields.
+ *
+ * @param input - the untrusted taxonomy
+ * @param api - the public API name error messages start with
+ * @param matcherFactory - builds the term matcher from every term (the exact matcher by default)
+ * @returns the compiled taxonomy
+ * @throws RebalanceError with code `taxonomy` and the path of the first problem
+ *   (`groups[1].triggering[0].id`)
+ *
+ * @internal
+ */
+export function resolveTaxonomy(
+  input: unknown,
+  api: string,
+  matcherFactory: TermMatcherFactory = createExactMatcher,
+): ResolvedTaxonomy {
+  const groups = readTaxonomy(input, new TaxonomyReader(api, 'taxonomy', ''), false);
+  const resolvedGroups: ResolvedGroup[] = [];
+  const groupIds: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const topicIds: string[] = [];
+  const topics = new Map<string, TopicRef>();
+  const topicRefs: TopicRef[] = [];
+  const entries: TermEntry[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    groupIds.push(group.id);
+    groupIndex.set(group.id, g);
+    const byRole: [number[], number[]] = [[], []];
+    for (const [list, recovery] of [
+      [group.triggering ?? [], false],
+      [group.recovery ?? [], true],
+    ] as const) {
+      const indices = byRole[recovery ? 1 : 0];
+      for (const topic of list) {
+        const index = topicIds.length;
+        topicIds.push(topic.id);
+        const ref: TopicRef = Object.freeze({ index, group: g, recovery });
+        topics.set(topic.id, ref);
+        topicRefs.push(ref);
+        indices.push(index);
+        for (const term of topic.terms) entries.push({ term, topic: topic.id });
+        for (const term of topic.tags) entries.push({ term, topic: topic.id, tagOnly: true });
+      }
+    }
+    resolvedGroups.push(
+      Object.freeze({
+        id: group.id,
+        label: group.label ?? group.id,
+        triggering: Object.freeze(byRole[0]),
+        recovery: Object.freeze(byRole[1]),
+      }),
+    );
+  }
+  const none: ItemClassification = Object.freeze({
+    triggering: new Float64Array(groups.length),
+    recovery: new Float64Array(groups.length),
+    topics: Object.freeze([]),
+    confidences: Object.freeze([]),
+  });
+  return Object.freeze({
+    input: buildTaxonomy(groups),
+    groups: Object.freeze(resolvedGroups),
+    groupIds: Object.freeze(groupIds),
+    groupIndex,
+    topicIds: Object.freeze(topicIds),
+    topics,
+    topicRefs: Object.freeze(topicRefs),
+    matcher: matcherFactory(Object.freeze(entries)),
+    hasTerms: entries.length > 0,
+    none,
+    scratch: {
+      stamps: new Uint32Array(topicIds.length),
+      slots: new Int32Array(topicIds.length),
+      clock: 0,
+    },
+  });
+}
