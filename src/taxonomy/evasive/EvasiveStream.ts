@@ -1,0 +1,213 @@
+import {
+  ASCII_UNITS,
+  DIGIT,
+  DIGIT_LEET,
+  HASH,
+  JOINER,
+  LEET_INNER,
+  LEET_LEAD,
+  LETTER,
+  SPACE,
+  classifyCodePoint,
+} from './classifyChar.js';
+
+/** Flag of a normal-form character that starts a word. */
+export const WORD_START = 1;
+/** Flag of a character after punctuation or emoji: a phrase cannot run across it. */
+export const PHRASE_BREAK = 2;
+/** Flag of the first character of a hashtag written in text (`#ana`). */
+export const HASHTAG = 4;
+
+/**
+ * The evasive normal form of one input, written into buffers that are reused from call to call
+ * so the hot path allocates nothing. Two modes:
+ *
+ * - tag mode: the whole input is one hashtag; every separator, space and `#` is dropped and
+ *   repeated letters are squeezed throughout (`#Thin_Spooo` → `thinspo`).
+ * - text mode: words, phrases and hashtags are kept apart by per-character flags, so a matcher
+ *   can insist that a term starts and ends on word boundaries ("ana" never inside "banana") and
+ *   that short code words appear only as `#tags`. Separators between two word characters join
+ *   them (`thin_spo`, `thin\u200bspo` are one word), as the exact matcher's tokenizer does.
+ *
+ * Leetspeak applies only inside a token (a run without whitespace) that has a letter, so `2024`
+ * and `$5` stay what they are while `th1nspo` and `$elfharm` are read as words.
+ *
+ * @internal
+ */
+export class EvasiveStream {
+  /** Normal-form code points; the first `length` are valid. */
+  codes = new Int32Array(64);
+  /** Per normal-form character: `WORD_START`, `PHRASE_BREAK`, `HASHTAG` bits (text mode only). */
+  flags = new Uint8Array(64);
+  /** Number of normal-form characters. */
+  length = 0;
+
+  private kinds = new Uint8Array(64);
+  private units = new Int32Array(64);
+  private count = 0;
+
+  /** Normalises `input` into `codes` (and `flags` in text mode). */
+  load(input: string, text: boolean): void {
+    this.decode(input);
+    if (this.codes.length < this.count) {
+      this.codes = new Int32Array(this.count * 2);
+      this.flags = new Uint8Array(this.count * 2);
+    }
+    if (text) this.emitText();
+    else this.emitTag();
+  }
+
+  /** NFKC, then one unit (kind and code) per character that survives classification. */
+  private decode(input: string): void {
+    const n = input.length;
+    this.reserve(n);
+    let count = 0;
+    let i = 0;
+    // ASCII fast path: NFKC cannot change ASCII, and a table lookup classifies each character.
+    for (; i < n; i++) {
+      const c = input.charCodeAt(i);
+      if (c >= 128) break;
+      const unit = ASCII_UNITS[c]!;
+      if (unit === 0) continue;
+      this.kinds[count] = unit & 0xff;
+      this.units[count] = unit >>> 8;
+      count++;
+    }
+    if (i < n) {
+      const text = input.normalize('NFKC');
+      count = 0;
+      for (let j = 0; j < text.length;) {
+        const cp = text.codePointAt(j)!;
+        j += cp > 0xffff ? 2 : 1;
+        if (cp < 128) {
+          const unit = ASCII_UNITS[cp]!;
+          if (unit === 0) continue;
+          this.reserve(count + 1);
+          this.kinds[count] = unit & 0xff;
+          this.units[count] = unit >>> 8;
+          count++;
+          continue;
+        }
+        const pieces = classifyCodePoint(cp);
+        this.reserve(count + (pieces.length >> 1));
+        for (let k = 0; k < pieces.length; k += 2) {
+          this.kinds[count] = pieces[k]!;
+          this.units[count] = pieces[k + 1]!;
+          count++;
+        }
+      }
+    }
+    this.count = count;
+  }
+
+  private reserve(size: number): void {
+    if (this.kinds.length >= size) return;
+    const kinds = new Uint8Array(size * 2);
+    const units = new Int32Array(size * 2);
+    kinds.set(this.kinds);
+    units.set(this.units);
+    this.kinds = kinds;
+    this.units = units;
+  }
+
+  private isWord(j: number): boolean {
+    if (j < 0 || j >= this.count) return false;
+    const kind = this.kinds[j]!;
+    return kind === LETTER || kind === DIGIT;
+  }
+
+  /** Whether the first unit after a run of joiners and `#` from `j` on is a word character. */
+  private joinsWord(j: number): boolean {
+    while (j < this.count && (this.kinds[j] === JOINER || this.kinds[j] === HASH)) j++;
+    return this.isWord(j);
+  }
+
+  /** The letter a unit stands for in a token with or without letters, or -1 if it is none. */
+  private letterOf(j: number, hasLetter: boolean): number {
+    const code = this.units[j]!;
+    switch (this.kinds[j]) {
+      case LETTER:
+        return code;
+      case DIGIT:
+        return hasLetter ? (DIGIT_LEET[code] ?? code) : code;
+      case LEET_LEAD:
+        return hasLetter && this.isWord(j + 1) ? code : -1;
+      case LEET_INNER:
+        return hasLetter && this.isWord(j - 1) && this.isWord(j + 1) ? code : -1;
+      default:
+        return -1;
+    }
+  }
+
+  private emitTag(): void {
+    let hasLetter = false;
+    for (let j = 0; j < this.count; j++) {
+      if (this.kinds[j] === LETTER) {
+        hasLetter = true;
+        break;
+      }
+    }
+    const codes = this.codes;
+    let length = 0;
+    let previous = -1;
+    for (let j = 0; j < this.count; j++) {
+      const c = this.letterOf(j, hasLetter);
+      if (c < 0 || c === previous) continue;
+      codes[length++] = c;
+      previous = c;
+    }
+    this.length = length;
+  }
+
+  private emitText(): void {
+    const codes = this.codes;
+    const flags = this.flags;
+    let length = 0;
+    let previous = -1;
+    let inWord = false;
+    let inHashtag = false;
+    let pending = 0;
+    let tokenEnd = 0;
+    let hasLetter = false;
+    for (let j = 0; j < this.count; j++) {
+      const kind = this.kinds[j]!;
+      if (kind === SPACE) {
+        if (inWord && inHashtag) pending |= PHRASE_BREAK; // a hashtag stands alone
+        inWord = inHashtag = false;
+        continue;
+      }
+      if (j >= tokenEnd) {
+        // A new token: find where it ends and whether leetspeak applies in it.
+        hasLetter = false;
+        tokenEnd = j;
+        while (tokenEnd < this.count && this.kinds[tokenEnd] !== SPACE) {
+          if (this.kinds[tokenEnd] === LETTER) hasLetter = true;
+          tokenEnd++;
+        }
+      }
+      const c = this.letterOf(j, hasLetter);
+      if (c < 0) {
+        if ((kind === JOINER || kind === HASH) && inWord && this.joinsWord(j + 1)) continue;
+        if (inWord && inHashtag) pending |= PHRASE_BREAK;
+        inWord = inHashtag = false;
+        pending |= PHRASE_BREAK;
+        if (kind === HASH && this.joinsWord(j + 1)) pending |= HASHTAG;
+        continue;
+      }
+      let flag = 0;
+      if (!inWord) {
+        flag = WORD_START | pending;
+        inHashtag = (pending & HASHTAG) !== 0;
+        inWord = true;
+        pending = 0;
+        previous = -1;
+      }
+      if (c === previous) continue;
+      codes[length] = c;
+      flags[length] = flag;
+      length++;
+      previous = c;
+    }
+    this.length = length;
+  }
+}
