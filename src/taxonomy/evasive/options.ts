@@ -1,0 +1,134 @@
+import { RebalanceError } from '../../errors/RebalanceError.js';
+import { describeValue } from '../../errors/describe.js';
+
+/**
+ * Options of {@link createEvasiveMatcher}.
+ *
+ * @example
+ * ```ts
+ * import type { EvasiveMatcherOptions } from 'feed-rebalancer';
+ * const strict: EvasiveMatcherOptions = { maxEditCost: 0 }; // normalisation only, no spelling edits
+ * ```
+ */
+export interface EvasiveMatcherOptions {
+  /**
+   * Shortest term, in letters of its normal form, that spelling edits may match. Shorter terms
+   * match only exactly: one edit on a five-letter stem already turns "proed" into "proud".
+   *
+   * @defaultValue 7
+   */
+  readonly fuzzyMinLength?: number;
+  /**
+   * Largest weighted edit cost of a match: a vowel inserted, deleted or swapped for another
+   * costs 0.5, any other edit (or swapping two neighbours) costs 1. Multiples of 0.5 in [0, 2].
+   *
+   * @defaultValue 1
+   */
+  readonly maxEditCost?: number;
+  /**
+   * Words that spelling edits never turn into a term, on top of the terms themselves. Replaces
+   * the default list; pass `[...DEFAULT_FUZZY_GUARD, 'more']` to extend it.
+   *
+   * @defaultValue {@link DEFAULT_FUZZY_GUARD}
+   */
+  readonly guard?: readonly string[];
+}
+
+/**
+ * Ordinary words within one weighted edit of a term of the default taxonomy or of common
+ * search terms; spelling edits never match them. Edit distance 2 is what pulls "inspiration" in
+ * for "thinspiration", so the default allows one edit only — these are the words that one edit
+ * still reaches.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_FUZZY_GUARD, createEvasiveMatcher } from 'feed-rebalancer';
+ * const matcher = createEvasiveMatcher([{ term: 'selfharm', topic: 'self-harm' }], {
+ *   guard: [...DEFAULT_FUZZY_GUARD, 'selfcharm'],
+ * });
+ * ```
+ */
+export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
+  'inspiration',
+  'perspiration',
+  'respiration',
+  'aspiration',
+  'thinking',
+  'thinkspot',
+  'anorexic',
+  'suicides',
+  'bulimic',
+  'mentalhealthy',
+  'depressing',
+  'depressed',
+  'selfcare',
+  'unalived',
+  'bonespot',
+]);
+
+/** Options with every field filled in. */
+export interface ResolvedEvasiveOptions {
+  readonly fuzzyMinLength: number;
+  /** In half-units. */
+  readonly maxCost: number;
+  readonly guard: readonly string[];
+}
+
+const API = 'createEvasiveMatcher';
+
+/**
+ * Validates and fills in the options.
+ *
+ * @internal
+ */
+export function resolveEvasiveOptions(
+  options: EvasiveMatcherOptions | undefined,
+): ResolvedEvasiveOptions {
+  if (options === undefined) return { fuzzyMinLength: 7, maxCost: 2, guard: DEFAULT_FUZZY_GUARD };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new RebalanceError(
+      'argument',
+      `${API}: options must be an object (got ${describeValue(options)})`,
+      '',
+    );
+  }
+  const { fuzzyMinLength = 7, maxEditCost = 1, guard = DEFAULT_FUZZY_GUARD } = options;
+  if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 4 || fuzzyMinLength > 64) {
+    throw new RebalanceError(
+      'argument',
+      `${API}: options.fuzzyMinLength must be an integer in [4, 64] (got ${describeValue(fuzzyMinLength)})`,
+      'fuzzyMinLength',
+    );
+  }
+  if (
+    typeof maxEditCost !== 'number' ||
+    !(maxEditCost >= 0 && maxEditCost <= 2) ||
+    (maxEditCost * 2) % 1 !== 0
+  ) {
+    throw new RebalanceError(
+      'argument',
+      `${API}: options.maxEditCost must be a multiple of 0.5 in [0, 2] (got ${describeValue(maxEditCost)})`,
+      'maxEditCost',
+    );
+  }
+  if (!Array.isArray(guard)) {
+    throw new RebalanceError(
+      'argument',
+      `${API}: options.guard must be an array of strings (got ${describeValue(guard)})`,
+      'guard',
+    );
+  }
+  const words: string[] = [];
+  for (let i = 0; i < guard.length; i++) {
+    const word: unknown = guard[i];
+    if (typeof word !== 'string') {
+      throw new RebalanceError(
+        'argument',
+        `${API}: options.guard[${i}] must be a string (got ${describeValue(word)})`,
+        `guard[${i}]`,
+      );
+    }
+    words.push(word);
+  }
+  return { fuzzyMinLength, maxCost: maxEditCost * 2, guard: words };
+}
