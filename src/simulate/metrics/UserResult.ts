@@ -1,0 +1,51 @@
+import type { CohortName } from '../types.js';
+
+/** Run lengths are counted exactly up to this length; longer runs share the last slot. @internal */
+export const MAX_RUN_TRACKED = 512;
+
+/**
+ * Everything the metrics need from one simulated user: sufficient statistics (sums and counts,
+ * never per-user ratios) so that cohort metrics, and their bootstrap resamples, are pooled the
+ * same way whatever the split of users over workers. Plain data: it crosses `worker_threads`
+ * by structured clone.
+ *
+ * @internal
+ */
+export interface UserResult {
+  readonly cohort: CohortName;
+  readonly impressions: number;
+  readonly harmful: number;
+  readonly watchMs: number;
+  readonly harmfulWatchMs: number;
+  readonly longestRun: number;
+  /** `runCounts[k]`: maximal triggering runs of length k (the last slot: k or more). */
+  readonly runCounts: Int32Array;
+  /** Active time before the first triggering impression, or `null` if none was shown. */
+  readonly firstHarmfulMs: number | null;
+  /** Active time within the first 30 minutes, and triggering impressions shown in it. */
+  readonly earlyMs: number;
+  readonly earlyHarmful: number;
+  /** Triggering items watched before the first page at least half triggering, or `null`. */
+  readonly bubbleWatches: number | null;
+  /** Whether the user had a sustained harmful run. */
+  readonly sustainedRun: boolean;
+  /** Impressions from the run's start to `sustained`, or `null` if not detected (or no run). */
+  readonly detectionDelay: number | null;
+  /** Rises of any group's level to `sustained`. */
+  readonly alarms: number;
+  /** Feed requests and the sum of their NDCG@10 retention. */
+  readonly requests: number;
+  readonly ndcgSum: number;
+  readonly recoveryImpressions: number;
+  readonly recoveryDwellMs: number;
+  readonly organicImpressions: number;
+  readonly organicDwellMs: number;
+  readonly wellbeingStart: number;
+  readonly wellbeingEnd: number;
+  /** Per bucket of feed requests. */
+  readonly bucketImpressions: Int32Array;
+  readonly bucketHarmful: Int32Array;
+  readonly bucketRecovery: Int32Array;
+  readonly bucketWellbeing: Float64Array;
+  readonly bucketActiveMs: Float64Array;
+}

@@ -1,0 +1,71 @@
+import type {
+  CohortMetrics,
+  CohortName,
+  CohortSeries,
+  RunLengthHistogram,
+  SimulationReport,
+} from '../types.js';
+import { PAGE_SIZE, type RunSpec } from '../run/RunSpec.js';
+import type { UserResult } from './UserResult.js';
+import { cohortMetrics } from './cohortMetrics.js';
+import { cohortSeries, runLengthHistogram } from './cohortSeries.js';
+
+/** Cohorts in report order. @internal */
+export const COHORTS: readonly CohortName[] = ['at-risk', 'control'];
+
+/**
+ * Splits per-user results (in user order) by cohort, keeping user order within each.
+ *
+ * @internal
+ */
+export function byCohort(results: readonly UserResult[]): Map<CohortName, UserResult[]> {
+  const split = new Map<CohortName, UserResult[]>();
+  for (const r of results) {
+    const list = split.get(r.cohort);
+    if (list === undefined) split.set(r.cohort, [r]);
+    else list.push(r);
+  }
+  return split;
+}
+
+/**
+ * Builds the report from every user's result, in user order. A cohort of the scenario that no
+ * user fell into (a population too small for its share) is omitted, as is a cohort the scenario
+ * does not have.
+ *
+ * @param spec - the run
+ * @param results - per-user results, index `i` for user `i`
+ * @returns the report
+ * @internal
+ */
+export function buildReport(spec: RunSpec, results: readonly UserResult[]): SimulationReport {
+  const split = byCohort(results);
+  const cohorts: { -readonly [K in CohortName]?: CohortMetrics } = {};
+  const series: { -readonly [K in CohortName]?: CohortSeries } = {};
+  const runLengths: { -readonly [K in CohortName]?: RunLengthHistogram } = {};
+  for (const cohort of COHORTS) {
+    const members = split.get(cohort);
+    if (members === undefined) continue;
+    cohorts[cohort] = cohortMetrics(members, identity(members.length), cohort);
+    series[cohort] = cohortSeries(members, spec.steps, spec.bucketSteps);
+    runLengths[cohort] = runLengthHistogram(members);
+  }
+  return {
+    seed: spec.seed,
+    scenario: spec.scenario.name,
+    policy: spec.policyName,
+    users: spec.users,
+    steps: spec.steps,
+    pageSize: PAGE_SIZE,
+    bucketSteps: spec.bucketSteps,
+    cohorts,
+    series,
+    runLengths,
+  };
+}
+
+function identity(n: number): Int32Array {
+  const indices = new Int32Array(n);
+  for (let k = 0; k < n; k++) indices[k] = k;
+  return indices;
+}
