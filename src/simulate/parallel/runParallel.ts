@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { UserResult } from '../metrics/UserResult.js';
+import type { RunSpec } from '../run/RunSpec.js';
+import type { WorkerMessage, WorkerTask } from './workerTask.js';
+
+/**
+ * Simulates a run's users on `workers` threads: users are split into contiguous chunks, one per
+ * thread, and the per-user results are concatenated in chunk order, so the caller sees exactly
+ * the list a single thread would produce (each user's draws depend only on its own seeds).
+ *
+ * @param spec - the run
+ * @param workers - threads to use (at most one per user)
+ * @param onUser - called on the main thread as each user finishes
+ * @returns per-user results in user order
+ * @internal
+ */
+export async function runParallel(
+  spec: RunSpec,
+  workers: number,
+  onUser: () => void,
+): Promise<UserResult[]> {
+  const threads = Math.max(1, Math.min(workers, spec.users));
+  const entry = workerEntry();
+  const chunks: Promise<readonly UserResult[]>[] = [];
+  for (let w = 0; w < threads; w++) {
+    const from = Math.floor((w * spec.users) / threads);
+    const to = Math.floor(((w + 1) * spec.users) / threads);
+    chunks.push(runChunk(entry, { spec, from, to }, onUser));
+  }
+  const settled = await Promise.all(chunks);
+  return settled.flat();
+}
+
+function runChunk(
+  entry: { url: URL; execArgv: string[] },
+  task: WorkerTask,
+  onUser: () => void,
+): Promise<readonly UserResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.url, { workerData: task, execArgv: entry.execArgv });
+    let results: readonly UserResult[] | null = null;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') onUser();
+      else results = message.results;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (results !== null) resolve(results);
+      else reject(new Error(`simulate: a worker thread exited with code ${code} before finishing`));
+    });
+  });
+}
+
+/**
+ * Where the worker entry is. From source (this file is `.ts`, under tsx or vitest) it is
+ * `worker.ts` beside this file, loaded through tsx; from the published build it is the
+ * `simulate-worker` entry beside the bundle, in the bundle's own module format.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = moduleUrl();
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here).resolve('tsx');
+    return { url: new URL('./worker.ts', here), execArgv: ['--import', pathToFileURL(tsx).href] };
+  }
+  const extension = here.endsWith('.cjs') ? 'cjs' : 'js';
+  return { url: new URL(`./simulate-worker.${extension}`, here), execArgv: [] };
+}
+
+function moduleUrl(): string {
+  // The CommonJS build has no import.meta (its url is undefined there), but has __filename.
+  const url = (import.meta as { url?: string }).url;
+  return url ?? pathToFileURL(__filename).href;
+}
