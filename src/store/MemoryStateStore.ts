@@ -1,0 +1,187 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import type { UserState } from '../exposure/types.js';
+import { STORE_DEFAULTS, systemClock } from './defaults.js';
+import { parseState } from '../exposure/stateShape.js';
+import { checkUpdateFn, checkUpdateResult } from './checkUpdate.js';
+import type { StateStore, StateUpdate } from './types.js';
+import { assertUserId } from './userId.js';
+
+/**
+ * Options of {@link MemoryStateStore}.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStateStore, type MemoryStateStoreOptions } from 'feed-rebalancer';
+ * const options: MemoryStateStoreOptions = { maxUsers: 50_000, ttlMs: 7 * 86_400_000 };
+ * const store = new MemoryStateStore(options);
+ * ```
+ */
+export interface MemoryStateStoreOptions {
+  /**
+   * Most users kept; storing one more evicts the least recently used (read or updated).
+   * At most 16,777,216, the largest `Map` V8 can hold.
+   * @defaultValue 100_000
+   */
+  readonly maxUsers?: number;
+  /**
+   * How long a state lives after its last update, in milliseconds (reads do not extend it).
+   * @defaultValue 2_592_000_000 (30 days; see docs/privacy.md)
+   */
+  readonly ttlMs?: number;
+  /**
+   * The clock, in milliseconds; pass your own to keep the store deterministic in tests.
+   * @defaultValue the system clock (`Date.now`)
+   */
+  readonly now?: () => number;
+}
+
+/** Largest `Map` V8 can hold (2^24 entries). */
+const MAX_USERS_LIMIT = 16_777_216;
+
+/**
+ * The embedded default {@link StateStore}: states live in this process, bounded by `maxUsers`
+ * with least-recently-used eviction, every operation O(1) (amortised).
+ *
+ * Two `Map`s share the keys. In `#states` the insertion order is the recency order — a read or an
+ * update moves the user to the end — so the first key is the one to evict. In `#expiry` it is
+ * the order of updates, and because every update sets `now + ttlMs`, that is also the order of
+ * expiry: the expired states are always a prefix. Each operation first removes that prefix, so
+ * the store never holds an expired state past the next call, needs no timer (a process using it
+ * can always exit), and each state is swept once — constant work per update on average.
+ *
+ * A clock that steps back can only make states expire late: `get` and `update` also check the
+ * user's own expiry time, so an expired state is never returned.
+ *
+ * Atomicity: `update` reads, calls `fn` and writes within one synchronous step, so concurrent
+ * updates of a user run one after the other and none is lost. `fn` must therefore return the
+ * state itself, not a promise. States are kept by reference; the library's states are frozen,
+ * and any other object is validated and copied by `parseState` first.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets, MemoryStateStore } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const store = new MemoryStateStore({ maxUsers: 10_000, ttlMs: 86_400_000 });
+ * const shown = { item: { id: 'v1', hashtags: ['#thinspo'] }, at: Date.now() };
+ * await store.update('user-1', (s) => rb.observe(s ?? rb.emptyState(), shown));
+ * await store.delete('user-1'); // erasure
+ * ```
+ */
+export class MemoryStateStore implements StateStore {
+  /** User → state, least recently used first. */
+  readonly #states = new Map<string, UserState>();
+  /** User → expiry time (ms), least recently updated (so soonest to expire) first. */
+  readonly #expiry = new Map<string, number>();
+  readonly #maxUsers: number;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+
+  /**
+   * @param options - capacity, retention and clock
+   * @throws RebalanceError with code `argument` for an option out of range
+   */
+  constructor(options: MemoryStateStoreOptions = {}) {
+    const { maxUsers = STORE_DEFAULTS.maxUsers, ttlMs = STORE_DEFAULTS.ttlMs, now } = options;
+    if (!Number.isInteger(maxUsers) || maxUsers < 1 || maxUsers > MAX_USERS_LIMIT) {
+      invalid('maxUsers', `must be an integer from 1 to ${MAX_USERS_LIMIT}`, maxUsers);
+    }
+    if (typeof ttlMs !== 'number' || !(ttlMs > 0) || !Number.isFinite(ttlMs)) {
+      invalid('ttlMs', 'must be a positive finite number of milliseconds', ttlMs);
+    }
+    if (now !== undefined && typeof now !== 'function') {
+      invalid('now', 'must be a function returning milliseconds', now);
+    }
+    this.#maxUsers = maxUsers;
+    this.#ttlMs = ttlMs;
+    this.#now = now ?? systemClock;
+  }
+
+  /** How many users have a state (expired states are gone by the end of every call). */
+  get size(): number {
+    return this.#states.size;
+  }
+
+  /** {@inheritDoc StateStore.get} */
+  get(userId: string): Promise<UserState | undefined> {
+    return settle(() => {
+      assertUserId('MemoryStateStore.get', userId);
+      const state = this.#live(userId, this.#tick());
+      if (state !== undefined) {
+        this.#states.delete(userId);
+        this.#states.set(userId, state);
+      }
+      return state;
+    });
+  }
+
+  /** {@inheritDoc StateStore.update} */
+  update(userId: string, fn: StateUpdate): Promise<UserState> {
+    return settle(() => {
+      const api = 'MemoryStateStore.update';
+      assertUserId(api, userId);
+      checkUpdateFn(api, fn);
+      const now = this.#tick();
+      const next = fn(this.#live(userId, now));
+      checkUpdateResult(api, next);
+      const state = parseState(next, api);
+      this.#states.delete(userId);
+      this.#states.set(userId, state);
+      this.#expiry.delete(userId);
+      this.#expiry.set(userId, now + this.#ttlMs);
+      if (this.#states.size > this.#maxUsers) this.#remove(this.#states.keys().next().value!);
+      return state;
+    });
+  }
+
+  /** {@inheritDoc StateStore.delete} */
+  delete(userId: string): Promise<boolean> {
+    return settle(() => {
+      assertUserId('MemoryStateStore.delete', userId);
+      this.#tick();
+      return this.#remove(userId);
+    });
+  }
+
+  /** Reads the clock and removes the expired prefix of `#expiry`. */
+  #tick(): number {
+    const now = this.#now();
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      invalid('now', 'must return a finite number of milliseconds', now);
+    }
+    for (const [userId, expiresAt] of this.#expiry) {
+      if (expiresAt > now) break;
+      this.#remove(userId);
+    }
+    return now;
+  }
+
+  /** The user's state unless it has expired (an expired one is removed on the way). */
+  #live(userId: string, now: number): UserState | undefined {
+    const expiresAt = this.#expiry.get(userId);
+    if (expiresAt === undefined) return undefined;
+    if (expiresAt > now) return this.#states.get(userId);
+    this.#remove(userId);
+    return undefined;
+  }
+
+  #remove(userId: string): boolean {
+    this.#expiry.delete(userId);
+    return this.#states.delete(userId);
+  }
+}
+
+/** Runs `body` now, turning its result or its exception into a settled promise. */
+function settle<T>(body: () => T): Promise<T> {
+  return new Promise<T>((resolve) => {
+    resolve(body());
+  });
+}
+
+function invalid(name: string, rule: string, value: unknown): never {
+  throw new RebalanceError(
+    'argument',
+    `MemoryStateStore: ${name} ${rule} (got ${describeValue(value)})`,
+    name,
+  );
+}

@@ -1,0 +1,70 @@
+import type { UserState } from '../exposure/types.js';
+
+/**
+ * A pure update of one user's exposure state: given the stored state, or `undefined` when there
+ * is none (new user, expired or erased), it returns the state to store. It must not mutate its
+ * argument and must not perform I/O: a store may call it more than once per `update` (the Redis
+ * store calls it again after a concurrent write), and only the last result is kept.
+ *
+ * @param state - the stored state, or `undefined` when there is none
+ * @returns the new state
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets, type StateUpdate } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const seen: StateUpdate = (s) => rb.observe(s ?? rb.emptyState(), { item: { id: 'v1' }, at: 0 });
+ * ```
+ */
+export type StateUpdate = (state: UserState | undefined) => UserState;
+
+/**
+ * Where the exposure states of many users live between requests. Every method is asynchronous so
+ * that in-process and networked stores are interchangeable. A store keys states by an opaque user
+ * id; the state itself never contains the id.
+ *
+ * Contract: `update` is atomic per user — concurrent updates of one user, from one process or
+ * many, are applied one after the other and none is lost; each returns the state it wrote.
+ * Stores forget a state some time after its last update (a TTL), and `delete` erases it at once.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets, MemoryStateStore, type StateStore } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const store: StateStore = new MemoryStateStore();
+ * const shown = { item: { id: 'v1', hashtags: ['#thinspo'] }, at: Date.now() };
+ * const state = await store.update('user-1', (s) => rb.observe(s ?? rb.emptyState(), shown));
+ * console.log(state.impressions, (await store.get('user-1'))?.impressions); // 1 1
+ * ```
+ */
+export interface StateStore {
+  /**
+   * Reads a user's state.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns the stored state, or `undefined` when there is none
+   * @throws RebalanceError with code `request` for a malformed user id, `state` for a stored
+   *   state that fails validation, `store` when the backend cannot be reached
+   */
+  get(userId: string): Promise<UserState | undefined>;
+  /**
+   * Applies a pure update to a user's state atomically and stores the result.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @param fn - the pure update, called with the stored state or `undefined`
+   * @returns the state written
+   * @throws RebalanceError with code `request` for a malformed user id, `state` when the stored
+   *   state or the update's result is not a valid state, `conflict` when concurrent writers kept
+   *   winning, `store` when the backend cannot be reached; whatever `fn` throws, unchanged
+   */
+  update(userId: string, fn: StateUpdate): Promise<UserState>;
+  /**
+   * Erases a user's state (for example on an erasure request).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns whether a state was erased
+   * @throws RebalanceError with code `request` for a malformed user id, `store` when the backend
+   *   cannot be reached
+   */
+  delete(userId: string): Promise<boolean>;
+}
