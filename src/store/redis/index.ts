@@ -1,0 +1,8 @@
+/**
+ * The Redis state store, for services with many replicas: `feed-rebalancer/redis`. Needs the
+ * optional peer dependency `ioredis`; the core package never loads this entry.
+ *
+ * @packageDocumentation
+ */
+export { RedisStateStore } from './RedisStateStore.js';
+export type { RedisStateStoreOptions } from './RedisStateStore.js';
