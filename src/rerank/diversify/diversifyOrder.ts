@@ -31,7 +31,9 @@ import { normaliseInPlace } from './vectors.js';
  *
  * @example
  * ```ts
- * const order = diversifyOrder([e0, e1, e2], new Float64Array([1, 0.9, 0.8]), { kind: 'mmr', lambda: 0.5, depth: 100 });
+ * const embeddings = [[1, 0], [0.99, 0.14], [0, 1]].map((e) => Float64Array.from(e));
+ * diversifyOrder(embeddings, Float64Array.from([1, 0.9, 0.8]), { kind: 'mmr', lambda: 0.5, depth: 100 });
+ * // Int32Array [0, 2, 1]: the near-copy of the top item moves below the different one
  * ```
  *
  * @internal
