@@ -32,7 +32,8 @@ export interface Catalogue {
 /**
  * Builds the catalogue from the world stream: topic centroids are random unit vectors pulled
  * towards their neighbours, items are their topic's centroid plus noise, so related content is
- * close in embedding space (recovery content near its group's triggering content).
+ * close in embedding space (eating-disorder recovery near fitness and cooking, thinspiration near
+ * pro-ana and extreme dieting).
  *
  * @param seed - the world seed (from `deriveSeed(seed, STREAM.world, 0)`)
  * @param labels - `evasive` labels triggering items only by evasive hashtags, without topics
