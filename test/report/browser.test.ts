@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/simulate/report/renderReport.js';
+import { fabricateComparison } from './fixtures.js';
+
+/** Debian's chromium; `.ci/run` installs it. Flags keep the browser from reaching the network. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly polylines: number;
+  readonly emptyPolylines: number;
+  readonly markers: number;
+  readonly texts: number;
+}
+
+describe('renderReport in headless Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    dir = mkdtempSync(join(tmpdir(), 'feed-rebalancer-report-'));
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws every chart with visible lines, markers and labels, without console errors or network requests', async () => {
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderReport(fabricateComparison()));
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (r.url() !== url) requests.push(r.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+
+    const charts = await page.$$eval('svg.chart', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const lines = Array.from(svg.querySelectorAll('polyline'));
+        return {
+          width: box.width,
+          height: box.height,
+          polylines: lines.length,
+          emptyPolylines: lines.filter((l) => {
+            const b = l.getBBox();
+            return l.points.numberOfItems < 2 || (b.width === 0 && b.height === 0);
+          }).length,
+          markers: svg.querySelectorAll('.lines circle, .lines rect, .lines polygon, .point')
+            .length,
+          texts: Array.from(svg.querySelectorAll('text')).filter((t) => t.getBBox().width > 0)
+            .length,
+        };
+      }),
+    );
+    // Four figures for each of the two cohorts.
+    expect(charts).toHaveLength(8);
+    charts.forEach((c: ChartBox, i) => {
+      expect(c.width, `chart ${i} width`).toBeGreaterThan(300);
+      expect(c.height, `chart ${i} height`).toBeGreaterThan(150);
+      expect(c.markers, `chart ${i} markers`).toBeGreaterThan(0);
+      expect(c.texts, `chart ${i} labels`).toBeGreaterThan(10);
+      expect(c.emptyPolylines, `chart ${i} empty polylines`).toBe(0);
+    });
+    // Line charts (harmful share, run lengths, wellbeing) draw one polyline per policy.
+    expect(charts.filter((c) => c.polylines >= 4)).toHaveLength(6);
+
+    const tables = await page.$$eval('table', (ts) =>
+      ts.map((t) => t.getBoundingClientRect().height),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const h of tables) expect(h).toBeGreaterThan(100);
+
+    const shot = await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+    // A PNG starts with its 8-byte signature; a full page of charts is far larger than a blank one.
+    expect(shot.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(shot.length).toBeGreaterThan(100_000);
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
