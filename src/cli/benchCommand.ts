@@ -28,7 +28,7 @@ Exit codes: the benchmark runner's own; 2 when this is not a checkout or a SUITE
  * Node flags they need live there).
  *
  * @returns the runner's exit code
- * @throws {@link RebalanceError} with code `argument` outside a checkout or for a malformed filter
+ * @throws RebalanceError with code `argument` outside a checkout or for a malformed filter
  * @internal
  */
 export async function runBench(args: readonly string[], io: CliIo): Promise<number> {

@@ -12,7 +12,7 @@ import type { CliIo } from './io.js';
  * reported with the JSON path of the offending field before any simulation starts) and named
  * after the file (`strict.json` → `strict`).
  *
- * @throws {@link RebalanceError} with code `argument` for an unknown name or an unreadable or
+ * @throws RebalanceError with code `argument` for an unknown name or an unreadable or
  * non-JSON file, or code `policy` with the field's path for a file that is not a valid policy
  * @internal
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `feed-rebalancer` command. Everything it does lives in {@link runCli}, which takes its I/O
+ * The `feed-rebalancer` command. Everything it does lives in `runCli`, which takes its I/O
  * as an argument; this file only connects it to the process and sets the exit code (never
  * `process.exit`, so stdout is flushed before Node ends).
  */

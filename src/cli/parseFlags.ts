@@ -30,7 +30,7 @@ const PARSE_ERRORS: ReadonlyMap<
  * that name the command, the rule and the argument received. A boolean flag given a value
  * (`--progress=yes`) is reported as such rather than as a missing value.
  *
- * @throws {@link RebalanceError} with code `argument` and the option name as `path`
+ * @throws RebalanceError with code `argument` and the option name as `path`
  * @internal
  */
 export function parseFlags(
@@ -76,7 +76,7 @@ export function parseFlags(
  * Reads a whole-number option: decimal digits only (no `1e3`, no `0x10`, no sign), within
  * [min, max]; `fallback` when the option is absent.
  *
- * @throws {@link RebalanceError} with code `argument` naming the option and the text received
+ * @throws RebalanceError with code `argument` naming the option and the text received
  * @internal
  */
 export function readInteger(

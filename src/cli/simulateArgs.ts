@@ -55,7 +55,7 @@ export interface SimulateArgs {
  * `--policy` and `--compare` not both. Sizes beyond the simulator's limits are left to the
  * simulator, which reports them with the same code.
  *
- * @throws {@link RebalanceError} with code `argument` (or `policy` for an invalid policy file)
+ * @throws RebalanceError with code `argument` (or `policy` for an invalid policy file)
  * @internal
  */
 export async function parseSimulateArgs(args: readonly string[], io: CliIo): Promise<SimulateArgs> {

@@ -42,7 +42,7 @@ Example:
  * `DIR/report.html`.
  *
  * @returns the exit code: 0 on success
- * @throws {@link RebalanceError} with code `argument` or `policy` for bad arguments (exit code 2)
+ * @throws RebalanceError with code `argument` or `policy` for bad arguments (exit code 2)
  * @internal
  */
 export async function runSimulate(args: readonly string[], io: CliIo): Promise<number> {

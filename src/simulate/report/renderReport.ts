@@ -18,7 +18,7 @@ import { assignStyles, type SeriesStyle } from './svg/palette.js';
  *
  * @param report - a `SimulationReport` from `simulate` or a `ComparisonReport` from `compare`
  * @returns the HTML page
- * @throws {@link RebalanceError} with code `argument` when `report` is neither
+ * @throws RebalanceError with code `argument` when `report` is neither
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';

@@ -35,7 +35,7 @@ const COHORTS: readonly CohortName[] = ['at-risk', 'control'];
  * straight from `simulate`/`compare`, but they may also be read back from a `metrics.json`, so the
  * shape is checked once here rather than trusted.
  *
- * @throws {@link RebalanceError} with code `argument` when `input` is neither a report nor a
+ * @throws RebalanceError with code `argument` when `input` is neither a report nor a
  * comparison
  * @internal
  */

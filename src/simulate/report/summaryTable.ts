@@ -14,7 +14,7 @@ const DIFFERENCE_KEYS = ['harmfulShare', 'longestRun', 'ndcgRetention', 'wellbei
  *
  * @param report - a `SimulationReport` from `simulate` or a `ComparisonReport` from `compare`
  * @returns the table as text, ending with a newline
- * @throws {@link RebalanceError} with code `argument` when `report` is neither
+ * @throws RebalanceError with code `argument` when `report` is neither
  * @example
  * ```ts
  * import { compare, summaryTable } from 'feed-rebalancer/simulate';

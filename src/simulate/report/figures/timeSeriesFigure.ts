@@ -65,7 +65,7 @@ export function renderTimeSeriesFigure(
 }
 
 /**
- * Widens a wellbeing range narrower than {@link MIN_WELLBEING_SPAN} around its middle, within
+ * Widens a wellbeing range narrower than `MIN_WELLBEING_SPAN` around its middle, within
  * [0, 1]: a fitted axis would otherwise blow a change of 0.002 up to the full chart height.
  */
 function widen([lo, hi]: readonly [number, number]): [number, number] {
