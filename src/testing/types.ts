@@ -66,7 +66,7 @@ export interface GuaranteeContext {
   readonly reference: Rebalancer;
   /** The request the target was given. */
   readonly request: RebalanceRequest;
-  /** A deep copy of `request` taken before the target ran. */
+  /** A deep copy of `request` taken before the target ran: what the checks read as the input. */
   readonly snapshot: RebalanceRequest;
   /** What the target returned. */
   readonly result: RebalanceResult;

@@ -33,7 +33,8 @@ export interface RecoveryPlan {
 
 /** @internal */
 export function recoveryPlan(context: GuaranteeContext, facts: CaseFacts): RecoveryPlan {
-  const { request, reference } = context;
+  const { reference } = context;
+  const request = context.snapshot;
   const G = facts.groups.length;
   const callers: number[] = [];
   let k = 0;

@@ -49,7 +49,8 @@ const cache = new WeakMap<GuaranteeContext, CaseFacts>();
  * @internal
  */
 export function shapeProblem(context: GuaranteeContext): string | null {
-  const { result, request, reference } = context;
+  const { result, reference } = context;
+  const request = context.snapshot;
   if (typeof result !== 'object' || result === null) return 'the result is not an object';
   if (!isList(result.items) || !isList(result.slots) || !isList(result.dropped))
     return 'the result lacks items, slots or dropped arrays';
@@ -117,7 +118,8 @@ function isList(value: unknown): boolean {
 export function factsOf(context: GuaranteeContext): CaseFacts {
   const known = cache.get(context);
   if (known !== undefined) return known;
-  const { reference, request, result } = context;
+  const { reference, result } = context;
+  const request = context.snapshot;
   const groups = reference.groups;
   const G = groups.length;
   const policy = reference.policy;

@@ -9,7 +9,8 @@ import type { CaseFacts } from './facts.js';
  * @internal
  */
 export function levelProblem(context: GuaranteeContext, facts: CaseFacts): string | null {
-  const { reference, request } = context;
+  const { reference } = context;
+  const request = context.snapshot;
   let expected;
   try {
     expected =

@@ -22,7 +22,8 @@ import { shapeProblem } from './facts.js';
 export function checkNoInvention(context: GuaranteeContext): string | null {
   const problem = shapeProblem(context);
   if (problem !== null) return problem;
-  const { request, result } = context;
+  const { result } = context;
+  const request = context.snapshot;
   const pool = request.recovery ?? [];
   const poolById = new Map<string, number>();
   for (let p = 0; p < pool.length; p++)
