@@ -1,6 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { UserResult } from '../metrics/UserResult.js';
 import type { RunSpec } from '../run/RunSpec.js';
 import type { WorkerMessage, WorkerTask } from './workerTask.js';
@@ -33,13 +35,19 @@ export async function runParallel(
   return settled.flat();
 }
 
+/** How to start a worker: a script file, or (from source) a bootstrap evaluated as code. */
+type WorkerEntry = { readonly file: URL } | { readonly code: string };
+
 function runChunk(
-  entry: { url: URL; execArgv: string[] },
+  entry: WorkerEntry,
   task: WorkerTask,
   onUser: () => void,
 ): Promise<readonly UserResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.url, { workerData: task, execArgv: entry.execArgv });
+    const worker =
+      'file' in entry
+        ? new Worker(entry.file, { workerData: task })
+        : new Worker(entry.code, { eval: true, workerData: task });
     let results: readonly UserResult[] | null = null;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onUser();
@@ -54,18 +62,31 @@ function runChunk(
 }
 
 /**
- * Where the worker entry is. From source (this file is `.ts`, under tsx or vitest) it is
- * `worker.ts` beside this file, loaded through tsx; from the published build it is the
- * `simulate-worker` entry beside the bundle, in the bundle's own module format.
+ * Where the worker entry is. From the published build it is the `simulate-worker` entry beside
+ * the bundle, in the bundle's own module format. From source (this file is `.ts`, under tsx or
+ * vitest) it is `worker.ts` beside this file, which plain Node cannot load: a small bootstrap
+ * registers tsx's loader in the new thread first (a `--import` in a worker's `execArgv` does not
+ * reach the worker's own entry on Node 20).
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function workerEntry(): WorkerEntry {
   const here = moduleUrl();
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here).resolve('tsx');
-    return { url: new URL('./worker.ts', here), execArgv: ['--import', pathToFileURL(tsx).href] };
+  if (!here.endsWith('.ts')) {
+    const extension = here.endsWith('.cjs') ? 'cjs' : 'js';
+    return { file: new URL(`./simulate-worker.${extension}`, here) };
   }
-  const extension = here.endsWith('.cjs') ? 'cjs' : 'js';
-  return { url: new URL(`./simulate-worker.${extension}`, here), execArgv: [] };
+  const tsx = JSON.stringify(tsxApiUrl(here));
+  const worker = JSON.stringify(new URL('./worker.ts', here).href);
+  return { code: `import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });` };
+}
+
+/** The ESM build of tsx's `esm/api`, found through tsx's own export map. */
+function tsxApiUrl(from: string): string {
+  const manifestPath = createRequire(from).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  return pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default))
+    .href;
 }
 
 function moduleUrl(): string {

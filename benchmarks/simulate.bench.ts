@@ -1,0 +1,83 @@
+/**
+ * The simulator:
+ *
+ * - throughput: impressions simulated per second on one worker thread and on two, the same run
+ *   (mixed scenario, `balanced`), reported as the two-worker speed-up (target ≥ 1.7× on two
+ *   cores; the report is identical either way);
+ * - harm against cost: the four presets on the same seeds (`compare`, mixed scenario), each
+ *   figure relative to `off` measured in the same run: the at-risk harmful share and longest run
+ *   as ratios to `off`, NDCG@10 retention (already a ratio to the recommender's own ranking),
+ *   and false alarms per 1,000 impressions on control users.
+ */
+import { compare, simulate } from '../src/simulate/index.js';
+import { figure, ratioAtLeast, type BenchRow, type BenchSuite } from './harness.js';
+
+const THROUGHPUT = {
+  scenario: 'mixed',
+  policy: 'balanced',
+  seed: 1,
+  users: 400,
+  steps: 150,
+} as const;
+const TABLE = { scenario: 'mixed', seed: 1, users: 300, steps: 300, resamples: 500 } as const;
+
+async function timed(workers: number): Promise<number> {
+  const t0 = performance.now();
+  await simulate({ ...THROUGHPUT, workers });
+  return performance.now() - t0;
+}
+
+const suite: BenchSuite = {
+  title: 'simulate',
+  async run() {
+    await timed(1); // warm-up: JIT and module loading
+    const oneMs = await timed(1);
+    const twoMs = await timed(2);
+    const impressions = THROUGHPUT.users * THROUGHPUT.steps * 10;
+    const rows: BenchRow[] = [
+      figure('impressions simulated per second, 1 worker', (impressions / oneMs) * 1000, '/s'),
+      figure('impressions simulated per second, 2 workers', (impressions / twoMs) * 1000, '/s'),
+      ratioAtLeast('speed-up of 2 workers over 1', oneMs / twoMs, '1 worker, same run', 1.7),
+    ];
+    const c = await compare({
+      ...TABLE,
+      policies: ['off', 'dispersion', 'balanced', 'protective'],
+    });
+    const off = c.reports[0]!.cohorts;
+    for (const report of c.reports) {
+      const atRisk = report.cohorts['at-risk']!;
+      const control = report.cohorts.control!;
+      const name = report.policy;
+      rows.push(
+        figure(
+          `${name}: at-risk harmful share`,
+          atRisk.harmfulShare / off['at-risk']!.harmfulShare,
+          '×',
+          'off',
+        ),
+        figure(
+          `${name}: at-risk longest run`,
+          atRisk.longestRun / off['at-risk']!.longestRun,
+          '×',
+          'off',
+        ),
+        figure(
+          `${name}: at-risk NDCG@10 retention`,
+          atRisk.ndcgRetention,
+          '×',
+          "recommender's top 10",
+        ),
+        figure(
+          `${name}: control NDCG@10 retention`,
+          control.ndcgRetention,
+          '×',
+          "recommender's top 10",
+        ),
+        figure(`${name}: control false alarms`, control.falseAlarmsPer1000 ?? 0, 'per 1,000'),
+      );
+    }
+    return rows;
+  },
+};
+
+export default suite;
