@@ -3,14 +3,15 @@ import { freezeTaxonomy } from './freezeTaxonomy.js';
 import type { PlainGroup, PlainTopic } from './readTaxonomy.js';
 
 function buildTopic(topic: PlainTopic): TopicInput {
-  return topic.tags.length === 0
-    ? { id: topic.id, terms: topic.terms.slice() }
-    : { id: topic.id, terms: topic.terms.slice(), tags: topic.tags.slice() };
+  const out: { id: string; terms?: readonly string[]; tags?: readonly string[] } = { id: topic.id };
+  if (topic.terms.length > 0) out.terms = topic.terms.slice();
+  if (topic.tags.length > 0) out.tags = topic.tags.slice();
+  return out;
 }
 
 /**
  * Builds a deep-frozen `TaxonomyInput` from validated groups; fields an input may leave out are
- * written only when they hold something (`label`, `tags`), so the result reads like hand-written
+ * written only when they hold something (`label`, `terms`, `tags`), so the result reads like hand-written
  * input.
  *
  * @internal
