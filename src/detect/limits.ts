@@ -1,0 +1,18 @@
+/**
+ * Bounds on the work of the ARL helpers, so that a design call can never hang a service. Each
+ * is documented in docs/detection.md; beyond them the helpers throw code `argument`.
+ *
+ * @internal
+ */
+export const ARL_LIMITS = {
+  /** Entries of the banded matrix of the γ = 1/m CUSUM chain (m·h·m); beyond it the renewal sum is used. */
+  cusumBand: 4_000_000,
+  /** Probability-mass updates one ARL evaluation may make (about a second of work). */
+  work: 300_000_000,
+  /** Markov-chain states of `windowArl`. */
+  windowStates: 200_000,
+  /** Largest window of `windowArl` (the policy's largest window). */
+  window: 512,
+  /** Grid points of `ewmaArl`. */
+  ewmaCells: 100_000,
+} as const;

@@ -1,0 +1,143 @@
+import type { Level } from '../policy/types.js';
+
+/**
+ * Arguments of `cusumArl`.
+ *
+ * @example
+ * ```ts
+ * import { cusumArl, type CusumArlInput } from 'feed-rebalancer';
+ * const input: CusumArlInput = { p: 0.05, gamma: 1 / 7, h: 4 };
+ * cusumArl(input);
+ * ```
+ */
+export interface CusumArlInput {
+  /** Probability that an impression is triggering, in (0, 1). */
+  readonly p: number;
+  /** Reference value γ of the CUSUM, in (0, 1). */
+  readonly gamma: number;
+  /** Alarm threshold h > 0: the CUSUM alarms when S ≥ h. */
+  readonly h: number;
+}
+
+/**
+ * Arguments of `designCusum`.
+ *
+ * @example
+ * ```ts
+ * import { designCusum, type DesignCusumInput } from 'feed-rebalancer';
+ * const input: DesignCusumInput = { p0: 0.05, p1: 0.3, targetArl0: 1000 };
+ * designCusum(input);
+ * ```
+ */
+export interface DesignCusumInput {
+  /** Triggering rate of a user who is not at risk, in (0, 1). */
+  readonly p0: number;
+  /** Triggering rate to detect, in (p0, 1). */
+  readonly p1: number;
+  /** Smallest acceptable average run length at `p0` (impressions between false alarms), in (1, 1e12]. */
+  readonly targetArl0: number;
+  /** Spacing of the grid of thresholds h that is searched. @defaultValue 0.05 */
+  readonly step?: number;
+}
+
+/**
+ * A Bernoulli CUSUM design: the threshold and what it achieves.
+ *
+ * @example
+ * ```ts
+ * import { designCusum, type CusumDesign } from 'feed-rebalancer';
+ * const design: CusumDesign = designCusum({ p0: 0.05, p1: 0.3, targetArl0: 1000 });
+ * console.log(design.h, design.arl0, design.arl1);
+ * ```
+ */
+export interface CusumDesign {
+  /** Smallest threshold on the grid whose ARL at p0 reaches the target. */
+  readonly h: number;
+  /** Reference value γ derived from p0 and p1, exactly as the detector derives it. */
+  readonly gamma: number;
+  /** Average run length at p0: expected impressions to a false alarm, from S = 0. */
+  readonly arl0: number;
+  /** Average run length at p1: expected impressions to detection, from S = 0. */
+  readonly arl1: number;
+}
+
+/**
+ * Arguments of `runArl`.
+ *
+ * @example
+ * ```ts
+ * import { runArl, type RunArlInput } from 'feed-rebalancer';
+ * const input: RunArlInput = { p: 0.3, length: 5 };
+ * runArl(input);
+ * ```
+ */
+export interface RunArlInput {
+  /** Probability that an impression is triggering, in (0, 1). */
+  readonly p: number;
+  /** Triggering impressions in a row that raise the alarm, an integer ≥ 1. */
+  readonly length: number;
+}
+
+/**
+ * Arguments of `windowArl`.
+ *
+ * @example
+ * ```ts
+ * import { windowArl, type WindowArlInput } from 'feed-rebalancer';
+ * const input: WindowArlInput = { p: 0.05, count: 4, window: 10 };
+ * windowArl(input);
+ * ```
+ */
+export interface WindowArlInput {
+  /** Probability that an impression is triggering, in (0, 1). */
+  readonly p: number;
+  /** Triggering impressions among the last `window` that raise the alarm, an integer ≥ 1. */
+  readonly count: number;
+  /** Length of the sliding window, an integer ≥ `count`. */
+  readonly window: number;
+}
+
+/**
+ * Arguments of `ewmaArl`.
+ *
+ * @example
+ * ```ts
+ * import { ewmaArl, type EwmaArlInput } from 'feed-rebalancer';
+ * const input: EwmaArlInput = { p: 0.05, lambda: 0.1, limit: 0.3 };
+ * ewmaArl(input);
+ * ```
+ */
+export interface EwmaArlInput {
+  /** Probability that an impression is triggering, in (0, 1). */
+  readonly p: number;
+  /** Smoothing weight λ of the newest impression, in (0, 1]. */
+  readonly lambda: number;
+  /** Alarm limit on z, in (0, 1). */
+  readonly limit: number;
+  /** Grid points of the discretised statistic. @defaultValue 2000 */
+  readonly cells?: number;
+}
+
+/**
+ * A detector statistic after one impression.
+ *
+ * @internal
+ */
+export interface DetectorStep {
+  /** The statistic (run length, window count, CUSUM S or EWMA z); finite and ≥ 0. */
+  readonly statistic: number;
+  /** The last `window` bits, oldest first, as `0`/`1` characters; `''` unless the detector is `window`. */
+  readonly window: string;
+}
+
+/**
+ * A level with its hysteresis counter.
+ *
+ * @internal
+ */
+export interface HeldLevel {
+  /** The level in force. */
+  readonly level: Level;
+  /** Impressions the level is still kept while the raw level stays below it. */
+  readonly hold: number;
+}
