@@ -1,7 +1,26 @@
+// The public API of feed-rebalancer, listed by name so that any change to it is a one-line diff.
+
+export { createRebalancer } from './facade/createRebalancer.js';
+export type { RebalancerOptions } from './facade/createRebalancer.js';
+export { presets } from './presets/presets.js';
 export { RebalanceError } from './errors/RebalanceError.js';
 export type { RebalanceErrorCode } from './errors/RebalanceError.js';
+
+export { resolvePolicy } from './policy/resolvePolicy.js';
+export { parseState, serializeState } from './exposure/stateShape.js';
+export { explain } from './rerank/explain.js';
+export { mmr, dppGreedy } from './rerank/diversify/index.js';
+export type {
+  DppGreedyOptions,
+  KernelInput,
+  KernelMatrixLike,
+  MmrOptions,
+  VectorInput,
+} from './rerank/diversify/index.js';
+
 export type { Item, Impression } from './item/types.js';
 export type { TopicInput, GroupInput, TaxonomyInput } from './taxonomy/types.js';
+export type { TermMatcher, TermEntry } from './taxonomy/match/types.js';
 export type {
   Cap,
   DiversifyInput,
@@ -27,5 +46,6 @@ export type {
   DroppedItem,
   RejectedRecovery,
   RebalanceResult,
+  AppliedActions,
   Rebalancer,
 } from './facade/types.js';

@@ -1,6 +1,6 @@
 import type { Item, Impression } from '../item/types.js';
 import type { UserState } from '../exposure/types.js';
-import type { Level } from '../policy/types.js';
+import type { Cap, Level } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 
 /**
@@ -179,6 +179,35 @@ export interface RebalanceResult {
   readonly rejectedRecovery: readonly RejectedRecovery[];
   /** The assessment the decisions were based on. */
   readonly assessment: Assessment;
+  /** What the policy applied to this request, for audit and explanation. */
+  readonly applied: AppliedActions;
+}
+
+/**
+ * What the policy applied to one request: the caps in force per group, the recovery cadence and
+ * the groups it served, the diversification. Together with `slots` this is what a service shows
+ * to explain the main parameters of its ranking (EU DSA Art. 27).
+ *
+ * @example
+ * ```ts
+ * import type { AppliedActions } from 'feed-rebalancer';
+ * const applied: AppliedActions = {
+ *   caps: { 'eating-disorder': { count: 1, window: 6 } },
+ *   recoveryEvery: 5,
+ *   recoveryGroups: ['eating-disorder'],
+ *   diversify: null,
+ * };
+ * ```
+ */
+export interface AppliedActions {
+  /** Caps in force, keyed by group id (a null-prototype object). */
+  readonly caps: Readonly<Record<string, Cap>>;
+  /** The recovery cadence in force, or `null`. */
+  readonly recoveryEvery: number | null;
+  /** Groups whose level called for recovery, in the order they take turns. */
+  readonly recoveryGroups: readonly string[];
+  /** The diversification in force, or `null`. */
+  readonly diversify: 'mmr' | 'dpp' | null;
 }
 
 /**

@@ -29,7 +29,8 @@ export interface ItemSite {
 }
 
 function fail(site: ItemSite, field: string, rule: string, value: unknown): never {
-  const path = field === '' ? site.path : joinPath(site.path, field);
+  // `field` is already a relative path (`embedding[3]`, `topics["pro-ana"]`).
+  const path = field === '' ? site.path : `${site.path}.${field}`;
   throw new RebalanceError(
     site.code,
     `${site.api}: ${path} ${rule} (got ${describeValue(value)})`,

@@ -1,0 +1,44 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import { alarmThreshold } from '../detect/index.js';
+import type { Assessment, GroupAssessment } from '../facade/types.js';
+import type { UserState } from './types.js';
+
+/**
+ * Reads a state at time `at`: the level of each group, its exposure share after time away, the
+ * current run (0 once the session gap has passed) and the detector's statistic. `at` earlier
+ * than the last impression counts as the last impression's time.
+ *
+ * @internal
+ */
+export function assessState(
+  policy: ResolvedPolicy,
+  state: UserState,
+  at: number | undefined,
+  api: string,
+): Assessment {
+  if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at)))
+    throw new RebalanceError(
+      'request',
+      `${api}: at must be a finite time in milliseconds (got ${describeValue(at)})`,
+      'at',
+    );
+  const when = at ?? state.lastAt;
+  const dt = when === null || state.lastAt === null ? 0 : Math.max(0, when - state.lastAt);
+  const timeDecay = dt > 0 ? Math.pow(2, -dt / policy.exposure.halfLifeMs) : 1;
+  const newSession = state.lastAt === null || dt > policy.exposure.sessionGapMs;
+  const threshold = alarmThreshold(policy.detection);
+  const groups = Object.create(null) as Record<string, GroupAssessment>;
+  for (const g of state.groups) {
+    const share = g.totalMass > 0 ? (g.triggeringMass * timeDecay) / g.totalMass : 0;
+    groups[g.id] = {
+      level: g.level,
+      exposure: share > 1 ? 1 : share,
+      run: newSession ? 0 : g.run,
+      statistic: g.statistic,
+      threshold,
+    };
+  }
+  return { at: when, impressions: state.impressions, newSession, groups, interventions: [] };
+}

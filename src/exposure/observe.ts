@@ -1,0 +1,180 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import { readItem } from '../item/readItem.js';
+import { LIMITS } from '../item/limits.js';
+import type { Impression } from '../item/types.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import { classifyItem } from '../taxonomy/classifyItem.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
+import { hashId } from './hashId.js';
+import { sealState } from './stateShape.js';
+import type { GroupState, UserState } from './types.js';
+
+/** Everything `observe` needs besides the state and the impressions. @internal */
+export interface ObserveContext {
+  readonly taxonomy: ResolvedTaxonomy;
+  readonly policy: ResolvedPolicy;
+  /** Per-impression decay factor 2^(−1/halfLife), precomputed. */
+  readonly impressionDecay: number;
+  /** Recently shown recovery items to remember (0: none). */
+  readonly recoveryMemory: number;
+}
+
+const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
+
+interface Mutable {
+  triggeringMass: number;
+  totalMass: number;
+  run: number;
+  statistic: number;
+  window: string;
+  level: GroupState['level'];
+  hold: number;
+}
+
+function readImpression(
+  value: unknown,
+  index: number,
+  api: string,
+): { item: unknown; at: number; dwellMs: number | null } {
+  const path = `impressions[${index}]`;
+  const fail = (field: string, rule: string, got: unknown): never => {
+    throw new RebalanceError(
+      'impression',
+      `${api}: ${path}${field} ${rule} (got ${describeValue(got)})`,
+      `${path}${field}`,
+    );
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail('', 'must be an impression object', value);
+  let item: unknown, at: unknown, dwellMs: unknown;
+  try {
+    ({ item, at, dwellMs } = value as Impression);
+  } catch (cause) {
+    throw new RebalanceError(
+      'impression',
+      `${api}: ${path} could not be read (a getter threw)`,
+      path,
+      { cause },
+    );
+  }
+  if (typeof at !== 'number' || !Number.isFinite(at))
+    fail('.at', 'must be a finite time in milliseconds', at);
+  if (
+    dwellMs !== undefined &&
+    (typeof dwellMs !== 'number' || !Number.isFinite(dwellMs) || dwellMs < 0)
+  )
+    fail('.dwellMs', 'must be a finite number >= 0', dwellMs);
+  return { item, at: at as number, dwellMs: dwellMs === undefined ? null : (dwellMs as number) };
+}
+
+/**
+ * Folds impressions, in the order given, into a state and returns the new state.
+ *
+ * Time: an impression earlier than the state's last one (out of order) is counted at the last
+ * time — no negative decay, no new session — and `lastAt` never moves backwards. Impressions
+ * with equal times are applied in array order. A gap longer than `sessionGapMs` starts a new
+ * session and ends every group's run; the detector statistics carry over.
+ *
+ * Exposure per group is a share T/M of two decayed, dwell-weighted masses: each impression
+ * multiplies both by 2^(−1/halfLife) and adds its weight w = min(dwell / referenceDwell,
+ * maxDwellWeight) to M, and to T when it is triggering for the group; time away multiplies T
+ * alone by 2^(−Δt/halfLifeMs), so the share only falls while the user is away.
+ *
+ * @internal
+ */
+export function observeImpressions(
+  ctx: ObserveContext,
+  state: UserState,
+  input: unknown,
+  api: string,
+): UserState {
+  const list: readonly unknown[] = Array.isArray(input) ? input : [input];
+  if (list.length > LIMITS.impressionsPerCall)
+    throw new RebalanceError(
+      'impression',
+      `${api}: impressions must hold at most ${LIMITS.impressionsPerCall} entries per call (got ${list.length})`,
+      'impressions',
+    );
+  const { taxonomy, policy, impressionDecay } = ctx;
+  const { exposure, detection, minConfidence } = policy;
+  const groupCount = state.groups.length;
+  const groups: Mutable[] = new Array<Mutable>(groupCount);
+  for (let g = 0; g < groupCount; g++) groups[g] = { ...state.groups[g]! };
+  let impressions = state.impressions;
+  let lastAt = state.lastAt;
+  let startedAt = state.session.startedAt;
+  let sessionImpressions = state.session.impressions;
+  let memory = state.recoveryShown;
+  let memoryCopied = false;
+
+  for (let i = 0; i < list.length; i++) {
+    const imp = readImpression(list[i], i, api);
+    const item = readItem(imp.item, { api, path: `impressions[${i}].item`, code: 'impression' });
+    const cls = classifyItem(taxonomy, item);
+    const dt = lastAt === null ? 0 : Math.max(0, imp.at - lastAt);
+    const newSession = lastAt === null || dt > exposure.sessionGapMs;
+    if (newSession) {
+      startedAt = imp.at;
+      sessionImpressions = 0;
+    }
+    const timeDecay = dt > 0 ? Math.pow(2, -dt / exposure.halfLifeMs) : 1;
+    const weight =
+      imp.dwellMs === null
+        ? 1
+        : Math.min(imp.dwellMs / exposure.referenceDwellMs, exposure.maxDwellWeight);
+    let anyTriggering = false;
+    let anyRecovery = false;
+    for (let g = 0; g < groupCount; g++) {
+      const s = groups[g]!;
+      const x: 0 | 1 = cls.triggering[g]! >= minConfidence ? 1 : 0;
+      if (x === 1) anyTriggering = true;
+      else if (cls.recovery[g]! >= minConfidence) anyRecovery = true;
+      s.triggeringMass = s.triggeringMass * timeDecay * impressionDecay + weight * x;
+      s.totalMass = s.totalMass * impressionDecay + weight;
+      s.run = x === 1 ? (newSession ? 0 : s.run) + 1 : 0;
+      const next = stepStatistic(detection, s.statistic, s.window, x, s.run);
+      s.statistic = next.statistic;
+      s.window = next.window;
+      const raw = rawLevel(detection, s.statistic);
+      // Only benign impressions count down the hold: a triggering impression never lowers
+      // protection, so a constant stream can move the level one way only.
+      if (x === 0 || LEVEL_RANK[raw] >= LEVEL_RANK[s.level]) {
+        const level = nextLevel({ level: s.level, hold: s.hold }, raw, detection.hold);
+        s.level = level.level;
+        s.hold = level.hold;
+      }
+    }
+    if (anyRecovery && !anyTriggering && ctx.recoveryMemory > 0) {
+      if (!memoryCopied) {
+        memory = memory.slice();
+        memoryCopied = true;
+      }
+      (memory as (readonly [string, number])[]).push([hashId(item.id), impressions]);
+    }
+    impressions += 1;
+    sessionImpressions += 1;
+    if (lastAt === null || imp.at > lastAt) lastAt = imp.at;
+  }
+  return sealState({
+    version: state.version,
+    impressions,
+    lastAt,
+    session: { startedAt, impressions: sessionImpressions },
+    groups: groups.map((s, g) => ({ id: state.groups[g]!.id, ...s })),
+    recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
+  });
+}
+
+/** Keeps the entries still inside the cooldown, at most `limit` of them (the newest). */
+function pruneMemory(
+  memory: readonly (readonly [string, number])[],
+  impressions: number,
+  cooldown: number,
+  limit: number,
+): readonly (readonly [string, number])[] {
+  let start = Math.max(0, memory.length - limit);
+  while (start < memory.length && memory[start]![1] <= impressions - 1 - cooldown) start++;
+  return start === 0 ? memory : memory.slice(start);
+}

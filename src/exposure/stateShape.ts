@@ -1,0 +1,228 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import type { Level } from '../policy/types.js';
+import type { GroupState, UserState } from './types.js';
+
+/** The state format this version writes and reads. @internal */
+export const STATE_VERSION = 1;
+
+/** Largest number of groups a state may hold (a taxonomy may have at most 64). @internal */
+const MAX_GROUPS = 64;
+/** Largest number of remembered recovery items a state may hold. @internal */
+export const MAX_RECOVERY_MEMORY = 5_001;
+const MAX_WINDOW_BITS = 512;
+const LEVELS: readonly string[] = ['none', 'elevated', 'sustained'];
+
+/** States this library built and froze itself; they skip re-validation. @internal */
+const trusted = new WeakSet();
+
+/** Freezes a state built by the library and remembers it as trusted. @internal */
+export function sealState(state: UserState): UserState {
+  for (const g of state.groups) Object.freeze(g);
+  for (const entry of state.recoveryShown) Object.freeze(entry);
+  Object.freeze(state.groups);
+  Object.freeze(state.recoveryShown);
+  Object.freeze(state.session);
+  Object.freeze(state);
+  trusted.add(state);
+  return state;
+}
+
+function bad(api: string, path: string, rule: string, value: unknown): never {
+  throw new RebalanceError(
+    'state',
+    `${api}: state.${path} ${rule} (got ${describeValue(value)})`,
+    path,
+  );
+}
+
+function field(api: string, obj: unknown, key: string, path: string): unknown {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    bad(api, path, 'must be an object', obj);
+  if (!Object.prototype.hasOwnProperty.call(obj, key))
+    bad(api, path === '' ? key : `${path}.${key}`, 'is missing', undefined);
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch (cause) {
+    throw new RebalanceError(
+      'state',
+      `${api}: state.${path}.${key} could not be read`,
+      `${path}.${key}`,
+      { cause },
+    );
+  }
+}
+
+function count(api: string, value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    bad(api, path, 'must be a non-negative integer', value);
+  return value;
+}
+
+function nonNegative(api: string, value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    bad(api, path, 'must be a finite number >= 0', value);
+  return value;
+}
+
+function time(api: string, value: unknown, path: string): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    bad(api, path, 'must be a finite number or null', value);
+  return value;
+}
+
+function readGroup(api: string, raw: unknown, path: string): GroupState {
+  const id = field(api, raw, 'id', path);
+  if (typeof id !== 'string' || id.length === 0 || id.length > 256)
+    bad(api, `${path}.id`, 'must be a group id', id);
+  const triggeringMass = nonNegative(
+    api,
+    field(api, raw, 'triggeringMass', path),
+    `${path}.triggeringMass`,
+  );
+  const totalMass = nonNegative(api, field(api, raw, 'totalMass', path), `${path}.totalMass`);
+  // Both masses decay by the same factor per impression and only the triggering one decays in
+  // time, so the triggering mass can never exceed the total (up to rounding).
+  if (triggeringMass > totalMass * (1 + 1e-9) + 1e-12)
+    bad(api, `${path}.triggeringMass`, `must not exceed totalMass (${totalMass})`, triggeringMass);
+  const run = count(api, field(api, raw, 'run', path), `${path}.run`);
+  const statistic = nonNegative(api, field(api, raw, 'statistic', path), `${path}.statistic`);
+  const window = field(api, raw, 'window', path);
+  if (typeof window !== 'string' || window.length > MAX_WINDOW_BITS || !/^[01]*$/.test(window))
+    bad(
+      api,
+      `${path}.window`,
+      `must be a string of at most ${MAX_WINDOW_BITS} '0'/'1' characters`,
+      window,
+    );
+  const level = field(api, raw, 'level', path);
+  if (typeof level !== 'string' || !LEVELS.includes(level))
+    bad(api, `${path}.level`, "must be 'none', 'elevated' or 'sustained'", level);
+  const hold = count(api, field(api, raw, 'hold', path), `${path}.hold`);
+  return { id, triggeringMass, totalMass, run, statistic, window, level: level as Level, hold };
+}
+
+/**
+ * Checks the structure of an untrusted state — a JSON string or a parsed value — and returns a
+ * fresh, frozen copy. It does not know the taxonomy or policy; `rb.parseState` checks those too.
+ *
+ * @param input - a JSON string or a parsed object
+ * @param api - the API name error messages start with
+ * @returns the validated state
+ * @throws RebalanceError with code `state` for malformed JSON, a tampered or truncated state, or a
+ *   state from a future version — never a silent reset
+ *
+ * @example
+ * ```ts
+ * import { parseState, serializeState, createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const text = serializeState(rb.emptyState());
+ * const back = parseState(text); // deep-equal to the empty state
+ * ```
+ */
+export function parseState(input: unknown, api = 'parseState'): UserState {
+  if (typeof input === 'object' && input !== null && trusted.has(input)) return input as UserState;
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.length > 1_000_000)
+      bad(api, '', 'must be at most 1,000,000 characters of JSON', input);
+    try {
+      value = JSON.parse(input) as unknown;
+    } catch (cause) {
+      throw new RebalanceError(
+        'state',
+        `${api}: state is not valid JSON (${(cause as Error).message})`,
+        '',
+        { cause },
+      );
+    }
+  }
+  const version = field(api, value, 'version', '');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    bad(api, 'version', 'must be a positive integer', version);
+  if (version > STATE_VERSION)
+    bad(
+      api,
+      'version',
+      `is from a newer version of feed-rebalancer (this one reads version ${STATE_VERSION})`,
+      version,
+    );
+  const impressions = count(api, field(api, value, 'impressions', ''), 'impressions');
+  const lastAt = time(api, field(api, value, 'lastAt', ''), 'lastAt');
+  const sessionRaw = field(api, value, 'session', '');
+  const startedAt = time(api, field(api, sessionRaw, 'startedAt', 'session'), 'session.startedAt');
+  const sessionImpressions = count(
+    api,
+    field(api, sessionRaw, 'impressions', 'session'),
+    'session.impressions',
+  );
+  if (sessionImpressions > impressions)
+    bad(
+      api,
+      'session.impressions',
+      `must not exceed impressions (${impressions})`,
+      sessionImpressions,
+    );
+  if ((lastAt === null) !== (impressions === 0))
+    bad(api, 'lastAt', 'must be null exactly when no impression was observed', lastAt);
+  const groupsRaw = field(api, value, 'groups', '');
+  if (!Array.isArray(groupsRaw) || groupsRaw.length > MAX_GROUPS)
+    bad(api, 'groups', `must be an array of at most ${MAX_GROUPS} groups`, groupsRaw);
+  const groups: GroupState[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < groupsRaw.length; i++) {
+    const g = readGroup(api, groupsRaw[i], `groups[${i}]`);
+    if (seen.has(g.id)) bad(api, `groups[${i}].id`, 'must be unique', g.id);
+    seen.add(g.id);
+    if (g.run > impressions)
+      bad(api, `groups[${i}].run`, `must not exceed impressions (${impressions})`, g.run);
+    groups.push(g);
+  }
+  const memoryRaw = field(api, value, 'recoveryShown', '');
+  if (!Array.isArray(memoryRaw) || memoryRaw.length > MAX_RECOVERY_MEMORY)
+    bad(
+      api,
+      'recoveryShown',
+      `must be an array of at most ${MAX_RECOVERY_MEMORY} entries`,
+      memoryRaw,
+    );
+  const recoveryShown: (readonly [string, number])[] = [];
+  for (let i = 0; i < memoryRaw.length; i++) {
+    const entry: unknown = memoryRaw[i];
+    if (!Array.isArray(entry) || entry.length !== 2)
+      bad(api, `recoveryShown[${i}]`, 'must be an [idHash, impressionIndex] pair', entry);
+    const [hash, index] = entry as [unknown, unknown];
+    if (typeof hash !== 'string' || !/^[0-9a-z]{1,12}$/.test(hash))
+      bad(api, `recoveryShown[${i}][0]`, 'must be an id hash', hash);
+    const at = count(api, index, `recoveryShown[${i}][1]`);
+    if (at >= impressions)
+      bad(api, `recoveryShown[${i}][1]`, `must be below impressions (${impressions})`, at);
+    recoveryShown.push([hash, at]);
+  }
+  return sealState({
+    version: STATE_VERSION,
+    impressions,
+    lastAt,
+    session: { startedAt, impressions: sessionImpressions },
+    groups,
+    recoveryShown,
+  });
+}
+
+/**
+ * Serialises a state to compact JSON, the form stores keep.
+ *
+ * @param state - a state from `emptyState`, `observe` or `parseState`
+ * @returns its JSON text
+ *
+ * @example
+ * ```ts
+ * import { serializeState, createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * localStorage.setItem('feed-state', serializeState(rb.emptyState()));
+ * ```
+ */
+export function serializeState(state: UserState): string {
+  return JSON.stringify(parseState(state, 'serializeState'));
+}

@@ -1,0 +1,119 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import { assessState } from '../exposure/assess.js';
+import { bindState } from '../exposure/bindState.js';
+import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
+import { observeImpressions, type ObserveContext } from '../exposure/observe.js';
+import { readItem } from '../item/readItem.js';
+import type { Item } from '../item/types.js';
+import { resolvePolicy } from '../policy/resolvePolicy.js';
+import type { PolicyInput } from '../policy/types.js';
+import { readRequestLists, rebalanceRequest } from '../rerank/rebalance.js';
+import { classifyItem } from '../taxonomy/classifyItem.js';
+import { toClassification } from '../taxonomy/toClassification.js';
+import { resolveTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { TaxonomyInput } from '../taxonomy/types.js';
+import type { TermEntry, TermMatcher } from '../taxonomy/match/types.js';
+import type { Rebalancer, RebalanceRequest } from './types.js';
+import type { UserState } from '../exposure/types.js';
+
+/**
+ * Options of {@link createRebalancer}.
+ *
+ * @example
+ * ```ts
+ * import { presets, type RebalancerOptions } from 'feed-rebalancer';
+ * const options: RebalancerOptions = { taxonomy: presets.taxonomies.default, policy: presets.policies.balanced };
+ * ```
+ */
+export interface RebalancerOptions {
+  /** The groups and topics to track. */
+  readonly taxonomy: TaxonomyInput;
+  /** The policy; omitted fields take their defaults. @defaultValue `{}` (the `off` behaviour) */
+  readonly policy?: PolicyInput;
+  /** Builds the term matcher from the taxonomy's terms. @defaultValue the exact matcher */
+  readonly matcher?: (entries: readonly TermEntry[]) => TermMatcher;
+}
+
+const API = 'createRebalancer';
+
+/**
+ * Creates a rebalancer for one taxonomy and policy. Everything it returns is a pure function of
+ * its arguments: no clock read when `at` is given, no randomness, no I/O.
+ *
+ * @param options - taxonomy, policy and optional matcher
+ * @returns the configured {@link Rebalancer}
+ * @throws RebalanceError with code `policy` or `taxonomy` and the JSON path of the offending field
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * let state = rb.emptyState();
+ * state = rb.observe(state, { item: { id: 'v1', hashtags: ['#thinspo'] }, at: Date.now(), dwellMs: 12_000 });
+ * const out = rb.rebalance({ candidates: [{ id: 'a' }, { id: 'b', topics: ['pro-ana'] }], state });
+ * console.log(out.items.map((item) => item.id));
+ * ```
+ */
+export function createRebalancer(options: RebalancerOptions): Rebalancer {
+  if (typeof options !== 'object' || options === null)
+    throw new RebalanceError(
+      'policy',
+      `${API}: options must be an object with a taxonomy and a policy (got ${describeValue(options)})`,
+      '',
+    );
+  const { taxonomy: taxonomyInput, policy: policyInput, matcher } = options;
+  if (matcher !== undefined && typeof matcher !== 'function')
+    throw new RebalanceError(
+      'policy',
+      `${API}: matcher must be a function (got ${describeValue(matcher)})`,
+      'matcher',
+    );
+  const taxonomy = resolveTaxonomy(taxonomyInput, API, matcher);
+  const policy = resolvePolicy(policyInput ?? {}, API);
+  const groupIds = taxonomy.groupIds;
+  const recoveryMemory = recoveryMemoryLimit(policy);
+  const observeContext: ObserveContext = {
+    taxonomy,
+    policy,
+    impressionDecay: Math.pow(2, -1 / policy.exposure.halfLife),
+    recoveryMemory,
+  };
+  const engine = { taxonomy, policy, groupIds };
+  // Identity of this rebalancer: states already bound to it skip re-binding.
+  const owner = {};
+  const bind = (state: unknown, api: string): UserState =>
+    bindState(owner, groupIds, policy, recoveryMemory, state, api);
+
+  const rb: Rebalancer = {
+    policy,
+    groups: groupIds,
+    emptyState: () => bind(createEmptyState(groupIds), 'emptyState'),
+    observe: (state, impressions) =>
+      bind(
+        observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
+        'observe',
+      ),
+    assess: (state, at) => assessState(policy, bind(state, 'assess'), at, 'assess'),
+    rebalance: (request: RebalanceRequest) => {
+      if (typeof request !== 'object' || request === null)
+        throw new RebalanceError(
+          'request',
+          `rebalance: request must be an object (got ${describeValue(request)})`,
+          '',
+        );
+      const lists = readRequestLists(request, 'rebalance');
+      const state = bind(request.state, 'rebalance');
+      const assessment = assessState(policy, state, request.at, 'rebalance');
+      return rebalanceRequest(engine, { ...lists, state, assessment }, 'rebalance');
+    },
+    classify: (item: Item) =>
+      toClassification(
+        taxonomy,
+        classifyItem(taxonomy, readItem(item, { api: 'classify', path: 'item', code: 'item' })),
+      ),
+    parseState: (input: unknown) => bind(input, 'parseState'),
+    serializeState: (state: UserState) => JSON.stringify(bind(state, 'serializeState')),
+  };
+  return Object.freeze(rb);
+}
