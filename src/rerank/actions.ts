@@ -1,0 +1,63 @@
+import type { Assessment } from '../facade/types.js';
+import type { ResolvedDiversify, ResolvedPolicy } from '../policy/resolved.js';
+import type { Level } from '../policy/types.js';
+
+const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
+
+/** What the policy asks of this request, from each group's current level. @internal */
+export interface RequestActions {
+  /** Per group, the cap's count, or −1 for no cap. */
+  readonly capCount: Int32Array;
+  /** Per group, the cap's window. */
+  readonly capWindow: Int32Array;
+  /** Groups calling for recovery, most severe level first, then taxonomy order. */
+  readonly callers: number[];
+  /** The shortest cadence among the callers, or 0. */
+  readonly recoveryEvery: number;
+  /** The diversification of the most severe level that asks for one. */
+  readonly diversify: ResolvedDiversify | null;
+  /** Whether anything at all is asked. */
+  readonly any: boolean;
+}
+
+/**
+ * Reads, for every group, what its current level does.
+ *
+ * @internal
+ */
+export function actionsFor(
+  policy: ResolvedPolicy,
+  groupIds: readonly string[],
+  assessment: Assessment,
+): RequestActions {
+  const n = groupIds.length;
+  const capCount = new Int32Array(n).fill(-1);
+  const capWindow = new Int32Array(n).fill(1);
+  const callers: { g: number; rank: number }[] = [];
+  let recoveryEvery = 0;
+  let diversify: ResolvedDiversify | null = null;
+  let diversifyRank = -1;
+  let any = false;
+  for (let g = 0; g < n; g++) {
+    const level = assessment.groups[groupIds[g]!]?.level ?? 'none';
+    const action = policy.levels[level];
+    if (action.cap !== null) {
+      capCount[g] = action.cap.count;
+      capWindow[g] = action.cap.window;
+      any = true;
+    }
+    if (action.recoveryEvery !== null) {
+      callers.push({ g, rank: RANK[level] });
+      if (recoveryEvery === 0 || action.recoveryEvery < recoveryEvery)
+        recoveryEvery = action.recoveryEvery;
+      any = true;
+    }
+    if (action.diversify !== null && RANK[level] > diversifyRank) {
+      diversify = action.diversify;
+      diversifyRank = RANK[level];
+      any = true;
+    }
+  }
+  callers.sort((a, b) => b.rank - a.rank || a.g - b.g);
+  return { capCount, capWindow, callers: callers.map((c) => c.g), recoveryEvery, diversify, any };
+}

@@ -1,0 +1,109 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { readItem, type ItemView } from '../item/readItem.js';
+import type { DroppedItem, RejectedRecovery } from '../facade/types.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import { classifyItem } from '../taxonomy/classifyItem.js';
+
+/** Validated candidates or pool entries, with what the engine needs per entry. @internal */
+export interface PreparedList {
+  /** Snapshots of the valid, first-seen entries, in input order. */
+  readonly views: ItemView[];
+  /** Index in the input of each view. */
+  readonly from: number[];
+  /** Per view and group (row-major, `views.length × groups`): 1 when triggering for the group. */
+  readonly triggering: Uint8Array;
+  /** Per view and group: 1 when a recovery topic of the group reaches the confidence. */
+  readonly recovery: Uint8Array;
+  /** Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones. */
+  readonly left: { id: string; from: number; reason: string }[];
+}
+
+/** Options of {@link prepareList}. @internal */
+export interface PrepareOptions {
+  readonly api: string;
+  readonly field: 'candidates' | 'recovery';
+  readonly taxonomy: ResolvedTaxonomy;
+  readonly minConfidence: number;
+  readonly skipInvalid: boolean;
+  /** Whether classification is needed at all (no cap and no recovery: it is not). */
+  readonly classify: boolean;
+  /** Embedding length fixed by an earlier list, or 0. */
+  readonly dimension: number;
+}
+
+/**
+ * Validates, deduplicates and classifies a list of untrusted items. Embeddings must all have the
+ * same length; the first embedding seen fixes it.
+ *
+ * @internal
+ */
+export function prepareList(
+  input: readonly unknown[],
+  options: PrepareOptions,
+): PreparedList & { dimension: number } {
+  const { api, field, taxonomy, minConfidence } = options;
+  const groups = taxonomy.groupIds.length;
+  const n = input.length;
+  const views: ItemView[] = [];
+  const from: number[] = [];
+  const triggering = new Uint8Array(options.classify ? n * groups : 0);
+  const recovery = new Uint8Array(options.classify ? n * groups : 0);
+  const left: { id: string; from: number; reason: string }[] = [];
+  const seen = new Set<string>();
+  let dimension = options.dimension;
+  for (let i = 0; i < n; i++) {
+    let view: ItemView;
+    try {
+      view = readItem(input[i], { api, path: `${field}[${i}]`, code: 'item' });
+      if (view.embedding !== null) {
+        if (dimension === 0) dimension = view.embedding.length;
+        else if (view.embedding.length !== dimension)
+          throw new RebalanceError(
+            'item',
+            `${api}: ${field}[${i}].embedding must have ${dimension} dimensions like the other embeddings (got ${view.embedding.length})`,
+            `${field}[${i}].embedding`,
+          );
+      }
+    } catch (error) {
+      if (!options.skipInvalid || !(error instanceof RebalanceError)) throw error;
+      left.push({ id: safeId(input[i]), from: i, reason: 'invalid' });
+      continue;
+    }
+    if (seen.has(view.id)) {
+      left.push({ id: view.id, from: i, reason: 'duplicate' });
+      continue;
+    }
+    seen.add(view.id);
+    if (options.classify) {
+      const row = views.length * groups;
+      const cls = classifyItem(taxonomy, view);
+      for (let g = 0; g < groups; g++) {
+        if (cls.triggering[g]! >= minConfidence) triggering[row + g] = 1;
+        if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
+      }
+    }
+    views.push(view);
+    from.push(i);
+  }
+  return { views, from, triggering, recovery, left, dimension };
+}
+
+/** The id of an invalid entry, if it has a usable one, for the audit. */
+function safeId(value: unknown): string {
+  try {
+    const id = (value as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id.slice(0, 1024) : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Turns left-out entries into audit records. @internal */
+export function leftAsDropped(left: PreparedList['left']): DroppedItem[] {
+  return left.map(({ id, from, reason }) => ({ id, from, reason }));
+}
+
+/** Turns left-out pool entries into audit records. @internal */
+export function leftAsRejected(left: PreparedList['left']): RejectedRecovery[] {
+  return left.map(({ id, from, reason }) => ({ id, from, reason }));
+}

@@ -1,0 +1,224 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import type { UserState } from '../exposure/types.js';
+import type { Cap } from '../policy/types.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { Item } from '../item/types.js';
+import { LIMITS } from '../item/limits.js';
+import type { Assessment, DroppedItem, RebalanceResult, Slot } from '../facade/types.js';
+import { actionsFor } from './actions.js';
+import { fillSlots } from './fill.js';
+import { prepareList, type PreparedList } from './prepare.js';
+import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
+import { diversifiedOrder } from './diversified.js';
+import { auditOrganic } from './audit.js';
+
+/** The parts of a rebalancer the engine reads. @internal */
+export interface EngineContext {
+  readonly taxonomy: ResolvedTaxonomy;
+  readonly policy: ResolvedPolicy;
+  readonly groupIds: readonly string[];
+}
+
+/** A validated request. @internal */
+export interface EngineRequest {
+  readonly candidates: readonly unknown[];
+  readonly recovery: readonly unknown[];
+  readonly state: UserState;
+  readonly assessment: Assessment;
+  readonly size: number;
+}
+
+/** Reads the untrusted request fields other than state and time. @internal */
+export function readRequestLists(
+  request: object,
+  api: string,
+): { candidates: readonly unknown[]; recovery: readonly unknown[]; size: number } {
+  const { candidates, recovery, size } = request as {
+    candidates?: unknown;
+    recovery?: unknown;
+    size?: unknown;
+  };
+  if (!Array.isArray(candidates))
+    throw new RebalanceError(
+      'request',
+      `${api}: candidates must be an array of items (got ${describeValue(candidates)})`,
+      'candidates',
+    );
+  if (candidates.length > LIMITS.candidates)
+    throw new RebalanceError(
+      'request',
+      `${api}: candidates must hold at most ${LIMITS.candidates} items (got ${candidates.length})`,
+      'candidates',
+    );
+  if (recovery !== undefined && !Array.isArray(recovery))
+    throw new RebalanceError(
+      'request',
+      `${api}: recovery must be an array of items (got ${describeValue(recovery)})`,
+      'recovery',
+    );
+  const pool = (recovery ?? []) as unknown[];
+  if (pool.length > LIMITS.recoveryPool)
+    throw new RebalanceError(
+      'request',
+      `${api}: recovery must hold at most ${LIMITS.recoveryPool} items (got ${pool.length})`,
+      'recovery',
+    );
+  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 0))
+    throw new RebalanceError(
+      'request',
+      `${api}: size must be an integer >= 0 (got ${describeValue(size)})`,
+      'size',
+    );
+  return { candidates: candidates as unknown[], recovery: pool, size: size ?? Infinity };
+}
+
+/**
+ * Reshapes the ranked candidates under the caps and recovery cadence of each group's current
+ * level. Pure: the result depends only on the arguments.
+ *
+ * @internal
+ */
+export function rebalanceRequest(
+  ctx: EngineContext,
+  req: EngineRequest,
+  api: string,
+): RebalanceResult {
+  const { taxonomy, policy, groupIds } = ctx;
+  const actions = actionsFor(policy, groupIds, req.assessment);
+  const skipInvalid = policy.onInvalidItem === 'skip';
+  const organic = prepareList(req.candidates, {
+    api,
+    field: 'candidates',
+    taxonomy,
+    minConfidence: policy.minConfidence,
+    skipInvalid,
+    classify: actions.any,
+    dimension: 0,
+  });
+  const candidateIds = new Set<string>();
+  for (const v of organic.views) candidateIds.add(v.id);
+
+  let pool: PreparedList | null = null;
+  let recoveryLists: number[][] = [];
+  let available = 0;
+  let rejected: RebalanceResult['rejectedRecovery'] = [];
+  if (actions.callers.length > 0 && req.recovery.length > 0) {
+    pool = prepareList(req.recovery, {
+      api,
+      field: 'recovery',
+      taxonomy,
+      minConfidence: policy.minConfidence,
+      skipInvalid,
+      classify: true,
+      dimension: organic.dimension,
+    });
+    const sorted = sortRecoveryPool(
+      pool,
+      groupIds,
+      actions.callers,
+      candidateIds,
+      req.state,
+      policy.recovery.cooldown,
+    );
+    recoveryLists = sorted.lists;
+    available = sorted.available;
+    rejected = sorted.rejected;
+  }
+
+  const order =
+    actions.diversify === null
+      ? null
+      : diversifiedOrder(organic, groupIds.length, actions.diversify);
+  const fill = fillSlots({
+    order: order ?? identity(organic.views.length),
+    groups: groupIds.length,
+    capCount: actions.capCount,
+    capWindow: actions.capWindow,
+    triggering: organic.triggering,
+    size: req.size,
+    recoveryEvery: actions.recoveryEvery,
+    recoveryAvailable: available,
+    maxShare: policy.recovery.maxShare,
+  });
+
+  const audit = auditOrganic(organic, fill, order, actions, groupIds);
+  const recoverySlots = fill.slots.reduce((n, v) => (v === -1 ? n + 1 : n), 0);
+  const assigned =
+    pool === null || recoverySlots === 0
+      ? []
+      : assignRecovery(
+          rankByRelevance(pool, recoveryLists, centroidOf(organic, fill.slots)),
+          recoverySlots,
+        );
+
+  const items: Item[] = [];
+  const slots: Slot[] = [];
+  let r = 0;
+  for (let s = 0; s < fill.slots.length; s++) {
+    const v = fill.slots[s]!;
+    if (v >= 0) {
+      items.push(organic.views[v]!.source);
+      slots.push({
+        id: organic.views[v]!.id,
+        source: 'organic',
+        from: organic.from[v]!,
+        reasons: audit.reasons[v]!,
+      });
+    } else {
+      const { view, caller } = assigned[r++]!;
+      items.push(pool!.views[view]!.source);
+      slots.push({
+        id: pool!.views[view]!.id,
+        source: 'recovery',
+        from: null,
+        reasons: [`recovery:${groupIds[actions.callers[caller]!]!}`],
+      });
+    }
+  }
+  const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
+  for (const d of audit.dropped) dropped.push(d);
+  dropped.sort((a, b) => a.from - b.from);
+
+  const caps = Object.create(null) as Record<string, Cap>;
+  for (let g = 0; g < groupIds.length; g++)
+    if (actions.capCount[g]! >= 0)
+      caps[groupIds[g]!] = { count: actions.capCount[g]!, window: actions.capWindow[g]! };
+  return {
+    items,
+    slots,
+    dropped,
+    rejectedRecovery: rejected,
+    assessment: req.assessment,
+    applied: {
+      caps,
+      recoveryEvery: actions.recoveryEvery === 0 ? null : actions.recoveryEvery,
+      recoveryGroups: actions.callers.map((g) => groupIds[g]!),
+      diversify: actions.diversify === null ? null : actions.diversify.kind,
+    },
+  };
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** Mean embedding of the served organic items that have one, or null. */
+function centroidOf(organic: PreparedList, slots: readonly number[]): Float64Array | null {
+  let sum: Float64Array | null = null;
+  let count = 0;
+  for (const v of slots) {
+    if (v < 0) continue;
+    const e = organic.views[v]!.embedding;
+    if (e === null) continue;
+    sum ??= new Float64Array(e.length);
+    for (let i = 0; i < e.length; i++) sum[i]! += e[i]!;
+    count += 1;
+  }
+  if (sum === null) return null;
+  for (let i = 0; i < sum.length; i++) sum[i]! /= count;
+  return sum;
+}

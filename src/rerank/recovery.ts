@@ -1,0 +1,147 @@
+import type { RejectedRecovery } from '../facade/types.js';
+import { hashId } from '../exposure/hashId.js';
+import type { UserState } from '../exposure/types.js';
+import type { PreparedList } from './prepare.js';
+
+/** Recovery items eligible per calling group, in pool order, and the refusals. @internal */
+export interface RecoveryCandidates {
+  /** Per calling group (same order as `callers`), eligible pool view indices in pool order. */
+  readonly lists: number[][];
+  /** Distinct eligible pool views over all calling groups. */
+  readonly available: number;
+  readonly rejected: RejectedRecovery[];
+}
+
+/**
+ * Sorts out the recovery pool: an entry carrying any triggering topic is refused (recovery tags
+ * are co-opted by pro-eating-disorder posts, Herrick et al. 2021), as is one whose id is also a
+ * candidate, or one shown within the cooldown; the rest are listed for each calling group whose
+ * recovery topics they carry.
+ *
+ * @internal
+ */
+export function sortRecoveryPool(
+  pool: PreparedList,
+  groupIds: readonly string[],
+  callers: readonly number[],
+  candidateIds: ReadonlySet<string>,
+  state: UserState,
+  cooldown: number,
+): RecoveryCandidates {
+  const groups = groupIds.length;
+  const rejected: RejectedRecovery[] = pool.left.map(({ id, from, reason }) => ({
+    id,
+    from,
+    reason,
+  }));
+  const lists: number[][] = callers.map(() => []);
+  const cooling = new Set<string>();
+  for (const [hash, shownAt] of state.recoveryShown) {
+    if (state.impressions - (shownAt + 1) < cooldown) cooling.add(hash);
+  }
+  let available = 0;
+  for (let p = 0; p < pool.views.length; p++) {
+    const row = p * groups;
+    const view = pool.views[p]!;
+    let trigger = -1;
+    for (let g = 0; g < groups; g++) {
+      if (pool.triggering[row + g] === 1) {
+        trigger = g;
+        break;
+      }
+    }
+    if (trigger >= 0) {
+      rejected.push({
+        id: view.id,
+        from: pool.from[p]!,
+        reason: `triggering:${groupIds[trigger]!}`,
+      });
+      continue;
+    }
+    let relevant = false;
+    for (const g of callers) if (pool.recovery[row + g] === 1) relevant = true;
+    if (!relevant) continue;
+    if (candidateIds.has(view.id)) {
+      rejected.push({ id: view.id, from: pool.from[p]!, reason: 'duplicate' });
+      continue;
+    }
+    if (cooling.size > 0 && cooling.has(hashId(view.id))) {
+      rejected.push({ id: view.id, from: pool.from[p]!, reason: 'cooldown' });
+      continue;
+    }
+    available += 1;
+    callers.forEach((g, c) => {
+      if (pool.recovery[row + g] === 1) lists[c]!.push(p);
+    });
+  }
+  rejected.sort((a, b) => a.from - b.from);
+  return { lists, available, rejected };
+}
+
+/**
+ * Orders each calling group's eligible items by relevance: cosine similarity of their embedding
+ * to `centroid` (the mean embedding of the served organic items), highest first; items without
+ * an embedding, or all items when there is no centroid, keep pool order after them.
+ *
+ * @internal
+ */
+export function rankByRelevance(
+  pool: PreparedList,
+  lists: readonly number[][],
+  centroid: Float64Array | null,
+): number[][] {
+  if (centroid === null) return lists.map((l) => l.slice());
+  const score = new Map<number, number>();
+  for (const list of lists)
+    for (const p of list) {
+      if (score.has(p)) continue;
+      const e = pool.views[p]!.embedding;
+      score.set(p, e === null ? -Infinity : cosine(e, centroid));
+    }
+  // Array.prototype.sort is stable, so equal scores keep pool order.
+  return lists.map((l) => l.slice().sort((a, b) => score.get(b)! - score.get(a)! || a - b));
+}
+
+/** Cosine similarity; 0 when either vector is zero. @internal */
+export function cosine(a: Float64Array, b: Float64Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/**
+ * Fills recovery slots in turn from the calling groups' ranked lists: slot j starts with group
+ * j mod m and moves on to the next group with an unused item. Returns per slot the pool view
+ * and the index of the group it was drawn for.
+ *
+ * @internal
+ */
+export function assignRecovery(
+  ranked: readonly number[][],
+  slots: number,
+): { view: number; caller: number }[] {
+  const used = new Set<number>();
+  const next = new Int32Array(ranked.length);
+  const out: { view: number; caller: number }[] = [];
+  for (let j = 0; j < slots; j++) {
+    for (let t = 0; t < ranked.length; t++) {
+      const c = (j + t) % ranked.length;
+      const list = ranked[c]!;
+      while (next[c]! < list.length && used.has(list[next[c]!]!)) next[c]! += 1;
+      if (next[c]! < list.length) {
+        const view = list[next[c]!]!;
+        used.add(view);
+        next[c]! += 1;
+        out.push({ view, caller: c });
+        break;
+      }
+    }
+  }
+  return out;
+}
