@@ -1,0 +1,49 @@
+import { createRebalancer, presets, serializeState } from '../src/index.js';
+import { figure, measure, ratioAtMost, type BenchSuite } from './harness.js';
+
+const suite: BenchSuite = {
+  title: 'observe and assess',
+  run() {
+    const rb = createRebalancer({
+      taxonomy: presets.taxonomies.default,
+      policy: presets.policies.protective,
+    });
+    // A state with history: two hundred impressions, a third of them triggering.
+    const history = Array.from({ length: 200 }, (_, i) => ({
+      item: { id: `h${i}`, topics: i % 3 === 0 ? ['pro-ana'] : ['cooking'] },
+      at: i * 8_000,
+      dwellMs: 5_000 + (i % 7) * 1_000,
+    }));
+    let state = rb.observe(rb.emptyState(), history);
+    const impression = {
+      item: { id: 'next', topics: ['thinspiration', 'music'] },
+      at: 1_700_000,
+      dwellMs: 12_000,
+    };
+    const start = state;
+    const step = measure(() => {
+      state = rb.observe(start, impression);
+      return rb.assess(state, 1_700_001);
+    });
+    const roundTrip = measure(() => JSON.parse(JSON.stringify(start)) as unknown);
+    const bytes = new TextEncoder().encode(serializeState(state)).length;
+    return [
+      ratioAtMost(
+        'observe + assess, one impression',
+        step,
+        roundTrip,
+        'JSON.parse(JSON.stringify(state))',
+        0.25,
+      ),
+      figure(
+        'state size, default taxonomy, protective policy',
+        bytes,
+        'bytes',
+        '—',
+        '≤ 2,048 bytes',
+        bytes <= 2048,
+      ),
+    ];
+  },
+};
+export default suite;

@@ -1,0 +1,66 @@
+import { createRebalancer, presets, type UserState } from '../src/index.js';
+import { measure, ratioAtMost, type BenchSuite } from './harness.js';
+import { candidates, recoveryPool } from './fixtures/feeds.js';
+
+/** A state at `sustained` for every group of the default taxonomy, reached by observing a run. */
+function sustainedState(): { rb: ReturnType<typeof createRebalancer>; state: UserState } {
+  const rb = createRebalancer({
+    taxonomy: presets.taxonomies.default,
+    policy: presets.policies.protective,
+  });
+  const impressions = [];
+  for (let i = 0; i < 40; i++)
+    impressions.push({
+      item: { id: `s${i}`, topics: ['pro-ana', 'self-harm', 'suicide'] },
+      at: i * 10_000,
+    });
+  const state = rb.observe(rb.emptyState(), impressions);
+  for (const g of rb.groups)
+    if (rb.assess(state).groups[g]?.level !== 'sustained') throw new Error(`${g} is not sustained`);
+  return { rb, state };
+}
+
+const suite: BenchSuite = {
+  title: 'rebalance',
+  run() {
+    const { rb, state } = sustainedState();
+    const at = 400_000;
+    const plain500 = candidates(500);
+    const plain5000 = candidates(5000);
+    const emb500 = candidates(500, { dim: 64 });
+    const pool = recoveryPool(50);
+    const embPool = recoveryPool(50, { dim: 64 });
+
+    const sort500 = measure(() => plain500.slice().sort((a, b) => b.score! - a.score!));
+    const rb500 = measure(() => rb.rebalance({ candidates: plain500, recovery: pool, state, at }));
+    const sortEmb = measure(() => emb500.slice().sort((a, b) => b.score! - a.score!));
+    const rbEmb = measure(() => rb.rebalance({ candidates: emb500, recovery: embPool, state, at }));
+    const rb5000 = measure(() =>
+      rb.rebalance({ candidates: plain5000, recovery: pool, state, at }),
+    );
+    return [
+      ratioAtMost(
+        'rebalance, 500 candidates, 3 groups sustained, pool 50',
+        rb500,
+        sort500,
+        'sort of the 500 by score',
+        1.0,
+      ),
+      ratioAtMost(
+        'rebalance, 500 candidates with 64-d embeddings, recovery by relevance',
+        rbEmb,
+        sortEmb,
+        'sort of the 500 by score',
+        3.0,
+      ),
+      ratioAtMost(
+        'rebalance growth: 5,000 vs 500 candidates',
+        rb5000,
+        rb500,
+        'rebalance of 500',
+        12,
+      ),
+    ];
+  },
+};
+export default suite;
