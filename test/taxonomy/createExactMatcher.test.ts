@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createExactMatcher } from '../../src/taxonomy/match/createExactMatcher.js';
 import type { TermEntry } from '../../src/taxonomy/match/types.js';
 
-const matcher = createExactMatcher([
+const entries: TermEntry[] = [
   { term: 'thinspo', topic: 'thinspiration' },
   { term: '#Thinspiration', topic: 'thinspiration' },
   { term: 'proana', topic: 'pro-ana' },
@@ -14,7 +14,8 @@ const matcher = createExactMatcher([
   { term: 'suicideprevention', topic: 'suicide-prevention' },
   { term: 'edrecovery', topic: 'ed-recovery' },
   { term: 'edrecovery', topic: 'recovery-tag' },
-]);
+];
+const matcher = createExactMatcher(entries);
 
 /** Ways an evader writes a term: random case, separators inside, `#` or full-width forms. */
 function disguise(
@@ -76,6 +77,37 @@ describe('createExactMatcher', () => {
     ['', []],
   ])('scanText(%j) returns %j', (text, topics) => {
     expect(matcher.scanText(text)).toEqual(topics);
+  });
+
+  it('scanText gives the same answers when the terms are too long in total for the prefix set', () => {
+    // 4,000 terms of 256 characters exceed the 1,000,000 characters the prefix set may hold, so
+    // this matcher builds phrases without it.
+    const filler = Array.from({ length: 4_000 }, (_, i): TermEntry => ({
+      term: `${'q'.repeat(250)}${String(i).padStart(6, '0')}`,
+      topic: 'filler',
+    }));
+    const big = createExactMatcher([...filler, ...entries]);
+    for (const text of [
+      'so much thinspo today',
+      'self harm recovery stories',
+      'thin spo',
+      'pro-ana tips',
+      'thin, spo',
+      '#ana ana',
+      `x ${filler[7]!.term} y`,
+    ]) {
+      const expected = matcher.scanText(text);
+      expect(big.scanText(text)).toEqual(text.includes('qqq') ? ['filler'] : expected);
+    }
+  });
+
+  it('matchTag answers the same for a tag seen before, also after thousands of other tags', () => {
+    const m = createExactMatcher(entries);
+    expect(m.matchTag('#Thin_Spo')).toEqual(['thinspiration']);
+    for (let i = 0; i < 10_000; i++) expect(m.matchTag(`#tag${i}`)).toEqual([]);
+    expect(m.matchTag('#Thin_Spo')).toEqual(['thinspiration']);
+    expect(m.matchTag('#thin_spo')).toEqual(['thinspiration']);
+    expect(m.matchTag(`#${'x'.repeat(100)}`)).toEqual([]);
   });
 
   it('createExactMatcher results are frozen, so a caller cannot change what later calls return', () => {

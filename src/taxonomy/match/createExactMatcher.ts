@@ -14,6 +14,13 @@ export const SHORT_TERM_LENGTH = 3;
 /** Most words of text joined into one phrase: "eating disorder recovery". */
 const MAX_PHRASE_WORDS = 3;
 
+/** Raw hashtags whose answers `matchTag` remembers, and the longest tag worth remembering. */
+const MEMO_SIZE = 4_096;
+const MEMO_TAG_LENGTH = 64;
+
+/** Largest total length of text terms for which every prefix is kept in a set (~1M entries). */
+const MAX_PREFIX_CHARACTERS = 1_000_000;
+
 const NONE: readonly string[] = Object.freeze([]);
 
 /** Topics of one normalised term: as a hashtag, and as a word or phrase of text. */
@@ -57,6 +64,7 @@ export function isTagOnly(entry: TermEntry, normalized: string): boolean {
  */
 export function createExactMatcher(entries: readonly TermEntry[]): TermMatcher {
   const table = new Map<string, Targets>();
+  const textTerms: string[] = [];
   let longest = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
@@ -69,10 +77,13 @@ export function createExactMatcher(entries: readonly TermEntry[]): TermMatcher {
     }
     addOnce(targets.tag, entry.topic);
     if (!isTagOnly(entry, normalized)) {
+      if (targets.text.length === 0) textTerms.push(normalized);
       addOnce(targets.text, entry.topic);
       if (normalized.length > longest) longest = normalized.length;
     }
   }
+  const prefixes = termPrefixes(textTerms);
+  const recent = new Map<string, readonly string[]>();
   // Freeze once so results can be shared between calls without copying.
   const frozen = new Map<string, { tag: readonly string[]; text: readonly string[] }>();
   for (const [term, targets] of table) {
@@ -83,44 +94,67 @@ export function createExactMatcher(entries: readonly TermEntry[]): TermMatcher {
   }
   return Object.freeze({
     matchTag(tag: string): readonly string[] {
-      return frozen.get(normalizeTerm(tag))?.tag ?? NONE;
+      // Feeds repeat a few hashtags (#fyp, #foryou) across most candidates: remember recent
+      // answers by the raw tag so a repeat costs one lookup and no normalisation.
+      const known = recent.get(tag);
+      if (known !== undefined) return known;
+      const topics = frozen.get(normalizeTerm(tag))?.tag ?? NONE;
+      if (tag.length <= MEMO_TAG_LENGTH) {
+        if (recent.size >= MEMO_SIZE) recent.clear();
+        recent.set(tag, topics);
+      }
+      return topics;
     },
     scanText(text: string): readonly string[] {
       if (frozen.size === 0 || text === '') return NONE;
       const { words, kinds } = tokenizeText(text);
       let found: string[] | null = null;
       for (let i = 0; i < words.length;) {
+        const word = words[i]!;
         if (kinds[i] === TAG) {
-          found = addAll(found, frozen.get(words[i]!)?.tag);
+          found = addAll(found, frozen.get(word)?.tag);
           i += 1;
           continue;
         }
-        // Longest phrase first, so a recovery phrase is not read as its triggering head.
-        let phrase = words[i]!;
-        let span = 1;
-        while (
-          span < MAX_PHRASE_WORDS &&
-          kinds[i + span] === WORD_CONTINUES &&
-          phrase.length + words[i + span]!.length <= longest
-        ) {
-          phrase += words[i + span]!;
-          span += 1;
+        // Most words start no term: one Set lookup, no phrase built.
+        if (prefixes !== null && !prefixes.has(word)) {
+          i += 1;
+          continue;
         }
-        let matched = 1;
-        for (; span >= 1; span--) {
+        // Longest phrase wins, so a recovery phrase is not read as its triggering head.
+        let best = frozen.get(word)?.text ?? NONE;
+        let matched = best.length > 0 ? 1 : 0;
+        let phrase = word;
+        for (let span = 1; span < MAX_PHRASE_WORDS && kinds[i + span] === WORD_CONTINUES; span++) {
+          phrase += words[i + span]!;
+          if (phrase.length > longest || (prefixes !== null && !prefixes.has(phrase))) break;
           const topics = frozen.get(phrase)?.text;
           if (topics !== undefined && topics.length > 0) {
-            found = addAll(found, topics);
-            matched = span;
-            break;
+            best = topics;
+            matched = span + 1;
           }
-          phrase = phrase.slice(0, phrase.length - words[i + span - 1]!.length);
         }
-        i += matched;
+        if (matched > 0) found = addAll(found, best);
+        i += Math.max(matched, 1);
       }
       return found === null ? NONE : Object.freeze(found);
     },
   });
+}
+
+/**
+ * Every prefix of every term matched in text, so the scanner can stop building a phrase as soon
+ * as no term starts with it. `null` (build phrases blindly) when the terms are too long in total
+ * for the set to be worth its memory.
+ */
+function termPrefixes(terms: readonly string[]): Set<string> | null {
+  let total = 0;
+  for (const term of terms) total += term.length;
+  if (total > MAX_PREFIX_CHARACTERS) return null;
+  const prefixes = new Set<string>();
+  for (const term of terms)
+    for (let end = 1; end <= term.length; end++) prefixes.add(term.slice(0, end));
+  return prefixes;
 }
 
 function addOnce(list: string[], value: string): void {

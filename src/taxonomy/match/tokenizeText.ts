@@ -60,23 +60,31 @@ function kindOf(text: string, i: number): number {
 export function tokenizeText(input: string): TextTokens {
   const ascii = isAscii(input);
   const text = ascii ? input : input.normalize('NFKC');
+  const length = text.length;
   const words: string[] = [];
   const kinds: number[] = [];
   let raw = ''; // the current word's characters before `piece`, joiners left out
   let piece = -1; // start of the current run of word characters, or -1 outside a word
+  let upper = false; // whether the current (ASCII) word has a capital to fold
   let tag = false;
   let startsPhrase = true;
-  for (let i = 0; i <= text.length;) {
+  for (let i = 0; i <= length;) {
     const code = text.charCodeAt(i);
+    // Indexed ASCII lookups first: this loop runs for every character of every caption.
+    const kind = code < 128 ? ASCII_KIND[code]! : i < length ? kindOf(text, i) : 0;
     const width = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
-    const kind = i < text.length ? kindOf(text, i) : 0;
     if (kind === 1) {
       if (piece < 0) piece = i;
+      if (code <= 90 && code >= 65) upper = true;
       i += width;
       continue;
     }
     const inWord = piece >= 0 || raw !== '';
-    const next = kind === 2 || kind === 4 ? kindOf(text, i + width) : 0;
+    let next = 0;
+    if (kind === 2 || kind === 4) {
+      const after = text.charCodeAt(i + width);
+      next = after < 128 ? ASCII_KIND[after]! : kindOf(text, i + width);
+    }
     if (inWord && (kind === 2 || kind === 4) && (next === 1 || next === 2 || next === 4)) {
       // A separator inside a word: drop it and keep the word going.
       if (piece >= 0) raw += text.slice(piece, i);
@@ -85,11 +93,13 @@ export function tokenizeText(input: string): TextTokens {
       tag = true;
     } else {
       if (inWord) {
-        if (piece >= 0) raw += text.slice(piece, i);
-        words.push(ascii ? raw.toLowerCase() : normalizeTerm(raw));
+        const word =
+          piece < 0 ? raw : raw === '' ? text.slice(piece, i) : raw + text.slice(piece, i);
+        words.push(!ascii ? normalizeTerm(word) : upper ? word.toLowerCase() : word);
         kinds.push(tag ? TAG : startsPhrase ? WORD_STARTS : WORD_CONTINUES);
         raw = '';
         piece = -1;
+        upper = false;
         // A hashtag is matched alone, so the word after it cannot join a phrase through it.
         startsPhrase = tag;
         tag = false;
