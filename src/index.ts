@@ -19,8 +19,27 @@ export type {
 } from './rerank/diversify/index.js';
 
 export type { Item, Impression } from './item/types.js';
-export type { TopicInput, GroupInput, TaxonomyInput } from './taxonomy/types.js';
-export type { TermMatcher, TermEntry } from './taxonomy/match/types.js';
+export { extendTaxonomy } from './taxonomy/extendTaxonomy.js';
+export { createExactMatcher } from './taxonomy/match/createExactMatcher.js';
+export { normalizeTerm } from './taxonomy/match/normalizeTerm.js';
+export type {
+  TopicInput,
+  GroupInput,
+  TaxonomyInput,
+  GroupExtension,
+  TaxonomyExtension,
+} from './taxonomy/types.js';
+export type { TermMatcher, TermEntry, TermMatcherFactory } from './taxonomy/match/types.js';
+
+export { cusumArl, designCusum, runArl, windowArl, ewmaArl } from './detect/index.js';
+export type {
+  CusumArlInput,
+  DesignCusumInput,
+  CusumDesign,
+  RunArlInput,
+  WindowArlInput,
+  EwmaArlInput,
+} from './detect/index.js';
 export type {
   Cap,
   DiversifyInput,

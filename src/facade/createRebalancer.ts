@@ -13,7 +13,7 @@ import { classifyItem } from '../taxonomy/classifyItem.js';
 import { toClassification } from '../taxonomy/toClassification.js';
 import { resolveTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
-import type { TermEntry, TermMatcher } from '../taxonomy/match/types.js';
+import type { TermMatcherFactory } from '../taxonomy/match/types.js';
 import type { Rebalancer, RebalanceRequest } from './types.js';
 import type { UserState } from '../exposure/types.js';
 
@@ -32,7 +32,7 @@ export interface RebalancerOptions {
   /** The policy; omitted fields take their defaults. @defaultValue `{}` (the `off` behaviour) */
   readonly policy?: PolicyInput;
   /** Builds the term matcher from the taxonomy's terms. @defaultValue the exact matcher */
-  readonly matcher?: (entries: readonly TermEntry[]) => TermMatcher;
+  readonly matcher?: TermMatcherFactory;
 }
 
 const API = 'createRebalancer';
