@@ -163,6 +163,23 @@ describe('RedisStateStore', () => {
     expect((await store.get('u'))?.impressions).toBe(2);
   });
 
+  it('update called 200 times at once for one user in one process lands every update even with maxRetries: 0, because updates of a user queue in process', async () => {
+    const prefix = uniquePrefix();
+    const store = new RedisStateStore({ client, prefix, maxRetries: 0 });
+    const states = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => store.update('u', (s) => seen(s, i))),
+    );
+    expect(states.map((s) => s.impressions)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect((await store.get('u'))?.impressions).toBe(200);
+    // A failing update does not block the ones queued behind it.
+    const results = await Promise.allSettled([
+      store.update('u', () => undefined as never),
+      store.update('u', (s) => seen(s, 200)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect((await store.get('u'))?.impressions).toBe(201);
+  });
+
   it('update rejects with code conflict after maxRetries + 1 lost races, leaving the other writer’s state', async () => {
     const prefix = uniquePrefix();
     const store = new RedisStateStore({ client, prefix, maxRetries: 2, random: () => 0 });

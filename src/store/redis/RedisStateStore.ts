@@ -109,6 +109,8 @@ export class RedisStateStore implements StateStore {
   /** Makes version tokens unique across processes: 72 random bits, then a per-store counter. */
   readonly #tokenBase = `${randomBytes(9).toString('base64url')}.`;
   #writes = 0;
+  /** Per key, the settling of the last update of that user queued in this process. */
+  readonly #pending = new Map<string, Promise<void>>();
 
   /**
    * @param options - the client, key prefix, retention and retry policy
@@ -161,11 +163,37 @@ export class RedisStateStore implements StateStore {
   }
 
   /** {@inheritDoc StateStore.update} */
-  async update(userId: string, fn: StateUpdate): Promise<UserState> {
+  update(userId: string, fn: StateUpdate): Promise<UserState> {
     const api = 'RedisStateStore.update';
-    assertUserId(api, userId);
-    checkUpdateFn(api, fn);
-    const key = userKey(this.#prefix, userId);
+    return new Promise<UserState>((resolve) => {
+      assertUserId(api, userId);
+      checkUpdateFn(api, fn);
+      resolve(this.#enqueue(api, userKey(this.#prefix, userId), fn));
+    });
+  }
+
+  /**
+   * Runs an update after the pending ones of the same user in this process. They would only
+   * make each other retry if they raced through Redis; the check-and-set still orders them
+   * against other processes. An entry lives only while updates of the user are pending.
+   */
+  #enqueue(api: string, key: string, fn: StateUpdate): Promise<UserState> {
+    const previous = this.#pending.get(key);
+    const run = () => this.#checkAndSetLoop(api, key, fn);
+    const result = previous === undefined ? run() : previous.then(run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#pending.set(key, settled);
+    void settled.then(() => {
+      if (this.#pending.get(key) === settled) this.#pending.delete(key);
+    });
+    return result;
+  }
+
+  /** Read, apply `fn`, check-and-set; again after a jittered wait while another writer wins. */
+  async #checkAndSetLoop(api: string, key: string, fn: StateUpdate): Promise<UserState> {
     for (let attempt = 0; ; attempt++) {
       const [version = null, json = null] = await this.#send(api, () =>
         this.#client.hmget(key, 'v', 's'),
@@ -184,7 +212,7 @@ export class RedisStateStore implements StateStore {
         );
       }
       // Wait, then read again: a retry from the state that beat this one would be stale by the
-      // time of the wait, and under sustained contention would keep losing.
+      // end of the wait, and under sustained contention would keep losing.
       await sleep(backoffDelay(attempt, this.#random));
     }
   }
