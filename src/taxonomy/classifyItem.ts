@@ -26,6 +26,9 @@ export interface ItemClassification {
  * are ignored. Runs for every candidate of every request: an item without hashtags or text costs
  * one `Map` lookup per topic, and an item that matches nothing allocates nothing.
  *
+ * @param tax - the resolved taxonomy
+ * @param item - the validated item
+ * @returns per-group confidences and the known topics; shared and read-only when nothing matched
  * @internal
  */
 export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassification {

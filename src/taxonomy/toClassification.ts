@@ -7,6 +7,9 @@ import type { ResolvedTaxonomy } from './resolveTaxonomy.js';
  * null-prototype objects keyed by group and topic id (so an id such as `__proto__` is an ordinary
  * key and never reaches `Object.prototype`), holding only the non-zero confidences.
  *
+ * @param tax - the taxonomy the result was computed with
+ * @param result - what `classifyItem` returned
+ * @returns the public classification
  * @internal
  */
 export function toClassification(

@@ -14,6 +14,8 @@ function buildTopic(topic: PlainTopic): TopicInput {
  * written only when they hold something (`label`, `terms`, `tags`), so the result reads like hand-written
  * input.
  *
+ * @param groups - validated groups
+ * @returns a new, deep-frozen taxonomy
  * @internal
  */
 export function buildTaxonomy(groups: readonly PlainGroup[]): TaxonomyInput {

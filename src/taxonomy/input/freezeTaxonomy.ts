@@ -14,6 +14,8 @@ function freezeTopics(topics: readonly TopicInput[] | undefined): void {
  * Deep-freezes a taxonomy the library built itself (a preset, or the result of `extendTaxonomy`)
  * and returns it, so a shared value cannot be changed behind another caller's back.
  *
+ * @param taxonomy - a taxonomy whose objects and arrays nobody else holds
+ * @returns the same taxonomy, frozen all the way down
  * @internal
  */
 export function freezeTaxonomy<T extends TaxonomyInput>(taxonomy: T): T {

@@ -50,6 +50,11 @@ interface Counts {
  * may leave out `triggering`): the shape, the limits, and that group ids are unique and each topic
  * id appears once over all groups and roles.
  *
+ * @param value - the untrusted input
+ * @param reader - reads fields and reports problems under the caller's API name and root
+ * @param extension - whether groups may leave out `triggering` (for `extendTaxonomy`)
+ * @returns the groups, validated and copied
+ * @throws RebalanceError with code `taxonomy` and the path of the first problem
  * @internal
  */
 export function readTaxonomy(

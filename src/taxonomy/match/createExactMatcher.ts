@@ -32,6 +32,9 @@ interface Targets {
 /**
  * Whether a term may only match a whole hashtag: flagged so, or short.
  *
+ * @param entry - the term as the taxonomy gives it
+ * @param normalized - the term after `normalizeTerm`
+ * @returns true when the term must not match plain words of text
  * @internal
  */
 export function isTagOnly(entry: TermEntry, normalized: string): boolean {

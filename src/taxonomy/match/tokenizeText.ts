@@ -1,10 +1,10 @@
 import { normalizeTerm } from './normalizeTerm.js';
 
-/** A plain word that follows the word before it across whitespace only, so may join a phrase. */
+/** A plain word that follows the word before it across whitespace only, so may join a phrase. @internal */
 export const WORD_CONTINUES = 0;
-/** A plain word after punctuation or at the start: a phrase starts here. */
+/** A plain word after punctuation or at the start: a phrase starts here. @internal */
 export const WORD_STARTS = 1;
-/** A hashtag written in the text (`#word`): matched alone, never joined into a phrase. */
+/** A hashtag written in the text (`#word`): matched alone, never joined into a phrase. @internal */
 export const TAG = 2;
 
 /**
@@ -55,6 +55,8 @@ function kindOf(text: string, i: number): number {
  * other character (punctuation, emoji, a separator not between word characters) ends the phrase.
  * Non-ASCII text is NFKC-composed first, so a full-width `＃` is a `#`.
  *
+ * @param input - free text (a caption, a title)
+ * @returns its words and hashtags, normalised, in text order
  * @internal
  */
 export function tokenizeText(input: string): TextTokens {
