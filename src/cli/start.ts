@@ -17,7 +17,7 @@ const START_ARGS = [
   '--users',
   '200',
   '--steps',
-  '120',
+  '100',
   '--seed',
   '1',
   '--out',

@@ -24,7 +24,7 @@ function unescapeXml(text: string): string {
 describe('report formatting', () => {
   it('escapeXml(text) leaves no markup character and an XML parser gets the text back', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
+      fc.property(fc.string({ unit: 'binary', maxLength: 64 }), (text) => {
         const escaped = escapeXml(text);
         expect(escaped).not.toMatch(/[<>"']/);
         expect(escaped.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');

@@ -138,7 +138,8 @@ export function formatDifference(info: MetricInfo, d: Difference | null | undefi
     const text = info.unit === 'share' ? formatNumber(v * 100, 1) : formatMetric(info, v);
     return text.startsWith('-') ? `−${text.slice(1)}` : text;
   };
-  const sign = d.estimate > 0 ? '+' : '';
+  // A plus sign only on a difference that still shows after rounding: never "+0.0".
+  const sign = d.estimate > 0 && /[1-9]/.test(one(d.estimate)) ? '+' : '';
   const unit = info.unit === 'share' ? ' pp' : '';
   return `${sign}${one(d.estimate)}${unit} [${one(d.low)}, ${one(d.high)}]`;
 }

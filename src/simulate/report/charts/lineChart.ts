@@ -42,6 +42,8 @@ export interface LineChartSpec {
   readonly yDomain?: readonly [number, number];
   /** `log` for counts that span orders of magnitude. @defaultValue 'linear' */
   readonly yScale?: 'linear' | 'log';
+  /** Values the x axis covers even where no series reaches (a minimum extent). */
+  readonly xInclude?: readonly number[];
 }
 
 const WIDTH = 480;
@@ -67,7 +69,7 @@ export function renderLineChart(spec: LineChartSpec): string {
     bottom: 50,
     left: 68,
   });
-  const xs = spec.series.flatMap((s) => s.xs);
+  const xs = [...spec.series.flatMap((s) => s.xs), ...(spec.xInclude ?? [])];
   const ys = spec.series.flatMap((s) => s.ys);
   const xExtent = finiteExtent(xs) ?? [0, 1];
   const [x0, x1] = niceDomain(xExtent[0], xExtent[1], 6);

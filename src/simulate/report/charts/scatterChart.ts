@@ -34,6 +34,8 @@ export interface ScatterChartSpec {
   readonly xFormat: TickKind;
   readonly yFormat: TickKind;
   readonly points: readonly ScatterPoint[];
+  /** Values the x axis covers even where no point reaches (a minimum extent). */
+  readonly xInclude?: readonly number[];
 }
 
 const WIDTH = 480;
@@ -51,7 +53,7 @@ const LABEL_SPACING = 14;
  */
 export function renderScatterChart(spec: ScatterChartSpec): string {
   const area = plotArea(WIDTH, HEIGHT, { top: 20, right: 24, bottom: 50, left: 68 });
-  const xs: number[] = [0];
+  const xs: number[] = [0, ...(spec.xInclude ?? [])];
   const ys: number[] = [0];
   for (let i = 0; i < spec.points.length; i++) {
     const p = spec.points[i]!;
@@ -74,7 +76,7 @@ export function renderScatterChart(spec: ScatterChartSpec): string {
     ),
   ];
   parts.push('<g class="points">');
-  const labels: { y: number; x: number; anchor: 'start' | 'end'; text: string }[] = [];
+  const labels: PointLabel[] = [];
   for (let i = 0; i < spec.points.length; i++) {
     const p = spec.points[i]!;
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
@@ -111,25 +113,43 @@ function line(x1: number, y1: number, x2: number, y2: number): string {
   return `<line x1="${formatCoord(x1)}" y1="${formatCoord(y1)}" x2="${formatCoord(x2)}" y2="${formatCoord(y2)}"/>`;
 }
 
+/** Points closer than this (in pixels) share one label, names joined, instead of a stack. */
+const SAME_PLACE = 5;
+
+interface PointLabel {
+  y: number;
+  x: number;
+  anchor: 'start' | 'end';
+  text: string;
+}
+
 /**
- * Writes the point labels, pushing them apart vertically (in order of height) so that two points
- * close together keep readable names.
+ * Writes the point labels. Points drawn on the same spot (policies that changed nothing for a
+ * cohort) get one label naming them all; the rest are pushed apart vertically, in order of
+ * height, so that two points close together keep readable names.
  */
-function renderLabels(
-  labels: { y: number; x: number; anchor: 'start' | 'end'; text: string }[],
-): string {
-  const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.y - labels[b]!.y || a - b);
-  const placed: number[] = new Array<number>(labels.length).fill(0);
+function renderLabels(labels: readonly PointLabel[]): string {
+  const merged: PointLabel[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
+    const same = merged.find(
+      (m) => Math.abs(m.x - l.x) < SAME_PLACE && Math.abs(m.y - l.y) < SAME_PLACE,
+    );
+    if (same === undefined) merged.push({ ...l });
+    else same.text = `${same.text}, ${l.text}`;
+  }
+  const order = merged.map((_, i) => i).sort((a, b) => merged[a]!.y - merged[b]!.y || a - b);
+  const placed = new Array<number>(merged.length).fill(0);
   let previous = -Infinity;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    const y = Math.max(labels[i]!.y, previous + LABEL_SPACING);
+    const y = Math.max(merged[i]!.y, previous + LABEL_SPACING);
     placed[i] = y;
     previous = y;
   }
   const parts: string[] = ['<g class="point-labels">'];
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i]!;
+  for (let i = 0; i < merged.length; i++) {
+    const l = merged[i]!;
     parts.push(
       `<text x="${formatCoord(l.x)}" y="${formatCoord(placed[i]!)}" text-anchor="${l.anchor}" dominant-baseline="middle">${escapeXml(l.text)}</text>`,
     );

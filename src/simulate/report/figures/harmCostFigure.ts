@@ -3,6 +3,9 @@ import { renderScatterChart, type ScatterPoint } from '../charts/scatterChart.js
 import type { ReportView } from '../reportView.js';
 import type { SeriesStyle } from '../svg/palette.js';
 
+/** The cost axis always reaches 1% relevance lost. */
+const MIN_LOSS_AXIS = 0.01;
+
 /**
  * Harm against cost across policies for one cohort: x is the relevance lost (1 − NDCG@10
  * retention, so 0 means the policy cost nothing), y the harmful share of impressions; one point
@@ -46,5 +49,7 @@ export function renderHarmCostFigure(
     xFormat: 'percent',
     yFormat: 'percent',
     points,
+    // At least 0–1% on the cost axis, so that a loss of 0.04% does not fill the chart's width.
+    xInclude: [0, MIN_LOSS_AXIS],
   });
 }

@@ -26,7 +26,7 @@ export function renderRunLengthFigure(
     const impressions = report.cohorts[cohort]?.impressions ?? 0;
     if (histogram === undefined || !(impressions > 0)) continue;
     openFrom = Math.max(openFrom, histogram.openFrom);
-    const { xs, ys } = runsAtLeast(histogram, impressions);
+    const { xs, ys } = trimEmptyTail(runsAtLeast(histogram, impressions));
     series.push({ label: report.policy, style: styles.get(report.policy)!, xs, ys });
   }
   return renderLineChart({
@@ -38,7 +38,19 @@ export function renderRunLengthFigure(
     yFormat: 'log',
     series,
     yScale: 'log',
+    // Fit the axis to the longest run drawn, but never narrower than ten.
+    xInclude: [0, MIN_LENGTH_AXIS],
   });
+}
+
+/** The run-length axis always reaches this length. */
+const MIN_LENGTH_AXIS = 10;
+
+/** Drops the lengths no run reached, so the axis ends near the longest run drawn. */
+function trimEmptyTail(curve: { xs: number[]; ys: number[] }): { xs: number[]; ys: number[] } {
+  let end = curve.ys.length;
+  while (end > 0 && Number.isNaN(curve.ys[end - 1])) end--;
+  return { xs: curve.xs.slice(0, end), ys: curve.ys.slice(0, end) };
 }
 
 /**
