@@ -1,21 +1,27 @@
 /**
- * States for the store tests: a fresh state and a one-impression update.
+ * States for the store tests, made by the library itself: a rebalancer with the default
+ * taxonomy and policy, its empty state, and a one-impression update through `rb.observe` — so
+ * the counts the tests check are the library's own.
  */
-import { createEmptyState } from '../../src/exposure/emptyState.js';
+import { createRebalancer, presets } from '../../src/index.js';
 import type { UserState } from '../../src/exposure/types.js';
 
-/** A fresh state with the default taxonomy's groups. */
+/** The rebalancer the store tests observe impressions with. */
+export const rb = createRebalancer({
+  taxonomy: presets.taxonomies.default,
+  policy: presets.policies.balanced,
+});
+
+/** A fresh state. */
 export function emptyState(): UserState {
-  return createEmptyState(['eating-disorder', 'self-harm', 'suicide']);
+  return rb.emptyState();
 }
 
-/** The state after one more impression at time `at` (a new user starts empty). */
+/** The state after one more (triggering) impression at time `at`; a new user starts empty. */
 export function seen(state: UserState | undefined, at: number): UserState {
-  const s = state ?? emptyState();
-  return {
-    ...s,
-    impressions: s.impressions + 1,
-    lastAt: at,
-    session: { startedAt: s.session.startedAt ?? at, impressions: s.session.impressions + 1 },
-  };
+  return rb.observe(state ?? rb.emptyState(), {
+    item: { id: `seen-${at}`, hashtags: ['#thinspo'] },
+    at,
+    dwellMs: 10_000,
+  });
 }
