@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { renderLineChart } from '../../src/simulate/report/charts/lineChart.js';
+import { renderScatterChart } from '../../src/simulate/report/charts/scatterChart.js';
 import { runsAtLeast } from '../../src/simulate/report/figures/runLengthFigure.js';
 import { renderReport } from '../../src/simulate/report/renderReport.js';
 import { assignStyles } from '../../src/simulate/report/svg/palette.js';
@@ -221,6 +222,37 @@ describe('report charts', () => {
         },
       ),
     );
+  });
+
+  it('renderScatterChart gives points drawn on the same spot one label naming them all', () => {
+    const styles = assignStyles(['off', 'dispersion', 'protective']);
+    const point = (label: string, x: number, y: number) => ({
+      label,
+      style: styles.get(label)!,
+      x,
+      y,
+    });
+    const svg = renderScatterChart({
+      title: 't',
+      description: 'd',
+      xTitle: 'x',
+      yTitle: 'y',
+      xFormat: 'percent',
+      yFormat: 'percent',
+      points: [
+        point('off', 0, 0.02),
+        point('dispersion', 0, 0.02),
+        point('protective', 0.004, 0.01),
+      ],
+      xInclude: [0, 0.01],
+    });
+    const labels = [...svg.matchAll(/<g class="point-labels">(.*?)<\/g>/g)][0]![1]!;
+    expect([...labels.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      'off, dispersion',
+      'protective',
+    ]);
+    // xInclude stretches the axis to 1% although no point passes 0.4%.
+    expect(svg).toContain('>1.0%</text>');
   });
 
   it('assignStyles gives presets fixed styles and other names distinct ones', () => {

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
-import { formatMetric, METRICS, metricInfo } from '../../src/simulate/report/metricCatalog.js';
+import {
+  formatDifference,
+  formatMetric,
+  METRICS,
+  metricInfo,
+} from '../../src/simulate/report/metricCatalog.js';
 import { summaryTable } from '../../src/simulate/report/summaryTable.js';
 import { renderTextTable } from '../../src/simulate/report/textTable.js';
 import { fabricateComparison, fabricateReport } from './fixtures.js';
@@ -59,6 +64,20 @@ describe('summaryTable', () => {
     expect(line).toBeDefined();
     expect(text).toContain(`${pp(d.estimate)} pp [${pp(d.low)}, ${pp(d.high)}]`);
     expect(text).toContain(metricInfo('ndcgRetention').label);
+  });
+
+  it('formatDifference writes shares in percentage points and signs only differences that survive rounding', () => {
+    const share = metricInfo('harmfulShare');
+    expect(formatDifference(share, { estimate: -0.1234, low: -0.15, high: -0.1 })).toBe(
+      '−12.3 pp [−15.0, −10.0]',
+    );
+    expect(formatDifference(share, { estimate: 0.0002, low: 0, high: 0.001 })).toBe(
+      '0.0 pp [0.0, 0.1]',
+    );
+    expect(formatDifference(metricInfo('longestRun'), { estimate: 2, low: 1, high: 3 })).toBe(
+      '+2.0 [1.0, 3.0]',
+    );
+    expect(formatDifference(share, null)).toBe('—');
   });
 
   it('summaryTable(report) of a single simulation has no differences block', () => {
