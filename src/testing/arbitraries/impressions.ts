@@ -51,7 +51,32 @@ function itemsBlock(v: Vocabulary, mix: ContentMix, dimension: number): fc.Arbit
 }
 
 /**
- * Impression streams that look like a feed session: blocks of triggering runs, calm stretches,
+ * A run on one theme (or on two at once): every item carries the same triggering topic, and
+ * sometimes a second group's — how a rabbit hole looks, and what raises one group's level (or
+ * two groups' together, so that several groups call for recovery).
+ */
+function focusedBlock(v: Vocabulary, dimension: number): fc.Arbitrary<Block> {
+  const topic = fc.constantFrom(...v.triggering);
+  return fc
+    .tuple(
+      topic,
+      fc.option(topic, { freq: 3 }),
+      fc.array(draftArbitrary(v, CALM_MIX, dimension), { minLength: 3, maxLength: 8 }),
+    )
+    .chain(([first, second, bases]) => {
+      const topics = second === null ? [first.topic] : [first.topic, second.topic];
+      const drafts = bases.map((d): Draft => ({ content: { topics }, embedding: d.embedding }));
+      return timing(fc.constant(drafts.length)).map((t) => ({
+        kind: 'items' as const,
+        drafts,
+        ...t,
+      }));
+    });
+}
+
+/**
+ * Impression streams that look like a feed session: blocks of runs on one or two themes, mixed
+ * triggering runs, calm stretches,
  * mixed feed, and recovery items from the pool seen again (so that cooldowns matter), with
  * realistic gaps, an occasional long absence (a new session), and dwell times.
  *
@@ -65,10 +90,10 @@ export function impressionsArbitrary(
 ): fc.Arbitrary<Impression[]> {
   const blocks: fc.Arbitrary<Block>[] = [
     itemsBlock(v, RUN_MIX, dimension),
-    itemsBlock(v, RUN_MIX, dimension),
     itemsBlock(v, CALM_MIX, dimension),
     itemsBlock(v, FEED_MIX, dimension),
   ];
+  if (v.triggering.length > 0) blocks.push(focusedBlock(v, dimension), focusedBlock(v, dimension));
   if (pool.length > 0)
     blocks.push(
       fc

@@ -64,7 +64,7 @@ export function itemListArbitrary(
 ): fc.Arbitrary<Item[]> {
   return fc
     .tuple(
-      fc.array(draftArbitrary(v, mix, dimension), { maxLength }),
+      fc.array(draftArbitrary(v, mix, dimension), { maxLength, size: 'medium' }),
       fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
     )
     .map(([drafts, repeats]) => {

@@ -1,10 +1,13 @@
 import { hashId } from '../../exposure/hashId.js';
+import type { Level } from '../../policy/types.js';
 import type { GuaranteeContext } from '../types.js';
 import type { CaseFacts } from './facts.js';
 
+const SEVERITY: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
+
 /**
  * The recovery side of one request: which groups call for recovery at their current level (in
- * taxonomy order), the cadence k (the shortest of theirs), and the pool entries each of them may
+ * the order they take turns: most severe level first, then taxonomy order), the cadence k (the shortest of theirs), and the pool entries each of them may
  * serve.
  *
  * A pool entry may be served for a calling group when it is the first entry with its id, carries
@@ -16,7 +19,7 @@ import type { CaseFacts } from './facts.js';
  * @internal
  */
 export interface RecoveryPlan {
-  /** Group indices calling for recovery, taxonomy order. */
+  /** Group indices calling for recovery, in the order they take turns. */
   readonly callers: readonly number[];
   /** The cadence, 0 when no group calls. */
   readonly k: number;
@@ -44,6 +47,8 @@ export function recoveryPlan(context: GuaranteeContext, facts: CaseFacts): Recov
     callers.push(g);
     k = k === 0 ? every : Math.min(k, every);
   }
+  // Turns go to the most severe level first, then taxonomy order.
+  callers.sort((a, b) => SEVERITY[facts.levels[b]!] - SEVERITY[facts.levels[a]!] || a - b);
   const candidateIds = new Set<string>();
   for (const c of facts.candidates) candidateIds.add(c.id);
   const state = request.state;

@@ -15,8 +15,9 @@ const TIE = 1e-9;
  *   2k − 1, … when nothing moved them), while eligible pool entries and organic items last,
  *   within `maxShare` of every prefix, none after the last organic item (unless `size` cut the
  *   feed); no recovery slot at all when no group asks for recovery;
- * - slot j draws for the calling groups in turn (taxonomy order, starting at j mod m, moving on
- *   when a group has no entry left) and names it as `recovery:<group>`;
+ * - slot j draws for the calling groups in turn (most severe level first, then taxonomy order;
+ *   slot j starts at group j mod m and moves on when a group has no entry left) and names it as
+ *   `recovery:<group>`;
  * - within a group, entries are ranked by cosine similarity of their embedding to the centroid of
  *   the served organic items' embeddings, highest first (ties and entries without an embedding
  *   in pool order after them; pool order when no served item has an embedding);

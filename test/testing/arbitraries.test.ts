@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRebalancer, presets, resolvePolicy } from '../../src/index.js';
+import type { Item, Rebalancer } from '../../src/index.js';
+import { arbitraries } from '../../src/testing/index.js';
+import { firstDifference } from '../../src/testing/check/deepEqual.js';
+
+// The property tests are only as strong as what the arbitraries reach. These tests pin that the
+// generated requests exercise what the guarantees are about, in a fixed sample.
+const rb = createRebalancer({
+  taxonomy: presets.taxonomies.default,
+  policy: presets.policies.protective,
+});
+const SAMPLE = fc.sample(arbitraries.rebalanceCase(rb), { numRuns: 400, seed: 11 });
+
+function share(test: (c: (typeof SAMPLE)[number]) => boolean): number {
+  return SAMPLE.filter(test).length / SAMPLE.length;
+}
+
+function counts(
+  r: Rebalancer,
+  item: Item,
+  role: 'triggering' | 'recovery' = 'triggering',
+): string[] {
+  const t = r.classify(item)[role];
+  return r.groups.filter((g) => (t[g] ?? 0) >= r.policy.minConfidence);
+}
+
+describe('arbitraries', () => {
+  it('arbitraries.policy() only generates policies resolvePolicy accepts', () => {
+    fc.assert(
+      fc.property(arbitraries.policy({ diversify: true }), (p) => {
+        resolvePolicy(p);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('arbitraries.rebalanceCase(rb) reaches its state by observing its impressions with rb', () => {
+    for (const c of SAMPLE.slice(0, 50)) {
+      const replayed =
+        c.impressions.length === 0 ? rb.emptyState() : rb.observe(rb.emptyState(), c.impressions);
+      expect(firstDifference(c.request.state, replayed)).toBeNull();
+    }
+  });
+
+  it('arbitraries.impressions() yields streams in time order, some with a session gap', () => {
+    const streams = fc.sample(arbitraries.impressions(), { numRuns: 200, seed: 3 });
+    let gaps = 0;
+    for (const s of streams) {
+      for (let i = 1; i < s.length; i++) {
+        expect(s[i]!.at).toBeGreaterThan(s[i - 1]!.at);
+        if (s[i]!.at - s[i - 1]!.at > 30 * 60 * 1000) gaps += 1;
+      }
+    }
+    expect(gaps).toBeGreaterThan(10);
+  });
+
+  it('arbitraries.rebalanceCase(rb) reaches every level, including sustained, in a fair share of cases', () => {
+    const level = (c: (typeof SAMPLE)[number], l: string): boolean =>
+      Object.values(rb.assess(c.request.state, c.request.at).groups).some((g) => g.level === l);
+    expect(share((c) => level(c, 'sustained'))).toBeGreaterThan(0.15);
+    expect(share((c) => level(c, 'elevated'))).toBeGreaterThan(0.05);
+    expect(share((c) => !level(c, 'sustained') && !level(c, 'elevated'))).toBeGreaterThan(0.15);
+  });
+
+  it('arbitraries.rebalanceCase(rb) generates duplicates, two-group items, evasive tags, co-opted pool items, cooling items and embeddings', () => {
+    expect(
+      share(
+        (c) => new Set(c.request.candidates.map((i) => i.id)).size < c.request.candidates.length,
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((c) => c.request.candidates.some((i) => counts(rb, i).length >= 2)),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((c) =>
+        c.request.candidates.some((i) => i.topics === undefined && (i.hashtags?.length ?? 0) > 0),
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((c) =>
+        (c.request.recovery ?? []).some(
+          (i) => counts(rb, i).length > 0 && counts(rb, i, 'recovery').length > 0,
+        ),
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(share((c) => c.request.state.recoveryShown.length > 0)).toBeGreaterThan(0.05);
+    expect(
+      share((c) => c.request.candidates.some((i) => i.embedding instanceof Float32Array)),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share(
+        (c) =>
+          c.request.candidates.length > 0 &&
+          c.request.candidates.every((i) => i.embedding === undefined),
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(share((c) => c.request.size !== undefined)).toBeGreaterThan(0.1);
+  });
+
+  it('arbitraries.rebalanceCase(rb) makes the engine insert recovery (for two groups in turn too), drop for caps and size, and refuse cooling and co-opted pool items', () => {
+    const outs = SAMPLE.map((c) => rb.rebalance(c.request));
+    const part = (test: (o: (typeof outs)[number]) => boolean): number =>
+      outs.filter(test).length / outs.length;
+    expect(part((o) => o.slots.some((s) => s.source === 'recovery'))).toBeGreaterThan(0.1);
+    expect(
+      part(
+        (o) =>
+          new Set(o.slots.flatMap((s) => s.reasons.filter((r) => r.startsWith('recovery:')))).size >
+          1,
+      ),
+    ).toBeGreaterThan(0.01);
+    expect(part((o) => o.dropped.some((d) => d.reason.startsWith('cap:')))).toBeGreaterThan(0.2);
+    expect(part((o) => o.dropped.some((d) => d.reason === 'size'))).toBeGreaterThan(0.05);
+    expect(part((o) => o.rejectedRecovery.some((r) => r.reason === 'cooldown'))).toBeGreaterThan(
+      0.05,
+    );
+    expect(
+      part((o) => o.rejectedRecovery.some((r) => r.reason.startsWith('triggering:'))),
+    ).toBeGreaterThan(0.15);
+  });
+
+  it('arbitraries.candidates() keeps one embedding dimension per list, as the engine requires', () => {
+    fc.assert(
+      fc.property(arbitraries.candidates({ dimension: 6 }), (list) =>
+        list.every((i) => i.embedding === undefined || i.embedding.length === 6),
+      ),
+    );
+  });
+});
