@@ -1,5 +1,6 @@
 import {
   ASCII_UNITS,
+  BREAK,
   DIGIT,
   DIGIT_LEET,
   HASH,
@@ -116,6 +117,25 @@ export class EvasiveStream {
     return kind === LETTER || kind === DIGIT;
   }
 
+  /**
+   * Whether the nearest unit in direction `step` from `j` is a word character. Joiners and emoji
+   * are skipped (`$🦴elfharm` is `$elfharm`), and so are `$ @ € ¢` when `throughLead` (`$@icide`);
+   * in tag mode spaces and punctuation vanish too, so they are skipped as well.
+   */
+  private wordBeside(j: number, step: number, tag: boolean, throughLead: boolean): boolean {
+    let k = j + step;
+    while (k >= 0 && k < this.count) {
+      const kind = this.kinds[k]!;
+      const skip =
+        kind === JOINER ||
+        (throughLead && kind === LEET_LEAD) ||
+        (tag && (kind === SPACE || kind === BREAK || kind === HASH));
+      if (!skip) break;
+      k += step;
+    }
+    return this.isWord(k);
+  }
+
   /** Whether the first unit after a run of joiners and `#` from `j` on is a word character. */
   private joinsWord(j: number): boolean {
     while (j < this.count && (this.kinds[j] === JOINER || this.kinds[j] === HASH)) j++;
@@ -123,7 +143,7 @@ export class EvasiveStream {
   }
 
   /** The letter a unit stands for in a token with or without letters, or -1 if it is none. */
-  private letterOf(j: number, hasLetter: boolean): number {
+  private letterOf(j: number, hasLetter: boolean, tag: boolean): number {
     const code = this.units[j]!;
     switch (this.kinds[j]) {
       case LETTER:
@@ -131,9 +151,13 @@ export class EvasiveStream {
       case DIGIT:
         return hasLetter ? (DIGIT_LEET[code] ?? code) : code;
       case LEET_LEAD:
-        return hasLetter && this.isWord(j + 1) ? code : -1;
+        return hasLetter && (this.wordBeside(j, 1, tag, true) || this.wordBeside(j, -1, tag, true))
+          ? code
+          : -1;
       case LEET_INNER:
-        return hasLetter && this.isWord(j - 1) && this.isWord(j + 1) ? code : -1;
+        return hasLetter && this.wordBeside(j, -1, tag, false) && this.wordBeside(j, 1, tag, false)
+          ? code
+          : -1;
       default:
         return -1;
     }
@@ -151,7 +175,7 @@ export class EvasiveStream {
     let length = 0;
     let previous = -1;
     for (let j = 0; j < this.count; j++) {
-      const c = this.letterOf(j, hasLetter);
+      const c = this.letterOf(j, hasLetter, true);
       if (c < 0 || c === previous) continue;
       codes[length++] = c;
       previous = c;
@@ -185,7 +209,7 @@ export class EvasiveStream {
           tokenEnd++;
         }
       }
-      const c = this.letterOf(j, hasLetter);
+      const c = this.letterOf(j, hasLetter, false);
       if (c < 0) {
         if ((kind === JOINER || kind === HASH) && inWord && this.joinsWord(j + 1)) continue;
         if (inWord && inHashtag) pending |= PHRASE_BREAK;

@@ -13,15 +13,15 @@ import { CONFUSABLE_CAPITALS, CONFUSABLE_LATIN } from './confusables.js';
 export const LETTER = 1;
 /** An ASCII digit; leetspeak turns it into a letter inside a word that has letters. */
 export const DIGIT = 2;
-/** `_ - . *` and dashes: dropped between two word characters, a break elsewhere. */
+/** `_ - . *`, dashes and emoji: dropped between two word characters, a break elsewhere. */
 export const JOINER = 3;
 /** Whitespace: ends a word, but a phrase may continue across it. */
 export const SPACE = 4;
-/** Other punctuation and symbols, and emoji: ends a word and a phrase. */
+/** Other punctuation and symbols: ends a word and a phrase. */
 export const BREAK = 5;
 /** `#`: starts a hashtag before a word, joins inside one. */
 export const HASH = 6;
-/** `@ $ € ¢`: a letter at the start of or inside a word (`$elfharm`), a break elsewhere. */
+/** `@ $ € ¢`: a letter next to a word character (`$elfharm`, `mi@`), a break elsewhere. */
 export const LEET_LEAD = 7;
 /** `! | +`: a letter between two word characters (`th!nspo`), a break elsewhere. */
 export const LEET_INNER = 8;
@@ -114,7 +114,7 @@ export function classifyCodePoint(cp: number): Units {
 function classifyUncached(cp: number): Units {
   const char = String.fromCodePoint(cp);
   if (IGNORABLE.test(char) || MARK.test(char)) return DROPPED;
-  if (EMOJI.test(char)) return Object.freeze([BREAK, cp]);
+  if (EMOJI.test(char)) return Object.freeze([JOINER, cp]);
   if (WHITE.test(char)) return Object.freeze([SPACE, cp]);
   const leet = NON_ASCII_LEET.get(cp);
   if (leet !== undefined) return Object.freeze([LEET_LEAD, leet]);
@@ -138,11 +138,35 @@ function classifyUncached(cp: number): Units {
       out.push(LETTER, latin);
       continue;
     }
-    // Strip accents: decompose and keep the base characters (é → e, ṡ → s).
+    // Strip accents: decompose and keep the base characters (é → e, ṡ → s), which may be
+    // lookalikes in turn (Greek ά → α → a).
     for (const base of piece.normalize('NFD')) {
-      if (WORD.test(base)) out.push(LETTER, base.codePointAt(0)!);
+      const baseCode = base.codePointAt(0)!;
+      const baseLatin = baseCode < 128 ? undefined : CONFUSABLE.get(baseCode);
+      if (baseLatin !== undefined) out.push(LETTER, baseLatin);
+      else if (WORD.test(base))
+        out.push(LETTER, baseCode < 128 ? base.toLowerCase().charCodeAt(0) : baseCode);
     }
   }
-  if (out.length > 0) return Object.freeze(out);
+  if (out.length > 0) return Object.freeze(settle(out, cp));
   return WORD.test(char) ? DROPPED : Object.freeze([BREAK, cp]);
+}
+
+/**
+ * Classifies again every non-ASCII letter a code point became, so the result is a fixed point
+ * and normalising twice changes nothing: `ẞ` folds to `ß`, which folds to `ss` in turn.
+ */
+function settle(units: number[], cp: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < units.length; k += 2) {
+    const code = units[k + 1]!;
+    if (code < 128 || code === cp) {
+      out.push(units[k]!, code);
+      continue;
+    }
+    const again = classifyCodePoint(code);
+    if (again.length === 0) out.push(units[k]!, code);
+    else for (let j = 0; j < again.length; j++) out.push(again[j]!);
+  }
+  return out;
 }

@@ -109,10 +109,14 @@ export function createEvasiveMatcher(
     const tagId = tags.idOf(stream);
     addOnce(tags.all[tagId]!, topic);
     if (!onlyTags) addOnce(tags.plain[tagId]!, topic);
-    stream.load(term, true);
-    const textId = texts.idOf(stream);
-    addOnce(texts.all[textId]!, topic);
-    if (!onlyTags) addOnce(texts.plain[textId]!, topic);
+    // Text squeezes letters within a word only, so a phrase term is found both when written as
+    // words ("thin new" → thinnew) and when joined into one word ("thin_new" → thinew).
+    for (const text of [false, true]) {
+      if (text) stream.load(term, true);
+      const textId = texts.idOf(stream);
+      addOnce(texts.all[textId]!, topic);
+      if (!onlyTags) addOnce(texts.plain[textId]!, topic);
+    }
   }
   for (const word of resolved.guard) {
     stream.load(word, false);

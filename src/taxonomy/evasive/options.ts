@@ -54,16 +54,9 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   'respiration',
   'aspiration',
   'thinking',
-  'thinkspot',
-  'anorexic',
-  'suicides',
-  'bulimic',
-  'mentalhealthy',
-  'depressing',
-  'depressed',
+  'unalike',
   'selfcare',
-  'unalived',
-  'bonespot',
+  'mentalhealthy',
 ]);
 
 /** Options with every field filled in. */
