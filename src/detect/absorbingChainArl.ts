@@ -19,7 +19,7 @@ export interface BinaryChain {
   readonly memory: number;
 }
 
-/** Relative change of the decay rate over `memory` impressions at which it counts as settled. */
+/** Relative change of the alarm hazard over `memory` impressions at which it counts as settled. */
 const SETTLED = 1e-11;
 
 /**
@@ -29,10 +29,11 @@ const SETTLED = 1e-11;
  * forward (two sparse updates per state, no matrix fill-in).
  *
  * Once the chain has run long enough to forget its start, P(T > n) decays geometrically at the
- * rate ρ of Q's leading eigenvalue (the quasi-stationary regime), and the rest of the series is
- * P(T > n)·ρ/(1 − ρ). The sum switches to that closed tail when the observed ratio
- * P(T > n)/P(T > n − 1) changes by less than 1e-11·(1 − ρ) over `memory` impressions, so the
- * tail's relative error is about 1e-11 — the result is exact for the chain up to rounding.
+ * rate ρ = 1 − η of Q's leading eigenvalue (the quasi-stationary regime, with a constant
+ * per-impression alarm probability η among survivors), and the rest of the series is
+ * P(T > n)·(1 − η)/η. The sum switches to that closed tail when the observed η changes by less
+ * than a relative 1e-11 over `memory` impressions, so the tail's relative error is about 1e-11
+ * — the result is exact for the chain up to rounding.
  *
  * @param chain - the detector's chain
  * @param p - probability of a triggering impression, in (0, 1)
@@ -59,13 +60,14 @@ export function absorbingChainArl(chain: BinaryChain, p: number, api: string): n
   let following = new Float64Array(states);
   current[start] = 1;
   const lag = Math.max(2, Math.ceil(chain.memory));
-  const ratios = new Float64Array(lag + 1); // ring of the latest decay ratios
+  const hazards = new Float64Array(lag + 1); // ring of the latest per-step alarm probabilities
   let total = 1; // P(T > 0)
   let survival = 1;
   const maxSteps = Math.max(lag * 4, Math.floor(ARL_LIMITS.work / states));
   for (let n = 1; n <= maxSteps; n++) {
     following.fill(0);
     let next = 0;
+    let absorbed = 0;
     for (let i = 0; i < states; i++) {
       const v = current[i]!;
       if (v === 0) continue;
@@ -74,23 +76,25 @@ export function absorbingChainArl(chain: BinaryChain, p: number, api: string): n
       if (zero >= 0) {
         following[zero]! += q * v;
         next += q * v;
-      }
+      } else absorbed += q * v;
       if (one >= 0) {
         following[one]! += p * v;
         next += p * v;
-      }
+      } else absorbed += p * v;
     }
     if (next === 0) return total;
-    const ratio = next / survival;
+    // The hazard P(T = n | T ≥ n) is summed directly rather than taken as 1 − next/survival,
+    // which would cancel digits when the ARL is large.
+    const hazard = absorbed / survival;
     survival = next;
     total += survival;
     // Once P(T > n) is negligible beside the sum there is nothing left to extrapolate.
     if (survival <= 1e-17 * total) return total;
-    ratios[n % (lag + 1)] = ratio;
-    if (n > 2 * lag && ratio < 1) {
-      const earlier = ratios[(n - lag) % (lag + 1)]!;
-      if (Math.abs(ratio - earlier) <= SETTLED * (1 - ratio) + 1e-15)
-        return total + (survival * ratio) / (1 - ratio);
+    hazards[n % (lag + 1)] = hazard;
+    if (n > 2 * lag && hazard > 0) {
+      const earlier = hazards[(n - lag) % (lag + 1)]!;
+      if (Math.abs(hazard - earlier) <= SETTLED * hazard)
+        return total + (survival * (1 - hazard)) / hazard;
     }
     const swap = current;
     current = following;

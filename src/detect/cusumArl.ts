@@ -24,8 +24,9 @@ import type { CusumArlInput } from './types.js';
  * @param input - `p`, `gamma` and `h`
  * @returns the average run length in impressions (`Infinity` beyond the float range)
  * @throws {@link RebalanceError} code `argument`, path the argument's name, when `p` or `gamma`
- *   is not in (0, 1), `h` is not a finite number > 0, an unknown argument is given, or the
- *   computation would exceed its work bound (h of several hundred)
+ *   is not in (0, 1), `h` is not in (0, 10000], an unknown argument is given, or the computation
+ *   would exceed its work bound of 2e7 probability updates (near-zero drift with h in the
+ *   hundreds)
  *
  * @example
  * ```ts
@@ -37,7 +38,11 @@ export function cusumArl(input: CusumArlInput): number {
   const args = new ArgumentReader('cusumArl', input, ['p', 'gamma', 'h']);
   const p = args.probability('p');
   const gamma = args.probability('gamma');
-  const h = args.number('h', (v) => v > 0, 'must be a finite number > 0');
+  const h = args.number(
+    'h',
+    (v) => v > 0 && v <= ARL_LIMITS.cusumH,
+    `must be a number in (0, ${ARL_LIMITS.cusumH}]`,
+  );
   return cusumArlChecked(p, gamma, h);
 }
 

@@ -10,7 +10,9 @@ import { reachesThreshold } from './tolerance.js';
  * (I − Q) t = 1. Q has one sub-diagonal and m − 1 super-diagonals, so Gaussian elimination
  * stays inside a band of width m: O(K·m) time and memory instead of O(K³). I − Q is a
  * non-singular M-matrix (diagonally dominant, absorption reachable from every state), for which
- * elimination without pivoting is stable.
+ * elimination without pivoting is stable; computing each pivot from the row sums (Grassmann,
+ * Taksar & Heyman 1985) also avoids every subtraction, so the result keeps its relative
+ * accuracy however large the ARL.
  *
  * @param p - probability of a triggering impression, in (0, 1)
  * @param m - the integer 1/γ, ≥ 2
@@ -33,28 +35,43 @@ export function cusumChainArl(p: number, m: number, h: number): number {
   // band[k·width + j] holds the entry of row k, column k + j, for j in [0, m).
   const band = new Float64Array(states * width);
   const rhs = new Float64Array(states).fill(1);
+  // Row sums of I − Q: the probability of alarming in one step from each state.
+  const escape = new Float64Array(states);
   for (let k = 0; k < states; k++) {
-    band[k * width] = 1;
-    if (k + m - 1 < states) band[k * width + m - 1]! -= p;
+    if (k + m - 1 < states) band[k * width + m - 1] = -p;
+    else escape[k] = p;
   }
-  band[0]! -= q; // from 0 a non-triggering impression stays at 0 (the reflecting barrier)
+  band[0] = diagonal(band, 0, width, escape[0]!);
   for (let k = 0; k + 1 < states; k++) {
-    // Row k + 1 has −q in column k: cancel it with row k.
-    const factor = -q / band[k * width]!;
+    // Row k + 1 has −q in column k: add q/U[k][k] times row k to cancel it.
+    const factor = q / band[k * width]!;
     const row = k * width;
     const below = (k + 1) * width;
-    for (let j = 1; j < width; j++) band[below + j - 1]! -= factor * band[row + j]!;
-    rhs[k + 1]! -= factor * rhs[k]!;
+    for (let j = 1; j < width; j++) band[below + j - 1]! += factor * band[row + j]!;
+    escape[k + 1]! += factor * escape[k]!;
+    rhs[k + 1]! += factor * rhs[k]!;
+    band[below] = diagonal(band, below, width, escape[k + 1]!);
   }
   const t = new Float64Array(states);
   for (let k = states - 1; k >= 0; k--) {
     let sum = rhs[k]!;
     const row = k * width;
     const last = Math.min(width - 1, states - 1 - k);
-    for (let j = 1; j <= last; j++) sum -= band[row + j]! * t[k + j]!;
+    for (let j = 1; j <= last; j++) sum -= band[row + j]! * t[k + j]!; // entries ≤ 0: a sum
     t[k] = sum / band[row]!;
   }
   return t[0]!;
+}
+
+/**
+ * The pivot of a row as its row sum plus the magnitudes of its off-diagonal entries, instead of
+ * 1 − Σ(…): every term is non-negative, so no digits cancel even when the ARL is 1e12 and the
+ * pivots are tiny (the Grassmann–Taksar–Heyman device, Operations Research 1985).
+ */
+function diagonal(band: Float64Array, row: number, width: number, rowSum: number): number {
+  let pivot = rowSum;
+  for (let j = 1; j < width; j++) pivot -= band[row + j]!;
+  return pivot;
 }
 
 /**

@@ -36,14 +36,20 @@ const RESOLVED = 1e-15;
 export function cusumRenewalArl(p: number, gamma: number, h: number): number {
   if (reachesThreshold(0, h)) return 1;
   const q = 1 - p;
-  // Ring buffer over i: live indices span fewer than ⌈h⌉ + 2 consecutive integers.
-  const size = Math.ceil(h) + 3;
+  const rise = 1 - gamma;
+  // The detector's comparison S ≥ h (see reachesThreshold), hoisted out of the loop.
+  const alarmAt = h - STATISTIC_TOLERANCE * Math.max(1, h);
+  // Ring buffer over i (power-of-two size, so the index is a mask): live indices span fewer
+  // than ⌈h⌉ + 2 consecutive integers.
+  let size = 4;
+  while (size < Math.ceil(h) + 3) size *= 2;
+  const mask = size - 1;
   const mass = new Float64Array(size);
   // First impression of an excursion: a non-triggering one returns to 0 at once.
   let alarm = 0;
   let expectedLength = 1; // Σ_n P(L > n), n = 0 term
-  if (reachesThreshold(1 - gamma, h)) return 1 / p;
-  mass[1 % size] = p;
+  if (rise >= alarmAt) return 1 / p;
+  mass[1] = p;
   let lo = 1;
   let hi = 1;
   let alive = p;
@@ -55,31 +61,31 @@ export function cusumRenewalArl(p: number, gamma: number, h: number): number {
     if (work > ARL_LIMITS.work)
       throw new RebalanceError(
         'argument',
-        `cusumArl: h = ${h} with gamma = ${gamma} at p = ${p} needs more than ${ARL_LIMITS.work} steps of the ARL sum; use a smaller h`,
+        `cusumArl: h = ${h} with gamma = ${gamma} at p = ${p} needs more than ${ARL_LIMITS.work} updates of the ARL sum; use a smaller h`,
         'h',
       );
     const offset = n * gamma;
-    let nextLo = Infinity;
-    let nextHi = -Infinity;
+    let nextLo = hi + 1;
+    let nextHi = lo - 1;
     alive = 0;
     // Descending i: i + 1 has already moved on when i adds to it, so one array suffices.
     for (let i = hi; i >= lo; i--) {
-      const slot = i % size;
+      const slot = i & mask;
       const v = mass[slot]!;
       if (v === 0) continue;
       mass[slot] = 0;
-      const s = i - offset;
-      if (reachesThreshold(s + 1 - gamma, h)) alarm += p * v;
+      const s = i - offset; // exact S of this state: i triggering impressions in n
+      if (s + rise >= alarmAt) alarm += p * v;
       else {
-        mass[(i + 1) % size]! += p * v;
+        mass[(i + 1) & mask]! += p * v;
         alive += p * v;
         if (i + 1 > nextHi) nextHi = i + 1;
-        if (i + 1 < nextLo) nextLo = i + 1;
+        nextLo = i + 1;
       }
       if (s - gamma > STATISTIC_TOLERANCE) {
         mass[slot] = q * v;
         alive += q * v;
-        if (i < nextLo) nextLo = i;
+        nextLo = i;
         if (i > nextHi) nextHi = i;
       }
     }

@@ -2,6 +2,7 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { ArgumentReader } from './arguments.js';
 import { cusumArlChecked } from './cusumArl.js';
 import { cusumGamma } from './cusumGamma.js';
+import { ARL_LIMITS } from './limits.js';
 import type { CusumDesign, DesignCusumInput } from './types.js';
 
 const DEFAULT_STEP = 0.05;
@@ -49,6 +50,8 @@ export function designCusum(input: DesignCusumInput): CusumDesign {
   );
   const gamma = cusumGamma(p0, p1);
   const arlAt = (j: number): number => {
+    if (gridValue(j, step) > ARL_LIMITS.cusumH)
+      args.fail('targetArl0', `needs a threshold above h = ${ARL_LIMITS.cusumH}`, target);
     try {
       return cusumArlChecked(p0, gamma, gridValue(j, step));
     } catch (cause) {

@@ -7,8 +7,10 @@
 export const ARL_LIMITS = {
   /** Entries of the banded matrix of the γ = 1/m CUSUM chain (m·h·m); beyond it the renewal sum is used. */
   cusumBand: 4_000_000,
-  /** Probability-mass updates one ARL evaluation may make (about a second of work). */
-  work: 300_000_000,
+  /** Probability-mass updates one ARL evaluation may make (well under a second of work). */
+  work: 20_000_000,
+  /** Largest CUSUM threshold h (the policy's bound too). */
+  cusumH: 10_000,
   /** Markov-chain states of `windowArl`. */
   windowStates: 200_000,
   /** Largest window of `windowArl` (the policy's largest window). */

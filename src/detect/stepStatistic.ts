@@ -46,7 +46,7 @@ export function stepStatistic(
     case 'run':
       return { statistic: Number.isFinite(run) && run > 0 ? run : 0, window: '' };
     case 'window':
-      return stepWindow(d.window, previous, window, x);
+      return stepWindow(d.window, statistic, window, x);
     case 'cusum': {
       const next = previous + x - d.gamma;
       return { statistic: next > STATISTIC_TOLERANCE ? next : 0, window: '' };
@@ -70,14 +70,14 @@ function stepWindow(width: number, count: number, bits: string, x: 0 | 1): Detec
   }
   const kept = bits.slice(bits.length - width + 1) + bit;
   if (bits.length === width && consistent(count, width)) {
-    const dropped = bits.charCodeAt(0) === ONE ? 1 : 0;
-    return { statistic: count - dropped + x, window: kept };
+    const next = count - (bits.charCodeAt(0) === ONE ? 1 : 0) + x;
+    if (next >= 0 && next <= width) return { statistic: next, window: kept };
   }
   return { statistic: countOnes(kept), window: kept };
 }
 
 function consistent(count: number, length: number): boolean {
-  return Number.isInteger(count) && count <= length;
+  return Number.isInteger(count) && count >= 0 && count <= length;
 }
 
 function countOnes(bits: string): number {
