@@ -11,8 +11,10 @@ import { LIMITS } from './limits.js';
  */
 export interface ItemView {
   readonly id: string;
-  /** Topic id → confidence in [0, 1]; a list of topics gives confidence 1 each. */
-  readonly topics: ReadonlyMap<string, number> | null;
+  /** Topic ids as given (a list, or the keys of a confidence object). */
+  readonly topics: readonly string[] | null;
+  /** Confidence of each entry of `topics`, in [0, 1]; `null` when the item gave a list (1 each). */
+  readonly confidences: readonly number[] | null;
   readonly hashtags: readonly string[] | null;
   readonly text: string | null;
   readonly embedding: Float64Array | null;
@@ -21,16 +23,27 @@ export interface ItemView {
   readonly source: Item;
 }
 
-/** Where an item sits, for error messages: API name, JSON path and error code. @internal */
+/**
+ * Where an item sits, for error messages: API name, error code and JSON path. The path is
+ * `path`, or `path[index]` when `index` is given, built only when an error is thrown (the hot
+ * path reads thousands of items per request).
+ *
+ * @internal
+ */
 export interface ItemSite {
   readonly api: string;
   readonly path: string;
+  readonly index?: number;
   readonly code: RebalanceErrorCode;
+}
+
+function sitePath(site: ItemSite): string {
+  return site.index === undefined ? site.path : `${site.path}[${site.index}]`;
 }
 
 function fail(site: ItemSite, field: string, rule: string, value: unknown): never {
   // `field` is already a relative path (`embedding[3]`, `topics["pro-ana"]`).
-  const path = field === '' ? site.path : `${site.path}.${field}`;
+  const path = field === '' ? sitePath(site) : `${sitePath(site)}.${field}`;
   throw new RebalanceError(
     site.code,
     `${site.api}: ${path} ${rule} (got ${describeValue(value)})`,
@@ -45,19 +58,22 @@ function read(value: object, key: string, site: ItemSite): unknown {
   } catch (cause) {
     throw new RebalanceError(
       site.code,
-      `${site.api}: ${joinPath(site.path, key)} could not be read (its getter threw)`,
-      joinPath(site.path, key),
+      `${site.api}: ${joinPath(sitePath(site), key)} could not be read (its getter threw)`,
+      joinPath(sitePath(site), key),
       { cause },
     );
   }
 }
 
-function readTopics(raw: unknown, site: ItemSite): Map<string, number> | null {
+function readTopics(
+  raw: unknown,
+  site: ItemSite,
+): { topics: string[]; confidences: number[] | null } | null {
   if (raw === undefined) return null;
-  const topics = new Map<string, number>();
   if (Array.isArray(raw)) {
     if (raw.length > LIMITS.topicsPerItem)
       fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
+    const topics = new Array<string>(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const topic: unknown = raw[i];
       if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
@@ -67,9 +83,9 @@ function readTopics(raw: unknown, site: ItemSite): Map<string, number> | null {
           `must be a non-empty string of at most ${LIMITS.termLength} characters`,
           topic,
         );
-      topics.set(topic, 1);
+      topics[i] = topic;
     }
-    return topics;
+    return { topics, confidences: null };
   }
   if (typeof raw !== 'object' || raw === null)
     fail(site, 'topics', 'must be an array of topic ids or an object of confidences', raw);
@@ -79,15 +95,18 @@ function readTopics(raw: unknown, site: ItemSite): Map<string, number> | null {
   } catch (cause) {
     throw new RebalanceError(
       site.code,
-      `${site.api}: ${joinPath(site.path, 'topics')} could not be read`,
-      joinPath(site.path, 'topics'),
+      `${site.api}: ${joinPath(sitePath(site), 'topics')} could not be read`,
+      joinPath(sitePath(site), 'topics'),
       { cause },
     );
   }
   if (keys.length > LIMITS.topicsPerItem)
     fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
-  for (const key of keys) {
-    const confidence = read(raw, key, { ...site, path: joinPath(site.path, 'topics') });
+  const confidences = new Array<number>(keys.length);
+  const topicsSite = { api: site.api, code: site.code, path: joinPath(sitePath(site), 'topics') };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const confidence = read(raw, key, topicsSite);
     if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))
       fail(site, joinPath('topics', key), 'must be a confidence in [0, 1]', confidence);
     if (key.length === 0 || key.length > LIMITS.termLength)
@@ -97,9 +116,9 @@ function readTopics(raw: unknown, site: ItemSite): Map<string, number> | null {
         `keys must be non-empty and at most ${LIMITS.termLength} characters`,
         key,
       );
-    topics.set(key, confidence);
+    confidences[i] = confidence;
   }
-  return topics;
+  return { topics: keys, confidences };
 }
 
 function readHashtags(raw: unknown, site: ItemSite): string[] | null {
@@ -150,25 +169,40 @@ function readEmbedding(raw: unknown, site: ItemSite): Float64Array | null {
 export function readItem(value: unknown, site: ItemSite): ItemView {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(site, '', 'must be an item object', value);
-  const id = read(value, 'id', site);
+  try {
+    return readFields(value, site);
+  } catch (error) {
+    if (error instanceof RebalanceError) throw error;
+    // A getter or proxy trap threw: find which field, for the message.
+    for (const key of ['id', 'topics', 'hashtags', 'text', 'embedding', 'score'])
+      read(value, key, site);
+    throw new RebalanceError(
+      site.code,
+      `${site.api}: ${sitePath(site)} could not be read (a getter or proxy threw)`,
+      sitePath(site),
+      { cause: error },
+    );
+  }
+}
+
+function readFields(value: object, site: ItemSite): ItemView {
+  // One destructuring reads each property exactly once.
+  const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
   if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
     fail(site, 'id', `must be a non-empty string of at most ${LIMITS.idLength} characters`, id);
-  const topics = readTopics(read(value, 'topics', site), site);
-  const hashtags = readHashtags(read(value, 'hashtags', site), site);
-  const rawText = read(value, 'text', site);
-  if (rawText !== undefined && (typeof rawText !== 'string' || rawText.length > LIMITS.textLength))
-    fail(site, 'text', `must be a string of at most ${LIMITS.textLength} characters`, rawText);
-  const embedding = readEmbedding(read(value, 'embedding', site), site);
-  const rawScore = read(value, 'score', site);
-  if (rawScore !== undefined && (typeof rawScore !== 'number' || !Number.isFinite(rawScore)))
-    fail(site, 'score', 'must be a finite number', rawScore);
+  if (text !== undefined && (typeof text !== 'string' || text.length > LIMITS.textLength))
+    fail(site, 'text', `must be a string of at most ${LIMITS.textLength} characters`, text);
+  if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
+    fail(site, 'score', 'must be a finite number', score);
+  const labels = readTopics(topics, site);
   return {
     id,
-    topics,
-    hashtags,
-    text: rawText === undefined ? null : rawText,
-    embedding,
-    score: rawScore === undefined ? null : rawScore,
+    topics: labels === null ? null : labels.topics,
+    confidences: labels === null ? null : labels.confidences,
+    hashtags: readHashtags(hashtags, site),
+    text: text === undefined ? null : text,
+    embedding: readEmbedding(embedding, site),
+    score: score === undefined ? null : score,
     source: value as Item,
   };
 }

@@ -44,22 +44,33 @@ export function fillSlots(input: FillInput): FillResult {
   const capped: number[] = [];
   for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
 
-  // Queue 0 holds candidates no cap concerns; others one per signature of capped groups.
-  const queueOf = new Map<string, number>();
+  // Queue 0 holds candidates no cap concerns; others one per signature of capped groups. A
+  // signature is a bit mask over the capped groups (a string beyond 30 of them).
+  const queueOf = new Map<number | string, number>();
   const queueGroups: number[][] = [[]];
   const queues: number[][] = [[]];
+  const wide = capped.length > 30;
   for (let r = 0; r < order.length; r++) {
-    const v = order[r]!;
+    const row = order[r]! * groups;
+    let mask = 0;
     let key = '';
-    for (const g of capped) if (triggering[v * groups + g] === 1) key += `${g},`;
+    for (let i = 0; i < capped.length; i++) {
+      if (triggering[row + capped[i]!] !== 1) continue;
+      if (wide) key += `${i},`;
+      else mask |= 1 << i;
+    }
     let q = 0;
-    if (key !== '') {
-      const known = queueOf.get(key);
+    if (mask !== 0 || key !== '') {
+      const signature = wide ? key : mask;
+      const known = queueOf.get(signature);
       if (known === undefined) {
         q = queues.length;
-        queueOf.set(key, q);
+        queueOf.set(signature, q);
         queues.push([]);
-        queueGroups.push(key.slice(0, -1).split(',').map(Number));
+        const members: number[] = [];
+        for (let i = 0; i < capped.length; i++)
+          if (triggering[row + capped[i]!] === 1) members.push(capped[i]!);
+        queueGroups.push(members);
       } else q = known;
     }
     queues[q]!.push(r);
@@ -98,7 +109,9 @@ export function fillSlots(input: FillInput): FillResult {
         const rank = queue[heads[q]!]!;
         if (rank >= bestRank) continue;
         let allowed = true;
-        for (const g of queueGroups[q]!) {
+        const members = queueGroups[q]!;
+        for (let k = 0; k < members.length; k++) {
+          const g = members[k]!;
           if (inWindow[g]! + 1 > capCount[g]!) {
             allowed = false;
             break;
@@ -116,7 +129,9 @@ export function fillSlots(input: FillInput): FillResult {
       slots.push(order[bestRank]!);
       heads[chosenQueue]! += 1;
       remaining -= 1;
-      for (const g of queueGroups[chosenQueue]!) {
+      const members = queueGroups[chosenQueue]!;
+      for (let k = 0; k < members.length; k++) {
+        const g = members[k]!;
         hits[cappedIndex[g]!]![s] = 1;
         inWindow[g]! += 1;
       }

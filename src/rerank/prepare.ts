@@ -40,7 +40,7 @@ export interface PrepareOptions {
 export function prepareList(
   input: readonly unknown[],
   options: PrepareOptions,
-): PreparedList & { dimension: number } {
+): PreparedList & { dimension: number; ids: ReadonlySet<string> } {
   const { api, field, taxonomy, minConfidence } = options;
   const groups = taxonomy.groupIds.length;
   const n = input.length;
@@ -51,10 +51,13 @@ export function prepareList(
   const left: { id: string; from: number; reason: string }[] = [];
   const seen = new Set<string>();
   let dimension = options.dimension;
+  // One site object for the whole list: the path is only built if an item is rejected.
+  const site = { api, path: field as string, index: 0, code: 'item' as const };
   for (let i = 0; i < n; i++) {
     let view: ItemView;
+    site.index = i;
     try {
-      view = readItem(input[i], { api, path: `${field}[${i}]`, code: 'item' });
+      view = readItem(input[i], site);
       if (view.embedding !== null) {
         if (dimension === 0) dimension = view.embedding.length;
         else if (view.embedding.length !== dimension)
@@ -74,18 +77,43 @@ export function prepareList(
       continue;
     }
     seen.add(view.id);
-    if (options.classify) {
-      const row = views.length * groups;
-      const cls = classifyItem(taxonomy, view);
-      for (let g = 0; g < groups; g++) {
-        if (cls.triggering[g]! >= minConfidence) triggering[row + g] = 1;
-        if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
-      }
-    }
+    if (options.classify)
+      markGroups(taxonomy, view, minConfidence, views.length * groups, triggering, recovery);
     views.push(view);
     from.push(i);
   }
-  return { views, from, triggering, recovery, left, dimension };
+  return { views, from, triggering, recovery, left, dimension, ids: seen };
+}
+
+/**
+ * Sets the item's triggering and recovery bits per group. Items labelled only by topic ids —
+ * the common case for a ranking service — take one Map lookup per topic and allocate nothing;
+ * items with hashtags or text go through the taxonomy's matcher via `classifyItem`.
+ */
+function markGroups(
+  taxonomy: ResolvedTaxonomy,
+  view: ItemView,
+  minConfidence: number,
+  row: number,
+  triggering: Uint8Array,
+  recovery: Uint8Array,
+): void {
+  const groups = taxonomy.groupIds.length;
+  if (taxonomy.hasTerms && (view.hashtags !== null || view.text !== null)) {
+    const cls = classifyItem(taxonomy, view);
+    for (let g = 0; g < groups; g++) {
+      if (cls.triggering[g]! >= minConfidence) triggering[row + g] = 1;
+      if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
+    }
+    return;
+  }
+  const { topics, confidences } = view;
+  if (topics === null) return;
+  for (let t = 0; t < topics.length; t++) {
+    if (confidences !== null && confidences[t]! < minConfidence) continue;
+    const ref = taxonomy.topics.get(topics[t]!);
+    if (ref !== undefined) (ref.recovery ? recovery : triggering)[row + ref.group] = 1;
+  }
 }
 
 /** The id of an invalid entry, if it has a usable one, for the audit. */

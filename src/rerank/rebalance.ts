@@ -97,8 +97,6 @@ export function rebalanceRequest(
     classify: actions.any,
     dimension: 0,
   });
-  const candidateIds = new Set<string>();
-  for (const v of organic.views) candidateIds.add(v.id);
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];
@@ -118,7 +116,7 @@ export function rebalanceRequest(
       pool,
       groupIds,
       actions.callers,
-      candidateIds,
+      organic.ids,
       req.state,
       policy.recovery.cooldown,
     );

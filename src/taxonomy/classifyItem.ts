@@ -32,10 +32,10 @@ export interface ItemClassification {
  * @internal
  */
 export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassification {
-  const { topics, hashtags, text } = item;
+  const { topics, confidences: given, hashtags, text } = item;
   const tags = tax.hasTerms && hashtags !== null && hashtags.length > 0 ? hashtags : null;
   const scan = tax.hasTerms && text !== null && text !== '' ? text : null;
-  if ((topics === null || topics.size === 0) && tags === null && scan === null) return tax.none;
+  if ((topics === null || topics.length === 0) && tags === null && scan === null) return tax.none;
 
   const scratch = tax.scratch;
   // A fresh stamp per call marks the topics seen by this call, so nothing needs clearing.
@@ -47,8 +47,10 @@ export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassif
   const found: number[] = [];
   const confidences: number[] = [];
   if (topics !== null) {
-    for (const [id, confidence] of topics) {
-      if (confidence > 0) note(tax.topics.get(id), confidence, stamp, tax, found, confidences);
+    for (let t = 0; t < topics.length; t++) {
+      const confidence = given === null ? 1 : given[t]!;
+      if (confidence > 0)
+        note(tax.topics.get(topics[t]!), confidence, stamp, tax, found, confidences);
     }
   }
   if (tags !== null) {
