@@ -16,10 +16,10 @@ const THROUGHPUT = {
   scenario: 'mixed',
   policy: 'balanced',
   seed: 1,
-  users: 400,
-  steps: 150,
+  users: 200,
+  steps: 100,
 } as const;
-const TABLE = { scenario: 'mixed', seed: 1, users: 300, steps: 300, resamples: 500 } as const;
+const TABLE = { scenario: 'mixed', seed: 1, users: 200, steps: 200, resamples: 500 } as const;
 
 async function timed(workers: number): Promise<number> {
   const t0 = performance.now();
@@ -30,7 +30,8 @@ async function timed(workers: number): Promise<number> {
 const suite: BenchSuite = {
   title: 'simulate',
   async run() {
-    await timed(1); // warm-up: JIT and module loading
+    // Warm-up: JIT and module loading on this thread.
+    await simulate({ ...THROUGHPUT, users: 10, workers: 1 });
     const oneMs = await timed(1);
     const twoMs = await timed(2);
     const impressions = THROUGHPUT.users * THROUGHPUT.steps * 10;
