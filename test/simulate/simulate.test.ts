@@ -27,7 +27,7 @@ describe('simulate', () => {
     expect(atRisk.wellbeing).toBe(PINNED.atRiskWellbeing);
   });
 
-  it('simulate with workers: 2 gives the same report as workers: 1, bit for bit', async () => {
+  it('simulate with workers: 2 gives the same report as workers: 1, bit for bit, and reports progress from the threads', async () => {
     const options = {
       scenario: 'mixed',
       policy: 'protective',
@@ -36,8 +36,14 @@ describe('simulate', () => {
       steps: 30,
     } as const;
     const one = await simulate({ ...options, workers: 1 });
-    const two = await simulate({ ...options, workers: 2 });
+    const progress: number[] = [];
+    const two = await simulate({
+      ...options,
+      workers: 2,
+      onProgress: (done) => progress.push(done),
+    });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('simulate calls onProgress once per user, counting up to (users, users)', async () => {
