@@ -38,21 +38,27 @@ const SETTLED = 1e-11;
  * @param chain - the detector's chain
  * @param p - probability of a triggering impression, in (0, 1)
  * @param api - the helper's name, for errors
+ * @param path - the argument to name in the error when the series does not settle
  * @returns expected impressions until the alarm, from the start state
  * @throws {@link RebalanceError} code `argument` when the series has not settled within
- *   `ARL_LIMITS.work` updates
+ *   `ARL_LIMITS.chainWork` updates
  *
  * @example
  * ```ts
  * import { absorbingChainArl } from './absorbingChainArl.js';
  * // Two triggering impressions in a row: state 0 = last was 0, state 1 = last was 1.
  * const chain = { next0: Int32Array.of(0, 0), next1: Int32Array.of(1, -1), start: 0, memory: 2 };
- * absorbingChainArl(chain, 0.5, 'runArl'); // 6
+ * absorbingChainArl(chain, 0.5, 'runArl', 'length'); // 6
  * ```
  *
  * @internal
  */
-export function absorbingChainArl(chain: BinaryChain, p: number, api: string): number {
+export function absorbingChainArl(
+  chain: BinaryChain,
+  p: number,
+  api: string,
+  path: string,
+): number {
   const { next0, next1, start } = chain;
   const states = next0.length;
   const q = 1 - p;
@@ -63,7 +69,7 @@ export function absorbingChainArl(chain: BinaryChain, p: number, api: string): n
   const hazards = new Float64Array(lag + 1); // ring of the latest per-step alarm probabilities
   let total = 1; // P(T > 0)
   let survival = 1;
-  const maxSteps = Math.max(lag * 4, Math.floor(ARL_LIMITS.work / states));
+  const maxSteps = Math.max(lag * 4, Math.floor(ARL_LIMITS.chainWork / states));
   for (let n = 1; n <= maxSteps; n++) {
     following.fill(0);
     let next = 0;
@@ -102,6 +108,7 @@ export function absorbingChainArl(chain: BinaryChain, p: number, api: string): n
   }
   throw new RebalanceError(
     'argument',
-    `${api}: the Markov chain (${states} states) did not settle within ${ARL_LIMITS.work} updates; use a smaller detector`,
+    `${api}: the Markov chain (${states} states) did not settle within ${ARL_LIMITS.chainWork} updates; use a smaller detector`,
+    path,
   );
 }

@@ -7,12 +7,14 @@
 export const ARL_LIMITS = {
   /** Entries of the banded matrix of the γ = 1/m CUSUM chain (m·h·m); beyond it the renewal sum is used. */
   cusumBand: 4_000_000,
-  /** Probability-mass updates one ARL evaluation may make (well under a second of work). */
+  /** Probability-mass updates one CUSUM renewal sum may make (well under a second of work). */
   work: 20_000_000,
+  /** Probability-mass updates one window or EWMA chain may make (about a second of work). */
+  chainWork: 100_000_000,
   /** Largest CUSUM threshold h (the policy's bound too). */
   cusumH: 10_000,
   /** Markov-chain states of `windowArl`. */
-  windowStates: 200_000,
+  windowStates: 100_000,
   /** Largest window of `windowArl` (the policy's largest window). */
   window: 512,
   /** Grid points of `ewmaArl`. */

@@ -140,7 +140,7 @@ describe('windowArl', () => {
     expect(fiveOfThirty).toBeGreaterThan(windowArl({ p: 0.05, count: 4, window: 30 }));
   });
 
-  it('windowArl rejects bad arguments and chains over 200,000 states with code argument and the argument as path', () => {
+  it('windowArl rejects bad arguments and chains over 100,000 states with code argument and the argument as path', () => {
     const bad: [unknown, string][] = [
       [{ p: 0.1, count: 0, window: 5 }, 'count'],
       [{ p: 0.1, count: 3, window: 2 }, 'window'],
@@ -153,7 +153,7 @@ describe('windowArl', () => {
         expect.objectContaining({ code: 'argument', path }),
       );
     expect(() => windowArl({ p: 0.1, count: 20, window: 60 })).toThrow(
-      /^windowArl: window with count 20 needs more than 200000 Markov-chain states; .* \(got 60\)$/,
+      /^windowArl: window with count 20 needs more than 100000 Markov-chain states; .* \(got 60\)$/,
     );
   });
 });
