@@ -39,18 +39,24 @@ function bad(api: string, path: string, rule: string, value: unknown): never {
 function field(api: string, obj: unknown, key: string, path: string): unknown {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
     bad(api, path, 'must be an object', obj);
-  if (!Object.prototype.hasOwnProperty.call(obj, key))
-    bad(api, path === '' ? key : `${path}.${key}`, 'is missing', undefined);
+  const at = path === '' ? key : `${path}.${key}`;
+  let present: boolean;
+  let value: unknown;
   try {
-    return (obj as Record<string, unknown>)[key];
+    present = Object.prototype.hasOwnProperty.call(obj, key);
+    value = (obj as Record<string, unknown>)[key];
   } catch (cause) {
     throw new RebalanceError(
       'state',
-      `${api}: state.${path}.${key} could not be read`,
-      `${path}.${key}`,
-      { cause },
+      `${api}: state.${at} could not be read (its getter threw)`,
+      at,
+      {
+        cause,
+      },
     );
   }
+  if (!present) bad(api, at, 'is missing', undefined);
+  return value;
 }
 
 function count(api: string, value: unknown, path: string): number {
@@ -123,6 +129,23 @@ function readGroup(api: string, raw: unknown, path: string): GroupState {
  */
 export function parseState(input: unknown, api = 'parseState'): UserState {
   if (typeof input === 'object' && input !== null && trusted.has(input)) return input as UserState;
+  try {
+    return readState(input, api);
+  } catch (error) {
+    if (error instanceof RebalanceError) throw error;
+    // A proxy trap or an array element getter threw somewhere inside.
+    throw new RebalanceError(
+      'state',
+      `${api}: state could not be read (a getter or proxy threw)`,
+      '',
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+function readState(input: unknown, api: string): UserState {
   let value = input;
   if (typeof input === 'string') {
     if (input.length > 1_000_000)

@@ -1,5 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
+import { readField } from '../validate/readField.js';
 import { assessState } from '../exposure/assess.js';
 import { bindState } from '../exposure/bindState.js';
 import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
@@ -62,7 +63,9 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       `${API}: options must be an object with a taxonomy and a policy (got ${describeValue(options)})`,
       '',
     );
-  const { taxonomy: taxonomyInput, policy: policyInput, matcher } = options;
+  const taxonomyInput = readField(options, 'taxonomy', 'taxonomy', API);
+  const policyInput = readField(options, 'policy', 'policy', API);
+  const matcher = readField(options, 'matcher', 'policy', API) as RebalancerOptions['matcher'];
   if (matcher !== undefined && typeof matcher !== 'function')
     throw new RebalanceError(
       'policy',
@@ -103,8 +106,9 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
           '',
         );
       const lists = readRequestLists(request, 'rebalance');
-      const state = bind(request.state, 'rebalance');
-      const assessment = assessState(policy, state, request.at, 'rebalance');
+      const state = bind(readField(request, 'state', 'request', 'rebalance'), 'rebalance');
+      const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
+      const assessment = assessState(policy, state, at, 'rebalance');
       return rebalanceRequest(engine, { ...lists, state, assessment }, 'rebalance');
     },
     classify: (item: Item) =>

@@ -1,5 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
+import { readField } from '../validate/readField.js';
 import type { UserState } from '../exposure/types.js';
 import type { Cap } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
@@ -35,11 +36,9 @@ export function readRequestLists(
   request: object,
   api: string,
 ): { candidates: readonly unknown[]; recovery: readonly unknown[]; size: number } {
-  const { candidates, recovery, size } = request as {
-    candidates?: unknown;
-    recovery?: unknown;
-    size?: unknown;
-  };
+  const candidates = readField(request, 'candidates', 'request', api);
+  const recovery = readField(request, 'recovery', 'request', api);
+  const size = readField(request, 'size', 'request', api);
   if (!Array.isArray(candidates))
     throw new RebalanceError(
       'request',
