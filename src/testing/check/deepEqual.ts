@@ -53,7 +53,8 @@ function diff(a: unknown, b: unknown, path: string, seen: WeakMap<object, object
 }
 
 /**
- * A deep copy of plain JSON-like data with typed arrays, keeping null prototypes. Used to give a
+ * A deep copy of plain JSON-like data with typed arrays, keeping null prototypes (other objects
+ * such as dates or maps become plain objects of their own enumerable keys). Used to give a
  * target its own copy of a request and to remember the request as it was before the call.
  *
  * @internal
@@ -66,8 +67,11 @@ function copy(value: unknown, seen: WeakMap<object, unknown>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const known = seen.get(value);
   if (known !== undefined) return known;
-  if (value instanceof Float64Array) return Float64Array.from(value);
-  if (value instanceof Float32Array) return Float32Array.from(value);
+  if (ArrayBuffer.isView(value)) {
+    // Every typed array has a same-typed `slice`; a DataView is copied through its buffer.
+    if (value instanceof DataView) return new DataView(value.buffer.slice(0));
+    return (value as unknown as { slice(): unknown }).slice();
+  }
   if (Array.isArray(value)) {
     const out: unknown[] = new Array<unknown>(value.length);
     seen.set(value, out);

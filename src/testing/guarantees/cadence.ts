@@ -1,7 +1,7 @@
 import { hashId } from '../../exposure/hashId.js';
 import type { Level } from '../../policy/types.js';
 import type { GuaranteeContext } from '../types.js';
-import type { CaseFacts } from './facts.js';
+import { idOf, type CaseFacts } from './facts.js';
 
 const SEVERITY: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
 
@@ -50,7 +50,10 @@ export function recoveryPlan(context: GuaranteeContext, facts: CaseFacts): Recov
   // Turns go to the most severe level first, then taxonomy order.
   callers.sort((a, b) => SEVERITY[facts.levels[b]!] - SEVERITY[facts.levels[a]!] || a - b);
   const candidateIds = new Set<string>();
-  for (const c of facts.candidates) candidateIds.add(c.id);
+  for (let i = 0; i < facts.candidates.length; i++) {
+    const id = facts.invalid.has(i) ? undefined : idOf(facts.candidates[i]);
+    if (id !== undefined) candidateIds.add(id);
+  }
   const state = request.state;
   const cooldown = reference.policy.recovery.cooldown;
   const coolingHashes = new Set<string>();
@@ -62,8 +65,8 @@ export function recoveryPlan(context: GuaranteeContext, facts: CaseFacts): Recov
   const cooling = new Set<number>();
   let available = 0;
   for (let p = 0; p < facts.pool.length; p++) {
-    const id = facts.pool[p]!.id;
-    if (seen.has(id)) continue;
+    const id = idOf(facts.pool[p]);
+    if (id === undefined || seen.has(id)) continue;
     seen.add(id);
     let trigger = -1;
     for (let g = 0; g < G && trigger < 0; g++)

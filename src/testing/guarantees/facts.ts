@@ -76,8 +76,8 @@ export function shapeProblem(context: GuaranteeContext): string | null {
         from >= candidates.length
       )
         return `organic slot ${s} has from ${String(from)}, not an index in candidates`;
-      if (candidates[from]!.id !== slot.id)
-        return `organic slot ${s} serves id ${JSON.stringify(slot.id)} but candidates[${from}] has id ${JSON.stringify(candidates[from]!.id)}`;
+      if (idOf(candidates[from]) !== slot.id)
+        return `organic slot ${s} serves id ${JSON.stringify(slot.id)} but candidates[${from}] has id ${JSON.stringify(idOf(candidates[from]))}`;
     } else if (slot.source === 'recovery') {
       if (slot.from !== null)
         return `recovery slot ${s} has from ${String(slot.from)} instead of null`;
@@ -92,8 +92,8 @@ export function shapeProblem(context: GuaranteeContext): string | null {
       entry.from >= candidates.length
     )
       return `dropped[${d}] has from ${String(entry.from)}, not an index in candidates`;
-    if (candidates[entry.from]!.id !== entry.id && !(entry.reason === 'invalid'))
-      return `dropped[${d}] names id ${JSON.stringify(entry.id)} but candidates[${entry.from}] has id ${JSON.stringify(candidates[entry.from]!.id)}`;
+    if (idOf(candidates[entry.from]) !== entry.id && entry.reason !== 'invalid')
+      return `dropped[${d}] names id ${JSON.stringify(entry.id)} but candidates[${entry.from}] has id ${JSON.stringify(idOf(candidates[entry.from]))}`;
   }
   const groups = result.assessment?.groups;
   if (typeof groups !== 'object' || groups === null) return 'the result has no assessment.groups';
@@ -103,6 +103,22 @@ export function shapeProblem(context: GuaranteeContext): string | null {
       return `assessment.groups[${JSON.stringify(g)}].level is ${String(level)}, not a level`;
   }
   return null;
+}
+
+/**
+ * The id of an entry if it has a string one, read without letting a getter's error escape:
+ * checks must also read results for hostile inputs the target left out as invalid.
+ *
+ * @internal
+ */
+export function idOf(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  try {
+    const id: unknown = (item as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Array.isArray` without narrowing a typed array to `any[]`. */
@@ -127,16 +143,17 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
   const actions = levels.map((level) => policy.levels[level]);
   const candidates = request.candidates;
   const pool = request.recovery ?? [];
+  const invalid = new Set<number>();
+  for (const d of result.dropped) if (d.reason === 'invalid') invalid.add(d.from);
+  // An invalid entry claims no id: a later valid entry with the same id is the first of it.
   const firstOf = new Int32Array(candidates.length);
   const firstById = new Map<string, number>();
   for (let i = 0; i < candidates.length; i++) {
-    const id = candidates[i]!.id;
-    const first = firstById.get(id);
-    if (first === undefined) firstById.set(id, i);
+    const id = idOf(candidates[i]);
+    const first = id === undefined || invalid.has(i) ? undefined : firstById.get(id);
+    if (first === undefined && id !== undefined && !invalid.has(i)) firstById.set(id, i);
     firstOf[i] = first ?? i;
   }
-  const invalid = new Set<number>();
-  for (const d of result.dropped) if (d.reason === 'invalid') invalid.add(d.from);
   const candidateTriggering = new Uint8Array(candidates.length * G);
   for (let i = 0; i < candidates.length; i++)
     markGroups(context, candidates[i]!, 'triggering', candidateTriggering, i * G);
@@ -209,5 +226,5 @@ export function withFacts(
 
 /** `"id" (candidates[3])`, for messages. @internal */
 export function nameCandidate(facts: CaseFacts, index: number): string {
-  return `${JSON.stringify(facts.candidates[index]!.id)} (candidates[${index}])`;
+  return `${JSON.stringify(idOf(facts.candidates[index]))} (candidates[${index}])`;
 }

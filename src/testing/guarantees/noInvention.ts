@@ -1,6 +1,6 @@
 import { firstDifference } from '../check/deepEqual.js';
 import type { GuaranteeContext } from '../types.js';
-import { shapeProblem } from './facts.js';
+import { idOf, shapeProblem } from './facts.js';
 
 /**
  * Guarantee 1, no invention: every served organic item is the candidate its slot points at,
@@ -26,8 +26,10 @@ export function checkNoInvention(context: GuaranteeContext): string | null {
   const request = context.snapshot;
   const pool = request.recovery ?? [];
   const poolById = new Map<string, number>();
-  for (let p = 0; p < pool.length; p++)
-    if (!poolById.has(pool[p]!.id)) poolById.set(pool[p]!.id, p);
+  for (let p = 0; p < pool.length; p++) {
+    const id = idOf(pool[p]);
+    if (id !== undefined && !poolById.has(id)) poolById.set(id, p);
+  }
   const servedAt = new Map<string, number>();
   for (let s = 0; s < result.slots.length; s++) {
     const slot = result.slots[s]!;

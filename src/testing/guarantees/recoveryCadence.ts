@@ -1,7 +1,7 @@
 import type { Item } from '../../item/types.js';
 import type { GuaranteeContext } from '../types.js';
 import { expectedRecoverySlots, recoveryPlan, type RecoveryPlan } from './cadence.js';
-import { withFacts, type CaseFacts } from './facts.js';
+import { idOf, withFacts, type CaseFacts } from './facts.js';
 import { levelProblem } from './levels.js';
 
 /** Relevance scores closer than this are ties (either order is accepted). */
@@ -98,7 +98,7 @@ function checkRejected(
   for (const r of context.result.rejectedRecovery) listed.set(r.from, r.reason);
   for (const [p, g] of plan.triggering) {
     const reason = listed.get(p);
-    const id = JSON.stringify(facts.pool[p]!.id);
+    const id = JSON.stringify(idOf(facts.pool[p]));
     if (reason === undefined)
       return `recovery[${p}] (${id}) is triggering for ${facts.groups[g]!} but is not listed in rejectedRecovery`;
     const named = reason.startsWith('triggering:') ? facts.groups.indexOf(reason.slice(11)) : -1;
@@ -116,7 +116,10 @@ function checkChoice(
 ): string | null {
   const { result } = context;
   const poolIndex = new Map<string, number>();
-  for (let p = facts.pool.length - 1; p >= 0; p--) poolIndex.set(facts.pool[p]!.id, p);
+  for (let p = facts.pool.length - 1; p >= 0; p--) {
+    const id = idOf(facts.pool[p]);
+    if (id !== undefined) poolIndex.set(id, p);
+  }
   const centroid = centroidOf(
     result.items,
     result.slots.map((s) => s.source === 'organic'),
