@@ -102,7 +102,13 @@ export class MemoryStateStore implements StateStore {
     return this.#states.size;
   }
 
-  /** {@inheritDoc StateStore.get} */
+  /**
+   * Reads a user's state and marks the user as recently used.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns the stored state, or `undefined` when there is none
+   * @throws RebalanceError with code `request` for a malformed user id
+   */
   get(userId: string): Promise<UserState | undefined> {
     return settle(() => {
       assertUserId('MemoryStateStore.get', userId);
@@ -115,7 +121,15 @@ export class MemoryStateStore implements StateStore {
     });
   }
 
-  /** {@inheritDoc StateStore.update} */
+  /**
+   * Applies a pure update to a user's state atomically and stores the result; the TTL starts again.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @param fn - the pure update, called with the stored state or `undefined`
+   * @returns the state written
+   * @throws RebalanceError with code `request` for a malformed user id or `fn`, `state` when
+   *   `fn`'s result is not a valid state; whatever `fn` throws, unchanged
+   */
   update(userId: string, fn: StateUpdate): Promise<UserState> {
     return settle(() => {
       const api = 'MemoryStateStore.update';
@@ -134,7 +148,13 @@ export class MemoryStateStore implements StateStore {
     });
   }
 
-  /** {@inheritDoc StateStore.delete} */
+  /**
+   * Erases a user's state at once (for example on an erasure request).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns whether a state was erased
+   * @throws RebalanceError with code `request` for a malformed user id
+   */
   delete(userId: string): Promise<boolean> {
     return settle(() => {
       assertUserId('MemoryStateStore.delete', userId);

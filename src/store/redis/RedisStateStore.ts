@@ -153,7 +153,14 @@ export class RedisStateStore implements StateStore {
     this.#random = random;
   }
 
-  /** {@inheritDoc StateStore.get} */
+  /**
+   * Reads a user's state (the TTL is left as it is).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns the stored state, or `undefined` when there is none
+   * @throws RebalanceError with code `request` for a malformed user id,
+   *   `state` for a stored state that fails validation, `store` when Redis cannot be reached
+   */
   async get(userId: string): Promise<UserState | undefined> {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
@@ -162,7 +169,18 @@ export class RedisStateStore implements StateStore {
     return json === null ? undefined : parseState(json, api);
   }
 
-  /** {@inheritDoc StateStore.update} */
+  /**
+   * Applies a pure update to a user's state atomically and stores the result, refreshing the TTL.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @param fn - the pure update, called with the stored state or `undefined` (again after a
+   *   lost race)
+   * @returns the state written
+   * @throws RebalanceError with code `request` for a malformed user id or `fn`, `state` when
+   *   the stored state or `fn`'s result is not a valid state,
+   *   `conflict` when other writers won every attempt (nothing written), `store` when Redis
+   *   cannot be reached (the write may or may not have landed); whatever `fn` throws, unchanged
+   */
   update(userId: string, fn: StateUpdate): Promise<UserState> {
     const api = 'RedisStateStore.update';
     return new Promise<UserState>((resolve) => {
@@ -217,7 +235,14 @@ export class RedisStateStore implements StateStore {
     }
   }
 
-  /** {@inheritDoc StateStore.delete} */
+  /**
+   * Erases a user's state at once (for example on an erasure request).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns whether a state was erased
+   * @throws RebalanceError with code `request` for a malformed user id, `store` when Redis
+   *   cannot be reached
+   */
   async delete(userId: string): Promise<boolean> {
     const api = 'RedisStateStore.delete';
     assertUserId(api, userId);
