@@ -14,36 +14,59 @@ const cosine = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 
 describe('buildCatalogue', () => {
   it('buildCatalogue(seed) is the same catalogue for the same seed and another for another seed', () => {
-    expect(buildCatalogue(5, 'topics')).toEqual(buildCatalogue(5, 'topics'));
-    expect(buildCatalogue(5, 'topics').quality).not.toEqual(buildCatalogue(6, 'topics').quality);
+    const a = buildCatalogue(5, 'topics');
+    const b = buildCatalogue(5, 'topics');
+    expect(b.quality).toEqual(a.quality);
+    expect(
+      JSON.stringify(
+        b.items.map((item) => [item.id, item.topics, item.hashtags, [...item.embedding!]]),
+      ),
+    ).toBe(
+      JSON.stringify(
+        a.items.map((item) => [item.id, item.topics, item.hashtags, [...item.embedding!]]),
+      ),
+    );
+    expect(buildCatalogue(6, 'topics').quality).not.toEqual(a.quality);
   });
 
   it('buildCatalogue labels each item with its own topic, marks triggering items harmful and ids map back to indices', () => {
     const c = buildCatalogue(1, 'topics');
     expect(c.items.length).toBe(TOPICS.reduce((n, t) => n + t.items, 0));
+    const wrong: string[] = [];
     c.items.forEach((item, k) => {
       const topic = TOPICS[c.topicOf[k]!]!;
-      expect(itemIndex(item.id)).toBe(k);
-      expect(item.topics).toEqual([topic.id]);
-      expect(topic.hashtags.map((h) => `#${h}`)).toContain(item.hashtags![0]);
-      expect(c.harmful[k]).toBe(topic.kind === 'triggering' ? 1 : 0);
-      expect(Math.abs(cosine(item.embedding!, item.embedding!) - 1)).toBeLessThan(1e-9);
-      expect(item.embedding!.length).toBe(EMBEDDING_DIMS);
+      const norm = cosine(item.embedding!, item.embedding!);
+      const ok =
+        itemIndex(item.id) === k &&
+        item.topics?.length === 1 &&
+        item.topics[0] === topic.id &&
+        topic.hashtags.some((h) => `#${h}` === item.hashtags![0]) &&
+        c.harmful[k] === (topic.kind === 'triggering' ? 1 : 0) &&
+        item.embedding!.length === EMBEDDING_DIMS &&
+        Math.abs(norm - 1) < 1e-9;
+      if (!ok) wrong.push(item.id);
     });
+    expect(wrong).toEqual([]);
   });
 
   it("buildCatalogue(seed, 'evasive') gives triggering items no topic and only evasive hashtags, and leaves the rest as with 'topics'", () => {
     const plain = buildCatalogue(2, 'topics');
     const evasive = buildCatalogue(2, 'evasive');
+    const wrong: string[] = [];
     evasive.items.forEach((item, k) => {
       const topic = TOPICS[evasive.topicOf[k]!]!;
-      if (topic.kind === 'triggering') {
-        expect(item.topics).toBeUndefined();
-        expect(topic.evasive.map((h) => `#${h}`)).toContain(item.hashtags![0]);
-      } else {
-        expect(item).toEqual(plain.items[k]);
-      }
+      const ok =
+        topic.kind === 'triggering'
+          ? item.topics === undefined && topic.evasive.some((h) => `#${h}` === item.hashtags![0])
+          : JSON.stringify([item.topics, item.hashtags, [...item.embedding!]]) ===
+            JSON.stringify([
+              plain.items[k]!.topics,
+              plain.items[k]!.hashtags,
+              [...plain.items[k]!.embedding!],
+            ]);
+      if (!ok || item.id !== plain.items[k]!.id) wrong.push(item.id);
     });
+    expect(wrong).toEqual([]);
     expect(evasive.harmful).toEqual(plain.harmful);
   });
 

@@ -8,8 +8,7 @@ describe('deriveSeed', () => {
     for (const stream of [STREAM.world, STREAM.traits, STREAM.dynamics, STREAM.bootstrap]) {
       for (let index = 0; index < 10_000; index++) {
         const s = deriveSeed(7, stream, index);
-        expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
-        seen.add(s);
+        if (Number.isInteger(s) && s >= 0 && s < 2 ** 32) seen.add(s);
       }
     }
     expect(seen.size).toBe(40_000);
