@@ -226,3 +226,30 @@ describe('createEvasiveMatcher against createExactMatcher', () => {
     );
   });
 });
+
+describe('createEvasiveMatcher memo', () => {
+  it('matchTag gives the same results with and without its memo, also after the memo fills and resets', () => {
+    const memo = createEvasiveMatcher(ENTRIES, { cacheSize: 4 });
+    const plain = createEvasiveMatcher(ENTRIES, { cacheSize: 0 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '#thinspo',
+            '#th1nsp0',
+            '#banana',
+            '#selfharn',
+            '#ana',
+            'x',
+            '#proud',
+            '#sucide',
+          ),
+          { maxLength: 30 },
+        ),
+        (tags) => {
+          for (const tag of tags) expect(memo.matchTag(tag)).toEqual(plain.matchTag(tag));
+        },
+      ),
+    );
+  });
+});

@@ -164,21 +164,36 @@ export class EvasiveStream {
   }
 
   private emitTag(): void {
-    let hasLetter = false;
-    for (let j = 0; j < this.count; j++) {
-      if (this.kinds[j] === LETTER) {
-        hasLetter = true;
-        break;
-      }
-    }
+    const kinds = this.kinds;
+    const units = this.units;
     const codes = this.codes;
+    const count = this.count;
+    let hasLetter = false;
+    let plain = true;
+    for (let j = 0; j < count; j++) {
+      const kind = kinds[j]!;
+      if (kind === LETTER) hasLetter = true;
+      else if (kind !== HASH && kind !== JOINER && kind !== SPACE && kind !== BREAK) plain = false;
+    }
     let length = 0;
     let previous = -1;
-    for (let j = 0; j < this.count; j++) {
-      const c = this.letterOf(j, hasLetter, true);
-      if (c < 0 || c === previous) continue;
-      codes[length++] = c;
-      previous = c;
+    if (plain) {
+      // Most hashtags are letters and separators only: no context rule applies, so copy the
+      // letters and squeeze without per-unit dispatch.
+      for (let j = 0; j < count; j++) {
+        if (kinds[j] !== LETTER) continue;
+        const c = units[j]!;
+        if (c === previous) continue;
+        codes[length++] = c;
+        previous = c;
+      }
+    } else {
+      for (let j = 0; j < count; j++) {
+        const c = this.letterOf(j, hasLetter, true);
+        if (c < 0 || c === previous) continue;
+        codes[length++] = c;
+        previous = c;
+      }
     }
     this.length = length;
   }

@@ -3,7 +3,11 @@ import { describeValue } from '../../errors/describe.js';
 import type { TermEntry, TermMatcher } from '../match/types.js';
 import { EvasiveStream, HASHTAG, PHRASE_BREAK, WORD_START } from './EvasiveStream.js';
 import { TermAutomaton } from './TermAutomaton.js';
-import { resolveEvasiveOptions, type EvasiveMatcherOptions } from './options.js';
+import {
+  resolveEvasiveOptions,
+  type EvasiveMatcherOptions,
+  type ResolvedEvasiveOptions,
+} from './options.js';
 import { weightedDistance } from './weightedDistance.js';
 
 /** Terms this short match only whole hashtags, as in the exact matcher ("ana", "mia", "kms"). */
@@ -122,14 +126,7 @@ export function createEvasiveMatcher(
     stream.load(word, false);
     if (stream.length > 0) tags.guard[tags.idOf(stream)] = true;
   }
-  return new EvasiveMatcher(
-    stream,
-    tags,
-    texts,
-    topicIndex,
-    resolved.fuzzyMinLength,
-    resolved.maxCost,
-  );
+  return new EvasiveMatcher(stream, tags, texts, topicIndex, resolved);
 }
 
 function readEntry(entry: unknown, i: number): { term: string; topic: string; tagOnly: boolean } {
@@ -183,6 +180,34 @@ function freeze(table: KeyTable, topicIndex: ReadonlyMap<string, number>): Froze
   };
 }
 
+/** Bits of the vowels a e i o u y in a letter mask. */
+const VOWEL_BITS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24);
+
+/** Which of the letters a–z occur in `codes[start, end)`, one bit each. */
+function letterMask(codes: Int32Array, start: number, end: number): number {
+  let mask = 0;
+  for (let i = start; i < end; i++) {
+    const c = codes[i]!;
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
+  }
+  return mask;
+}
+
+function popCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound, in half-units, on the cost of edits that bring in (or take out) every letter
+ * of `missing`: each edit adds or removes one letter, a vowel for at least 1, anything else for
+ * 2. It rejects most candidates before the distance is computed.
+ */
+function letterBound(missing: number): number {
+  return popCount(missing & VOWEL_BITS) + 2 * popCount(missing & ~VOWEL_BITS);
+}
+
 class EvasiveMatcher implements TermMatcher {
   private readonly tagAutomaton: TermAutomaton;
   private readonly textAutomaton: TermAutomaton;
@@ -195,8 +220,15 @@ class EvasiveMatcher implements TermMatcher {
   private readonly buckets = new Map<number, number[]>();
   private readonly topics: readonly string[];
   private readonly rows: Int32Array;
+  /** Per tag key: which of the letters a–z it contains, one bit each. */
+  private readonly letterMasks: Int32Array;
   private readonly stamps: Uint32Array;
   private generation = 0;
+  private readonly fuzzyMinLength: number;
+  /** In half-units. */
+  private readonly maxCost: number;
+  private readonly cacheSize: number;
+  private readonly cache = new Map<string, readonly string[]>();
   // Scratch space reused by scanText so scanning allocates only its result.
   private matchStart = new Int32Array(16);
   private matchEnd = new Int32Array(16);
@@ -209,9 +241,11 @@ class EvasiveMatcher implements TermMatcher {
     tags: KeyTable,
     texts: KeyTable,
     topicIndex: ReadonlyMap<string, number>,
-    private readonly fuzzyMinLength: number,
-    private readonly maxCost: number,
+    options: ResolvedEvasiveOptions,
   ) {
+    this.fuzzyMinLength = options.fuzzyMinLength;
+    this.maxCost = options.maxCost;
+    this.cacheSize = options.cacheSize;
     this.tagAutomaton = new TermAutomaton(tags.keys);
     this.textAutomaton = new TermAutomaton(texts.keys);
     this.tagTopics = freeze(tags, topicIndex);
@@ -225,16 +259,29 @@ class EvasiveMatcher implements TermMatcher {
     for (let id = 0; id < tags.keys.length; id++) {
       const key = tags.keys[id]!;
       if (key.length > longest) longest = key.length;
-      if (key.length < fuzzyMinLength || tags.all[id]!.length === 0) continue;
+      if (key.length < this.fuzzyMinLength || tags.all[id]!.length === 0) continue;
       const bucket = this.buckets.get(key[0]!);
       if (bucket === undefined) this.buckets.set(key[0]!, [id]);
       else bucket.push(id);
     }
     this.rows = new Int32Array(3 * (longest + 1));
+    this.letterMasks = Int32Array.from(tags.keys, (key) => letterMask(key, 0, key.length));
   }
 
   matchTag(tag: string): readonly string[] {
     if (typeof tag !== 'string') return NONE;
+    const known = this.cache.get(tag);
+    if (known !== undefined) return known;
+    const topics = this.matchTagUncached(tag);
+    if (this.cacheSize > 0) {
+      // A whole-memo reset keeps the bound without per-entry bookkeeping on the hot path.
+      if (this.cache.size >= this.cacheSize) this.cache.clear();
+      this.cache.set(tag, topics);
+    }
+    return topics;
+  }
+
+  private matchTagUncached(tag: string): readonly string[] {
     const stream = this.stream;
     stream.load(tag, false);
     const length = stream.length;
@@ -344,6 +391,7 @@ class EvasiveMatcher implements TermMatcher {
     if (bucket === undefined) return -1;
     const exact = this.tagAutomaton.lookup(codes, start, start + length);
     if (exact >= 0 && this.guard[exact]) return -1;
+    const mask = letterMask(codes, start, start + length);
     let best = -1;
     let bestCost = maxCost + 1;
     for (let b = 0; b < bucket.length; b++) {
@@ -353,6 +401,9 @@ class EvasiveMatcher implements TermMatcher {
       const gap = key.length - length;
       if (gap > maxCost || -gap > maxCost) continue;
       if (plainOnly && this.tagTopics.plain[id]!.length === 0) continue;
+      const keyMask = this.letterMasks[id]!;
+      if (letterBound(keyMask & ~mask) >= bestCost || letterBound(mask & ~keyMask) >= bestCost)
+        continue;
       const cost = weightedDistance(codes, start, length, key, bestCost - 1, this.rows);
       if (cost < bestCost) {
         best = id;

@@ -32,6 +32,14 @@ export interface EvasiveMatcherOptions {
    * @defaultValue {@link DEFAULT_FUZZY_GUARD}
    */
   readonly guard?: readonly string[];
+  /**
+   * How many distinct hashtags `matchTag` remembers with their result. Hashtag use is heavily
+   * skewed (a few tags make up most of a feed), so repeated tags cost one map lookup. The memo
+   * is cleared whenever it fills; 0 turns it off.
+   *
+   * @defaultValue 4096
+   */
+  readonly cacheSize?: number;
 }
 
 /**
@@ -65,6 +73,7 @@ export interface ResolvedEvasiveOptions {
   /** In half-units. */
   readonly maxCost: number;
   readonly guard: readonly string[];
+  readonly cacheSize: number;
 }
 
 const API = 'createEvasiveMatcher';
@@ -77,7 +86,9 @@ const API = 'createEvasiveMatcher';
 export function resolveEvasiveOptions(
   options: EvasiveMatcherOptions | undefined,
 ): ResolvedEvasiveOptions {
-  if (options === undefined) return { fuzzyMinLength: 7, maxCost: 2, guard: DEFAULT_FUZZY_GUARD };
+  if (options === undefined) {
+    return { fuzzyMinLength: 7, maxCost: 2, guard: DEFAULT_FUZZY_GUARD, cacheSize: 4096 };
+  }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new RebalanceError(
       'argument',
@@ -85,7 +96,19 @@ export function resolveEvasiveOptions(
       '',
     );
   }
-  const { fuzzyMinLength = 7, maxEditCost = 1, guard = DEFAULT_FUZZY_GUARD } = options;
+  const {
+    fuzzyMinLength = 7,
+    maxEditCost = 1,
+    guard = DEFAULT_FUZZY_GUARD,
+    cacheSize = 4096,
+  } = options;
+  if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > 1_000_000) {
+    throw new RebalanceError(
+      'argument',
+      `${API}: options.cacheSize must be an integer in [0, 1000000] (got ${describeValue(cacheSize)})`,
+      'cacheSize',
+    );
+  }
   if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 4 || fuzzyMinLength > 64) {
     throw new RebalanceError(
       'argument',
@@ -123,5 +146,5 @@ export function resolveEvasiveOptions(
     }
     words.push(word);
   }
-  return { fuzzyMinLength, maxCost: maxEditCost * 2, guard: words };
+  return { fuzzyMinLength, maxCost: maxEditCost * 2, guard: words, cacheSize };
 }

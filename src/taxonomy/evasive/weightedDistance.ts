@@ -35,18 +35,29 @@ export function weightedDistance(
   max: number,
   rows: Int32Array,
 ): number {
-  const width = b.length + 1;
+  const bLength = b.length;
+  const gap = aLength - bLength;
+  if (gap > max || -gap > max) return max + 1;
+  const width = bLength + 1;
+  const beyond = max + 1;
+  // Every insertion or deletion costs at least 1, so an alignment within `max` never strays more
+  // than `max` cells from the diagonal: only that band is computed, the rest reads as `beyond`.
   let before = 0; // row i - 2
   let previous = width; // row i - 1
   let current = 2 * width; // row i
+  rows.fill(beyond, 0, 3 * width);
   rows[previous] = 0;
-  for (let j = 1; j < width; j++)
+  for (let j = 1; j <= max && j < width; j++) {
     rows[previous + j] = rows[previous + j - 1]! + indelCost(b[j - 1]!);
+  }
   for (let i = 1; i <= aLength; i++) {
     const ai = a[aStart + i - 1]!;
-    rows[current] = rows[previous]! + indelCost(ai);
+    const from = i - max > 1 ? i - max : 1;
+    const to = i + max < bLength ? i + max : bLength;
+    rows[current] = i <= max ? rows[previous]! + indelCost(ai) : beyond;
+    if (from > 1) rows[current + from - 1] = beyond;
     let rowMin = rows[current]!;
-    for (let j = 1; j < width; j++) {
+    for (let j = from; j <= to; j++) {
       const bj = b[j - 1]!;
       let best = rows[previous + j - 1]! + substitutionCost(ai, bj);
       const deletion = rows[previous + j]! + indelCost(ai);
@@ -60,12 +71,13 @@ export function weightedDistance(
       rows[current + j] = best;
       if (best < rowMin) rowMin = best;
     }
-    if (rowMin > max) return max + 1;
+    if (to < bLength) rows[current + to + 1] = beyond;
+    if (rowMin > max) return beyond;
     const spare = before;
     before = previous;
     previous = current;
     current = spare;
   }
-  const result = rows[previous + width - 1]!;
-  return result > max ? max + 1 : result;
+  const result = rows[previous + bLength]!;
+  return result > max ? beyond : result;
 }
