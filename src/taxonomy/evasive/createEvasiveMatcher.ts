@@ -15,6 +15,9 @@ const TAG_ONLY_MAX_LENGTH = 3;
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** Longest hashtag, in UTF-16 units, that the memo keeps. */
+const MEMO_MAX_TAG_LENGTH = 64;
+
 /** Distinct keys of one normal form, with the topics each stands for. */
 class KeyTable {
   readonly keys: Int32Array[] = [];
@@ -273,7 +276,8 @@ class EvasiveMatcher implements TermMatcher {
     const known = this.cache.get(tag);
     if (known !== undefined) return known;
     const topics = this.matchTagUncached(tag);
-    if (this.cacheSize > 0) {
+    // Only tag-sized strings are remembered, so the memo's memory stays bounded.
+    if (this.cacheSize > 0 && tag.length <= MEMO_MAX_TAG_LENGTH) {
       // A whole-memo reset keeps the bound without per-entry bookkeeping on the hot path.
       if (this.cache.size >= this.cacheSize) this.cache.clear();
       this.cache.set(tag, topics);

@@ -33,7 +33,7 @@ export interface EvasiveMatcherOptions {
    */
   readonly guard?: readonly string[];
   /**
-   * How many distinct hashtags `matchTag` remembers with their result. Hashtag use is heavily
+   * How many distinct hashtags (of up to 64 characters) `matchTag` remembers with their result. Hashtag use is heavily
    * skewed (a few tags make up most of a feed), so repeated tags cost one map lookup. The memo
    * is cleared whenever it fills; 0 turns it off.
    *
