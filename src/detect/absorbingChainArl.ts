@@ -5,6 +5,13 @@ import { ARL_LIMITS } from './limits.js';
  * A Markov chain driven by the binary impression stream: from state i a non-triggering
  * impression leads to `next0[i]`, a triggering one to `next1[i]`; −1 means the detector alarms.
  *
+ * @example
+ * ```ts
+ * import type { BinaryChain } from './absorbingChainArl.js';
+ * // One triggering impression alarms: a single state that stays put until then.
+ * const chain: BinaryChain = { next0: Int32Array.of(0), next1: Int32Array.of(-1), start: 0, memory: 1 };
+ * ```
+ *
  * @internal
  */
 export interface BinaryChain {
@@ -69,7 +76,8 @@ export function absorbingChainArl(
   const hazards = new Float64Array(lag + 1); // ring of the latest per-step alarm probabilities
   let total = 1; // P(T > 0)
   let survival = 1;
-  const maxSteps = Math.max(lag * 4, Math.floor(ARL_LIMITS.chainWork / states));
+  // The work bound holds whatever the lag: a chain that cannot settle in time throws below.
+  const maxSteps = Math.floor(ARL_LIMITS.chainWork / states);
   for (let n = 1; n <= maxSteps; n++) {
     following.fill(0);
     let next = 0;

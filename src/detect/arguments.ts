@@ -6,6 +6,14 @@ import { describeValue } from '../errors/describe.js';
  * misspelt `taget` fails loudly instead of silently taking a default. Errors carry code
  * `argument` and the argument's name as their path.
  *
+ * @example
+ * ```ts
+ * import { ArgumentReader } from './arguments.js';
+ * const args = new ArgumentReader('runArl', { p: 0.3, length: 4 }, ['p', 'length']);
+ * args.probability('p'); // 0.3
+ * args.integer('length', 1, 100); // 4
+ * ```
+ *
  * @internal
  */
 export class ArgumentReader {

@@ -2,6 +2,12 @@
  * Bounds on the work of the ARL helpers, so that a design call can never hang a service. Each
  * is documented in docs/detection.md; beyond them the helpers throw code `argument`.
  *
+ * @example
+ * ```ts
+ * import { ARL_LIMITS } from './limits.js';
+ * ARL_LIMITS.windowStates; // 100000
+ * ```
+ *
  * @internal
  */
 export const ARL_LIMITS = {

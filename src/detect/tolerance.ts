@@ -11,6 +11,12 @@
  * @param threshold - the threshold it is compared with
  * @returns `true` when `value ≥ threshold` up to a relative tolerance of 1e-9
  *
+ * @example
+ * ```ts
+ * import { reachesThreshold } from './tolerance.js';
+ * reachesThreshold(0.9999999999999998, 1); // true
+ * ```
+ *
  * @internal
  */
 export function reachesThreshold(value: number, threshold: number): boolean {
@@ -20,6 +26,12 @@ export function reachesThreshold(value: number, threshold: number): boolean {
 /**
  * Below this a CUSUM statistic is treated as exactly 0 (the chain's reflecting state), for the
  * same reason as {@link reachesThreshold}.
+ *
+ * @example
+ * ```ts
+ * import { STATISTIC_TOLERANCE } from './tolerance.js';
+ * const s = 1e-12 > STATISTIC_TOLERANCE ? 1e-12 : 0; // 0
+ * ```
  *
  * @internal
  */

@@ -121,6 +121,12 @@ export interface EwmaArlInput {
 /**
  * A detector statistic after one impression.
  *
+ * @example
+ * ```ts
+ * import type { DetectorStep } from './types.js';
+ * const step: DetectorStep = { statistic: 2, window: '0101' };
+ * ```
+ *
  * @internal
  */
 export interface DetectorStep {
@@ -132,6 +138,12 @@ export interface DetectorStep {
 
 /**
  * A level with its hysteresis counter.
+ *
+ * @example
+ * ```ts
+ * import type { HeldLevel } from './types.js';
+ * const held: HeldLevel = { level: 'sustained', hold: 10 };
+ * ```
  *
  * @internal
  */

@@ -92,6 +92,13 @@ describe('ewmaArl', () => {
     });
   }
 
+  it('ewmaArl throws code argument on lambda when its chain cannot settle within the work bound', () => {
+    // λ = 1e-6 forgets its start only after millions of impressions.
+    expect(() => ewmaArl({ p: 0.05, lambda: 1e-6, limit: 0.3, cells: 10 })).toThrow(
+      expect.objectContaining({ code: 'argument', path: 'lambda' }),
+    );
+  });
+
   it('ewmaArl rejects bad arguments with code argument and the argument as path', () => {
     const bad: [unknown, string][] = [
       [{ p: 0.1, lambda: 0, limit: 0.3 }, 'lambda'],
