@@ -25,14 +25,20 @@ export async function runParallel(
 ): Promise<UserResult[]> {
   const threads = Math.max(1, Math.min(workers, spec.users));
   const entry = workerEntry();
+  const started: Worker[] = [];
   const chunks: Promise<readonly UserResult[]>[] = [];
   for (let w = 0; w < threads; w++) {
     const from = Math.floor((w * spec.users) / threads);
     const to = Math.floor(((w + 1) * spec.users) / threads);
-    chunks.push(runChunk(entry, { spec, from, to }, onUser));
+    chunks.push(runChunk(entry, { spec, from, to }, onUser, started));
   }
-  const settled = await Promise.all(chunks);
-  return settled.flat();
+  try {
+    return (await Promise.all(chunks)).flat();
+  } catch (error) {
+    // One failed chunk fails the run: stop the others instead of letting them run on.
+    await Promise.all(started.map((worker) => worker.terminate()));
+    throw error;
+  }
 }
 
 /** How to start a worker: a script file, or (from source) a bootstrap evaluated as code. */
@@ -42,12 +48,14 @@ function runChunk(
   entry: WorkerEntry,
   task: WorkerTask,
   onUser: () => void,
+  started: Worker[],
 ): Promise<readonly UserResult[]> {
   return new Promise((resolve, reject) => {
     const worker =
       'file' in entry
         ? new Worker(entry.file, { workerData: task })
         : new Worker(entry.code, { eval: true, workerData: task });
+    started.push(worker);
     let results: readonly UserResult[] | null = null;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onUser();
