@@ -95,8 +95,11 @@ it('RedisStateStore.update interrupted by a crash (SIGKILL) mid-run writes whole
         ok[u]!++;
         total++;
       } catch (error) {
-        if (error instanceof RebalanceError && error.code === 'store') failed[u]!++;
-        else otherErrors.push(error);
+        if (!(error instanceof RebalanceError && error.code === 'store')) {
+          otherErrors.push(error);
+          return;
+        }
+        failed[u]!++;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       // Crash once, while every loop has updates in flight.
