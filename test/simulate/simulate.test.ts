@@ -136,8 +136,8 @@ describe('simulate', () => {
 
 const PINNED = {
   counts: [3, 9, 1200, 3600],
-  atRiskHarmfulShare: 0.31166666666666665,
+  atRiskHarmfulShare: 0.31666666666666665,
   atRiskLongestRun: 7,
-  controlHarmfulShare: 0.025,
-  atRiskWellbeing: 0.49551276946460304,
+  controlHarmfulShare: 0.029444444444444443,
+  atRiskWellbeing: 0.5021193748134288,
 };

@@ -5,11 +5,15 @@ import type { SimUser } from './drawUser.js';
 /** Dwell at which an impression counts as one full watch (CCDH's ~10 s pauses). @internal */
 export const REFERENCE_DWELL_MS = 10_000;
 
+/** Dwell below which an impression is a skip (ms): skips last 0.6–2 s, watches at least this. @internal */
+export const WATCH_THRESHOLD_MS = 2_000;
+
 /** Extra dwell of a fully lingering user on a triggering item (ms). */
 const LINGER_MS = 4_000;
 
 /** Wellbeing lost per full watch of a triggering item by a fully susceptible user. */
 const DAMAGE = 0.003;
+
 /** Longest dwell on one item (ms). */
 const MAX_DWELL_MS = 60_000;
 
@@ -48,9 +52,12 @@ export function respondInPlace(
   const watchProbability = 1 / (1 + Math.exp(-8 * (appeal + 0.5 * linger - 0.35)));
   const watched = rng.uniform() < watchProbability;
   const dwell = watched
-    ? Math.min(
-        MAX_DWELL_MS,
-        (1_500 + 7_000 * appeal + LINGER_MS * linger) * Math.exp(0.25 * rng.normal()),
+    ? Math.max(
+        WATCH_THRESHOLD_MS,
+        Math.min(
+          MAX_DWELL_MS,
+          (1_500 + 7_000 * appeal + LINGER_MS * linger) * Math.exp(0.25 * rng.normal()),
+        ),
       )
     : rng.between(600, 2_000);
   const weight = Math.min(dwell / REFERENCE_DWELL_MS, 3);
@@ -66,9 +73,6 @@ export function respondInPlace(
   user.wellbeing = user.wellbeing < 0 ? 0 : user.wellbeing > 1 ? 1 : user.wellbeing;
   return dwell;
 }
-
-/** Dwell below which an impression is a skip (ms). @internal */
-export const WATCH_THRESHOLD_MS = 2_000;
 
 /**
  * Lets wellbeing drift back towards the user's baseline over time away, with a two-day time
