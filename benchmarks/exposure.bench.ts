@@ -15,15 +15,20 @@ const suite: BenchSuite = {
       dwellMs: 5_000 + (i % 7) * 1_000,
     }));
     let state = rb.observe(rb.emptyState(), history);
-    const impression = {
-      item: { id: 'next', topics: ['thinspiration', 'music'] },
-      at: 1_700_000,
-      dwellMs: 12_000,
-    };
+    // The per-impression path as a service runs it: each impression folded into the state the
+    // previous one produced, then the state assessed.
+    const items = [
+      { id: 'a', topics: ['thinspiration', 'music'] },
+      { id: 'b', topics: ['cooking'] },
+      { id: 'c', topics: ['music'] },
+    ];
     const start = state;
+    let at = 2_000_000;
+    let k = 0;
     const step = measure(() => {
-      state = rb.observe(start, impression);
-      return rb.assess(state, 1_700_001);
+      at += 8_000;
+      state = rb.observe(state, { item: items[k++ % items.length]!, at, dwellMs: 9_000 });
+      return rb.assess(state, at + 1);
     });
     const roundTrip = measure(() => JSON.parse(JSON.stringify(start)) as unknown);
     const bytes = new TextEncoder().encode(serializeState(state)).length;

@@ -1,11 +1,8 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import { emptyGroup } from './emptyState.js';
-import { parseState, sealState } from './stateShape.js';
+import { adoptState, parseState, sealState, sealedOwner } from './stateShape.js';
 import type { GroupState, UserState } from './types.js';
-
-/** Last-bound results: a state already bound to this rebalancer is returned as is. */
-const boundTo = new WeakMap<object, object>();
 
 /**
  * Validates an untrusted state and lines it up with a rebalancer's taxonomy and policy: groups in
@@ -24,8 +21,7 @@ export function bindState(
   input: unknown,
   api: string,
 ): UserState {
-  if (typeof input === 'object' && input !== null && boundTo.get(input) === owner)
-    return input as UserState;
+  if (sealedOwner(input) === owner) return input as UserState;
   const state = parseState(input, api);
   const byId = new Map<string, GroupState>();
   for (const g of state.groups) byId.set(g.id, g);
@@ -57,18 +53,19 @@ export function bindState(
     }
     return g;
   });
-  const bound = same
-    ? state
-    : sealState({
-        ...state,
-        session: { ...state.session },
-        groups,
-        recoveryShown: state.recoveryShown.slice(
-          Math.max(0, state.recoveryShown.length - recoveryMemory),
-        ),
-      });
-  boundTo.set(bound, owner);
-  return bound;
+  return same
+    ? adoptState(state, owner)
+    : sealState(
+        {
+          ...state,
+          session: { ...state.session },
+          groups,
+          recoveryShown: state.recoveryShown.slice(
+            Math.max(0, state.recoveryShown.length - recoveryMemory),
+          ),
+        },
+        owner,
+      );
 }
 
 function countOnes(bits: string): number {

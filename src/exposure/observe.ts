@@ -19,6 +19,8 @@ export interface ObserveContext {
   readonly impressionDecay: number;
   /** Recently shown recovery items to remember (0: none). */
   readonly recoveryMemory: number;
+  /** The rebalancer the states belong to: its output is lined up with the taxonomy already. */
+  readonly owner: object;
 }
 
 const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
@@ -101,7 +103,19 @@ export function observeImpressions(
   const { exposure, detection, minConfidence } = policy;
   const groupCount = state.groups.length;
   const groups: Mutable[] = new Array<Mutable>(groupCount);
-  for (let g = 0; g < groupCount; g++) groups[g] = { ...state.groups[g]! };
+  for (let g = 0; g < groupCount; g++) {
+    // Field by field rather than a spread: one object shape, and no copy of `id`.
+    const src = state.groups[g]!;
+    groups[g] = {
+      triggeringMass: src.triggeringMass,
+      totalMass: src.totalMass,
+      run: src.run,
+      statistic: src.statistic,
+      window: src.window,
+      level: src.level,
+      hold: src.hold,
+    };
+  }
   let impressions = state.impressions;
   let lastAt = state.lastAt;
   let startedAt = state.session.startedAt;
@@ -151,7 +165,9 @@ export function observeImpressions(
         memory = memory.slice();
         memoryCopied = true;
       }
-      (memory as (readonly [string, number])[]).push([hashId(item.id), impressions]);
+      (memory as (readonly [string, number])[]).push(
+        Object.freeze([hashId(item.id), impressions] as const),
+      );
     }
     impressions += 1;
     sessionImpressions += 1;
@@ -162,7 +178,16 @@ export function observeImpressions(
     impressions,
     lastAt,
     session: { startedAt, impressions: sessionImpressions },
-    groups: groups.map((s, g) => ({ id: state.groups[g]!.id, ...s })),
+    groups: groups.map((s, g) => ({
+      id: state.groups[g]!.id,
+      triggeringMass: s.triggeringMass,
+      totalMass: s.totalMass,
+      run: s.run,
+      statistic: s.statistic,
+      window: s.window,
+      level: s.level,
+      hold: s.hold,
+    })),
     recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
   });
 }

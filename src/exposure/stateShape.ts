@@ -13,18 +13,50 @@ export const MAX_RECOVERY_MEMORY = 5_001;
 const MAX_WINDOW_BITS = 512;
 const LEVELS: readonly string[] = ['none', 'elevated', 'sustained'];
 
-/** States this library built and froze itself; they skip re-validation. @internal */
-const trusted = new WeakSet();
+/**
+ * The states this library built and froze most recently, each with the rebalancer it is lined
+ * up with (or `null` when only its structure is known to be valid). A state found here skips
+ * re-validation: being frozen, it cannot have changed since. A small ring rather than a
+ * WeakMap, because a WeakMap insertion costs more than the whole `observe` it would save; the
+ * common `state = rb.observe(state, …)` then `rb.rebalance({ state, … })` always hits, and a
+ * state that has left the ring is simply validated again.
+ */
+const RING = 32;
+const ringStates: (object | undefined)[] = new Array<object | undefined>(RING);
+const ringOwners: (object | null)[] = new Array<object | null>(RING).fill(null);
+let ringNext = 0;
 
-/** Freezes a state built by the library and remembers it as trusted. @internal */
-export function sealState(state: UserState): UserState {
-  for (const g of state.groups) Object.freeze(g);
-  for (const entry of state.recoveryShown) Object.freeze(entry);
-  Object.freeze(state.groups);
+/**
+ * Freezes a state built by the library and remembers it as trusted, lined up with `owner`.
+ * Entries of `recoveryShown` are frozen where they are created.
+ *
+ * @internal
+ */
+export function sealState(state: UserState, owner: object | null = null): UserState {
+  const groups = state.groups;
+  for (let g = 0; g < groups.length; g++) Object.freeze(groups[g]);
+  Object.freeze(groups);
   Object.freeze(state.recoveryShown);
   Object.freeze(state.session);
   Object.freeze(state);
-  trusted.add(state);
+  return adoptState(state, owner);
+}
+
+/** The rebalancer a recently sealed state is lined up with; `undefined` when unknown. @internal */
+export function sealedOwner(value: unknown): object | null | undefined {
+  // Newest first: the state just returned by observe is the usual one.
+  for (let k = 1; k <= RING; k++) {
+    const i = (ringNext - k + RING) % RING;
+    if (ringStates[i] === value) return ringOwners[i];
+  }
+  return undefined;
+}
+
+/** Records that a sealed state is lined up with `owner`. @internal */
+export function adoptState(state: UserState, owner: object | null): UserState {
+  ringStates[ringNext] = state;
+  ringOwners[ringNext] = owner;
+  ringNext = (ringNext + 1) % RING;
   return state;
 }
 
@@ -128,7 +160,7 @@ function readGroup(api: string, raw: unknown, path: string): GroupState {
  * ```
  */
 export function parseState(input: unknown, api = 'parseState'): UserState {
-  if (typeof input === 'object' && input !== null && trusted.has(input)) return input as UserState;
+  if (sealedOwner(input) !== undefined) return input as UserState;
   try {
     return readState(input, api);
   } catch (error) {
@@ -221,7 +253,7 @@ function readState(input: unknown, api: string): UserState {
     const at = count(api, index, `recoveryShown[${i}][1]`);
     if (at >= impressions)
       bad(api, `recoveryShown[${i}][1]`, `must be below impressions (${impressions})`, at);
-    recoveryShown.push([hash, at]);
+    recoveryShown.push(Object.freeze([hash, at] as const));
   }
   return sealState({
     version: STATE_VERSION,

@@ -76,15 +76,16 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const policy = resolvePolicy(policyInput ?? {}, API);
   const groupIds = taxonomy.groupIds;
   const recoveryMemory = recoveryMemoryLimit(policy);
+  // Identity of this rebalancer: states already lined up with it skip re-binding.
+  const owner = {};
   const observeContext: ObserveContext = {
     taxonomy,
     policy,
     impressionDecay: Math.pow(2, -1 / policy.exposure.halfLife),
     recoveryMemory,
+    owner,
   };
   const engine = { taxonomy, policy, groupIds };
-  // Identity of this rebalancer: states already bound to it skip re-binding.
-  const owner = {};
   const bind = (state: unknown, api: string): UserState =>
     bindState(owner, groupIds, policy, recoveryMemory, state, api);
 
@@ -93,10 +94,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     groups: groupIds,
     emptyState: () => bind(createEmptyState(groupIds), 'emptyState'),
     observe: (state, impressions) =>
-      bind(
-        observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
-        'observe',
-      ),
+      observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
     assess: (state, at) => assessState(policy, bind(state, 'assess'), at, 'assess'),
     rebalance: (request: RebalanceRequest) => {
       if (typeof request !== 'object' || request === null)

@@ -18,8 +18,11 @@ export const POLICY_DEFAULTS = {
     referenceDwellMs: 10_000,
     maxDwellWeight: 3,
   },
-  /** Reynolds & Stoumbos Bernoulli CUSUM, p0 = 0.05 → p1 = 0.3; see docs/detection.md. */
-  detection: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 4 },
+  /**
+   * Reynolds & Stoumbos Bernoulli CUSUM, p0 = 0.05 → p1 = 0.3, h = 2.55: ARL0 ≈ 2,315 impressions
+   * on a not-at-risk user, ≈ 12 at p = 0.37 (the `balanced` detector; see docs/detection.md).
+   */
+  detection: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55 },
   hold: 10,
   recovery: { cooldown: 50, maxShare: 1 },
   diversify: { theta: 0.7, depth: 100 },

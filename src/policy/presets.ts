@@ -25,7 +25,9 @@ export const policyPresets = {
     },
   },
   balanced: {
-    detection: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, hold: 10 },
+    // ARL0 ≈ 2,315 impressions (0.43 false alarms per 1,000) at p0 = 0.05; about 12 impressions
+    // to alarm at p = 0.37, the share CCDH's vulnerable accounts saw (designCusum).
+    detection: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55, hold: 10 },
     levels: {
       elevated: { cap: { count: 2, window: 8 } },
       sustained: { cap: { count: 1, window: 6 }, recoveryEvery: 5 },
@@ -33,7 +35,9 @@ export const policyPresets = {
     recovery: { cooldown: 50, maxShare: 0.25 },
   },
   protective: {
-    detection: { kind: 'cusum', p0: 0.05, p1: 0.25, h: 3, hold: 20 },
+    // ARL0 ≈ 585 impressions (1.7 false alarms per 1,000) for about 9 impressions to alarm at
+    // p = 0.37 and 6 at p = 0.5 (Amnesty's share after hours of use).
+    detection: { kind: 'cusum', p0: 0.05, p1: 0.2, h: 2.25, hold: 20 },
     levels: {
       none: { cap: { count: 2, window: 10 } },
       elevated: { cap: { count: 1, window: 6 }, recoveryEvery: 6 },
@@ -43,7 +47,7 @@ export const policyPresets = {
   },
   minor: {
     audience: 'minor',
-    detection: { kind: 'cusum', p0: 0.05, p1: 0.25, h: 3, hold: 20 },
+    detection: { kind: 'cusum', p0: 0.05, p1: 0.2, h: 2.25, hold: 20 },
     levels: {
       none: { cap: { count: 0, window: 1 } },
       elevated: { cap: { count: 0, window: 1 }, recoveryEvery: 8 },

@@ -142,7 +142,7 @@ export interface PolicyInput {
     /** Largest weight of one impression. @defaultValue 3 */
     readonly maxDwellWeight?: number;
   };
-  /** The detector. @defaultValue `{ kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, hold: 10 }` */
+  /** The detector. @defaultValue `{ kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55, hold: 10 }` */
   readonly detection?: DetectionInput;
   /** What each level does, per group. A missing level does nothing. */
   readonly levels?: {
