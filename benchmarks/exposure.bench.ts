@@ -34,7 +34,7 @@ const suite: BenchSuite = {
     const bytes = new TextEncoder().encode(serializeState(state)).length;
     return [
       ratioAtMost(
-        'observe + assess, one impression',
+        'observe + assess, per impression',
         step,
         roundTrip,
         'JSON.parse(JSON.stringify(state))',

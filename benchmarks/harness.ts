@@ -3,16 +3,24 @@
  * the same run, because absolute times on shared machines are noise.
  */
 
-/** Nanoseconds per call of `fn`: the median of `samples` batches, each at least `minMs` long. */
-export function measure(fn: () => unknown, { samples = 7, minMs = 40 } = {}): number {
-  // Warm up so the JIT has compiled `fn` before timing starts.
+/**
+ * Nanoseconds per call of `fn`: the median of `samples` timing windows, each at least `minMs`
+ * long, after `warmupMs` of warm-up.
+ */
+export function measure(
+  fn: () => unknown,
+  { samples = 9, minMs = 60, warmupMs = 400 } = {},
+): number {
+  // Warm up long enough for the JIT to optimise `fn` and everything it calls, and find a batch
+  // size that makes one timing window large against the timer's resolution.
   let batch = 1;
+  const warmupStart = performance.now();
   for (;;) {
     const t0 = performance.now();
     for (let i = 0; i < batch; i++) sink(fn());
     const elapsed = performance.now() - t0;
-    if (elapsed >= minMs / 4) break;
-    batch *= 2;
+    if (elapsed >= minMs / 8 && performance.now() - warmupStart >= warmupMs) break;
+    if (elapsed < minMs / 8) batch *= 2;
   }
   const perCall: number[] = [];
   for (let s = 0; s < samples; s++) {

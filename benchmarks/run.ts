@@ -5,8 +5,12 @@
  *
  *   npm run bench               # all suites
  *   npm run bench -- rebalance  # suites whose file name contains "rebalance"
+ *
+ * Each suite is bundled with esbuild first and run as plain JavaScript, as the published build
+ * runs, rather than through a TypeScript loader whose hooks would be measured too.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,10 +44,22 @@ function table(rows: readonly BenchRow[]): string {
   return lines.join('\n');
 }
 
+const outDir = join(here, '..', 'out', 'bench');
+mkdirSync(outDir, { recursive: true });
 const sections: string[] = [];
 for (const file of files) {
-  const suite = ((await import(pathToFileURL(join(here, file)).href)) as { default: BenchSuite })
-    .default;
+  const outfile = join(outDir, file.replace(/\.ts$/, '.mjs'));
+  await build({
+    entryPoints: [join(here, file)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  const suite = ((await import(pathToFileURL(outfile).href)) as { default: BenchSuite }).default;
   process.stderr.write(`running ${suite.title} (${file})…\n`);
   const rows = await suite.run();
   const text = `## ${suite.title}\n\n_Source: \`benchmarks/${file}\`_\n\n${table(rows)}\n`;

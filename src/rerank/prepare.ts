@@ -72,11 +72,13 @@ export function prepareList(
       left.push({ id: safeId(input[i]), from: i, reason: 'invalid' });
       continue;
     }
-    if (seen.has(view.id)) {
+    // One hash lookup instead of has-then-add: a duplicate leaves the size unchanged.
+    const size = seen.size;
+    seen.add(view.id);
+    if (seen.size === size) {
       left.push({ id: view.id, from: i, reason: 'duplicate' });
       continue;
     }
-    seen.add(view.id);
     if (options.classify)
       markGroups(taxonomy, view, minConfidence, views.length * groups, triggering, recovery);
     views.push(view);
