@@ -9,6 +9,9 @@ export type { RebalanceErrorCode } from './errors/RebalanceError.js';
 export { resolvePolicy } from './policy/resolvePolicy.js';
 export { parseState, serializeState } from './exposure/stateShape.js';
 export { explain } from './rerank/explain.js';
+export { MemoryStateStore } from './store/MemoryStateStore.js';
+export type { MemoryStateStoreOptions } from './store/MemoryStateStore.js';
+export type { StateStore, StateUpdate } from './store/types.js';
 export { mmr, dppGreedy } from './rerank/diversify/index.js';
 export type {
   DppGreedyOptions,

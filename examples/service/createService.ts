@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { explain, type Rebalancer, type RebalanceRequest } from '../../src/index.js';
-import type { StateStore } from '../../src/store/types.js';
+import type { StateStore } from '../../src/index.js';
 import { HttpError, toErrorResponse } from './httpError.js';
 import { readJsonBody } from './readJsonBody.js';
 import { readFeedRequest, readImpressionsRequest } from './requests.js';

@@ -8,8 +8,8 @@
  */
 import { Redis } from 'ioredis';
 import { createRebalancer, presets } from '../../src/index.js';
-import { MemoryStateStore } from '../../src/store/MemoryStateStore.js';
-import type { StateStore } from '../../src/store/types.js';
+import { MemoryStateStore } from '../../src/index.js';
+import type { StateStore } from '../../src/index.js';
 import { RedisStateStore } from '../../src/store/redis/index.js';
 import { createService } from './createService.js';
 
