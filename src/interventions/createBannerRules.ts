@@ -1,0 +1,128 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue, joinPath } from '../errors/describe.js';
+import type { Item } from '../item/types.js';
+import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
+import type { TermEntry } from '../taxonomy/match/types.js';
+import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
+import { DEFAULT_BANNER_RULES, type BannerRule } from './supportTerms.js';
+import type { Banner, ResourceDirectory } from './types.js';
+
+/**
+ * Finds the banner for a served item, if a rule applies.
+ *
+ * @example
+ * ```ts
+ * import type { BannerFinder } from 'feed-rebalancer';
+ * declare const bannerFor: BannerFinder;
+ * bannerFor({ id: 'v1', hashtags: ['#WhatIEatInADay'] }, 'en-GB'); // { group: 'eating-disorder', resources: […] }
+ * ```
+ */
+export type BannerFinder = (
+  item: Pick<Item, 'hashtags' | 'text' | 'topics'>,
+  locale: string,
+) => Banner | null;
+
+/**
+ * Compiles banner rules into `bannerFor(item, locale)`: an item whose hashtags or text match a
+ * rule's terms (misspellings included: `#whatieatinaday`, `#WhatIEatInADay`, `#wh4tieatinaday`)
+ * or that carries one of its topics (a listed topic, or a confidence of at least
+ * `minConfidence`) gets `{ group, resources }` with up to three resources for the locale. The
+ * first matching rule wins. The result is what `slots[i].banner` carries; a rule whose group has
+ * no resource for the locale still yields a banner, with no resources.
+ *
+ * @param config - `resources`: the validated directory; `rules`: the banner rules
+ *   (default {@link DEFAULT_BANNER_RULES}); `minConfidence`: topic confidence that counts
+ *   (default 0.5); `maxSignposts`: resources per banner, 1–3 (default 3)
+ * @returns the pure banner finder
+ * @throws RebalanceError with code `argument` when a rule is malformed (path `rules[i].…`)
+ *
+ * @example
+ * ```ts
+ * import { createBannerRules, validateResources } from 'feed-rebalancer';
+ * const bannerFor = createBannerRules({ resources: validateResources([], 'example') });
+ * bannerFor({ hashtags: ['#WhatIEatInADay'] }, 'en')?.group; // 'eating-disorder'
+ * bannerFor({ hashtags: ['#banana'] }, 'en'); // null
+ * ```
+ */
+export function createBannerRules(config: {
+  readonly resources: ResourceDirectory;
+  readonly rules?: readonly BannerRule[];
+  readonly minConfidence?: number;
+  readonly maxSignposts?: number;
+}): BannerFinder {
+  const fail = (path: string, rule: string, value: unknown): never => {
+    throw new RebalanceError(
+      'argument',
+      `createBannerRules: ${path} ${rule} (got ${describeValue(value)})`,
+      path,
+    );
+  };
+  const {
+    resources,
+    rules = DEFAULT_BANNER_RULES,
+    minConfidence = 0.5,
+    maxSignposts = MAX_SIGNPOSTS,
+  } = config;
+  if (!Array.isArray(rules)) fail('rules', 'must be an array of banner rules', rules);
+  if (typeof minConfidence !== 'number' || !(minConfidence > 0 && minConfidence <= 1)) {
+    fail('minConfidence', 'must be a number in (0, 1]', minConfidence);
+  }
+  if (!Number.isInteger(maxSignposts) || maxSignposts < 1 || maxSignposts > MAX_SIGNPOSTS) {
+    fail('maxSignposts', `must be an integer in [1, ${MAX_SIGNPOSTS}]`, maxSignposts);
+  }
+  const entries: TermEntry[] = [];
+  const groups: string[] = [];
+  const topicRules = new Map<string, number>();
+  const ruleList = rules as readonly unknown[];
+  for (let i = 0; i < ruleList.length; i++) {
+    const path = joinPath('rules', i);
+    const rule = ruleList[i];
+    if (typeof rule !== 'object' || rule === null) fail(path, 'must be an object', rule);
+    const { group, terms = [], topics = [] } = rule as Record<string, unknown>;
+    if (typeof group !== 'string' || group === '')
+      fail(joinPath(path, 'group'), 'must be a non-empty string', group);
+    groups.push(group as string);
+    const strings = (value: unknown, key: string): readonly string[] => {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        fail(joinPath(path, key), 'must be an array of strings', value);
+      }
+      return value as readonly string[];
+    };
+    // The rule's index is the matcher's topic, so the first matching rule can be found.
+    for (const term of strings(terms, 'terms')) entries.push({ term, topic: String(i) });
+    for (const topic of strings(topics, 'topics'))
+      if (!topicRules.has(topic)) topicRules.set(topic, i);
+  }
+  const matcher = createEvasiveMatcher(entries);
+
+  return (item, locale) => {
+    let first = Infinity;
+    const note = (found: readonly string[]): void => {
+      for (const rule of found) first = Math.min(first, Number(rule));
+    };
+    if (item.hashtags !== undefined) for (const tag of item.hashtags) note(matcher.matchTag(tag));
+    if (typeof item.text === 'string') note(matcher.scanText(item.text));
+    const topics = item.topics;
+    if (isTopicList(topics)) {
+      for (const topic of topics) first = Math.min(first, topicRules.get(topic) ?? Infinity);
+    } else if (topics !== undefined) {
+      for (const [topic, rule] of topicRules) {
+        const confidence = Object.prototype.hasOwnProperty.call(topics, topic)
+          ? (topics as Record<string, unknown>)[topic]
+          : undefined;
+        if (typeof confidence === 'number' && confidence >= minConfidence)
+          first = Math.min(first, rule);
+      }
+    }
+    if (first === Infinity) return null;
+    const group = groups[first]!;
+    return Object.freeze({
+      group,
+      resources: selectResources(resources, group, locale, maxSignposts),
+    });
+  };
+}
+
+function isTopicList(topics: Item['topics']): topics is readonly string[] {
+  return Array.isArray(topics);
+}

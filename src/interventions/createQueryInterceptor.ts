@@ -1,0 +1,191 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
+import type { TermMatcher } from '../taxonomy/match/types.js';
+import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
+import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
+import type { QueryInterception, ResourceDirectory } from './types.js';
+
+/**
+ * Groups whose searches are the most urgent to meet with resources, in order: a query that
+ * touches several groups is answered for the first of them.
+ */
+const URGENCY: readonly string[] = ['suicide', 'self-harm', 'eating-disorder'];
+
+/** Longest query read, in UTF-16 units, and most words matched one by one. */
+const MAX_QUERY_LENGTH = 500;
+const MAX_QUERY_WORDS = 32;
+
+/**
+ * What a query interceptor is built from.
+ *
+ * @example
+ * ```ts
+ * import { createEvasiveMatcher, validateResources, type QueryInterceptorConfig } from 'feed-rebalancer';
+ * const config: QueryInterceptorConfig = {
+ *   matcher: createEvasiveMatcher([{ term: 'thinspo', topic: 'thinspiration' }]),
+ *   topicGroups: new Map([['thinspiration', 'eating-disorder']]),
+ *   resources: validateResources([], 'example'),
+ * };
+ * ```
+ */
+export interface QueryInterceptorConfig {
+  /** The taxonomy's matcher; the evasive one catches misspelt searches ("sucide", "thinspoo"). */
+  readonly matcher: TermMatcher;
+  /** Group of every topic the matcher can return, triggering and recovery topics alike. */
+  readonly topicGroups: ReadonlyMap<string, string>;
+  /** The validated resource directory. */
+  readonly resources: ResourceDirectory;
+  /**
+   * Groups in the order they win when a query touches several.
+   *
+   * @defaultValue suicide, self-harm, eating-disorder, then the other groups in `topicGroups` order
+   */
+  readonly priority?: readonly string[];
+  /**
+   * Supportive search terms answered with a banner above the results, as group `mental-health`.
+   *
+   * @defaultValue {@link DEFAULT_SUPPORT_TERMS}
+   */
+  readonly supportTerms?: readonly string[];
+  /**
+   * Most resources returned, an integer in [1, 3].
+   *
+   * @defaultValue 3
+   */
+  readonly maxSignposts?: number;
+}
+
+/**
+ * Intercepts one search query.
+ *
+ * @example
+ * ```ts
+ * import type { QueryInterceptor } from 'feed-rebalancer';
+ * declare const interceptQuery: QueryInterceptor;
+ * interceptQuery('sucide', { locale: 'en-GB' }); // { group: 'suicide', kind: 'resources', … }
+ * ```
+ */
+export type QueryInterceptor = (
+  query: string,
+  options: { readonly locale: string },
+) => QueryInterception | null;
+
+/**
+ * Builds `interceptQuery(query, { locale })`: for a search that matches a topic of the taxonomy
+ * — misspellings and evasive variants included ("sucide", "thinspoo", "#ѕеlfhаrm") — it returns
+ * the group and up to three resources for the searcher's locale (en-GB → en → `*`), to show
+ * instead of or above the results (`kind: 'resources'`); for a supportive mental-health search
+ * ("#mentalheath", "depression") a banner (`kind: 'banner'`); otherwise `null`. TikTok sends
+ * searches for #suicide to local helplines and Instagram shows expert resources for self-harm and
+ * eating-disorder searches; this is that, as data for the host to render.
+ *
+ * The whole query, each of its words, and the query as text are matched, so a tag-only term
+ * ("suicide") counts as a query word while "banana" never yields "ana". A sensitive query with no
+ * resource for the locale still returns its group, with no resources.
+ *
+ * @param config - the taxonomy's matcher, its topic → group map, the resources and options
+ * @returns the pure interceptor; it allocates only its result
+ * @throws RebalanceError with code `argument` when the configuration is malformed
+ *
+ * @example
+ * ```ts
+ * import { createEvasiveMatcher, createQueryInterceptor, validateResources } from 'feed-rebalancer';
+ * const interceptQuery = createQueryInterceptor({
+ *   matcher: createEvasiveMatcher([{ term: 'suicide', topic: 'suicide', tagOnly: true }]),
+ *   topicGroups: new Map([['suicide', 'suicide']]),
+ *   // Sample data for illustration only — not a real service.
+ *   resources: validateResources(
+ *     [{ id: 'sample', name: 'Sample Line (example)', groups: ['suicide'], locale: 'en', contact: '000 (sample)', lastVerified: '2026-01-15' }],
+ *     'example',
+ *   ),
+ * });
+ * interceptQuery('sucide', { locale: 'en-GB' })?.resources[0]?.id; // 'sample'
+ * interceptQuery('banana bread', { locale: 'en-GB' }); // null
+ * ```
+ */
+export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInterceptor {
+  const fail = (path: string, rule: string, value: unknown): never => {
+    throw new RebalanceError(
+      'argument',
+      `createQueryInterceptor: ${path} ${rule} (got ${describeValue(value)})`,
+      path,
+    );
+  };
+  if (typeof config !== 'object' || config === null) fail('config', 'must be an object', config);
+  const {
+    matcher,
+    topicGroups,
+    resources,
+    supportTerms = DEFAULT_SUPPORT_TERMS,
+    maxSignposts = MAX_SIGNPOSTS,
+  } = config;
+  if (typeof matcher?.matchTag !== 'function' || typeof matcher.scanText !== 'function') {
+    fail('matcher', 'must be a TermMatcher', matcher);
+  }
+  const groupMap: unknown = topicGroups;
+  if (!(groupMap instanceof Map))
+    fail('topicGroups', 'must be a Map of topic id to group id', groupMap);
+  if (typeof resources !== 'object' || resources === null || !(resources.byGroup instanceof Map)) {
+    fail('resources', 'must be a directory from validateResources', resources);
+  }
+  if (!Number.isInteger(maxSignposts) || maxSignposts < 1 || maxSignposts > MAX_SIGNPOSTS) {
+    fail('maxSignposts', `must be an integer in [1, ${MAX_SIGNPOSTS}]`, maxSignposts);
+  }
+  const terms: unknown = supportTerms;
+  if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
+    fail('supportTerms', 'must be an array of strings', terms);
+  }
+  const support = createEvasiveMatcher(
+    (terms as readonly string[]).map((term) => ({ term, topic: SUPPORT_GROUP })),
+  );
+  const rank = new Map<string, number>();
+  for (const group of [...(config.priority ?? URGENCY), ...topicGroups.values()]) {
+    if (!rank.has(group)) rank.set(group, rank.size);
+  }
+  rank.set(SUPPORT_GROUP, Number.MAX_SAFE_INTEGER);
+
+  return (query, options) => {
+    if (typeof query !== 'string' || query.trim() === '') return null;
+    const locale = typeof options === 'object' && options !== null ? options.locale : '*';
+    const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
+    let best: string | null = null;
+    let bestRank = Infinity;
+    const topics: string[] = [];
+    const consider = (
+      found: readonly string[],
+      groupOf: (topic: string) => string | undefined,
+    ): void => {
+      for (const topic of found) {
+        const group = groupOf(topic);
+        if (group === undefined) continue;
+        const r = rank.get(group) ?? Number.MAX_SAFE_INTEGER - 1;
+        if (r < bestRank) {
+          best = group;
+          bestRank = r;
+          topics.length = 0;
+        }
+        if (group === best && !topics.includes(topic)) topics.push(topic);
+      }
+    };
+    const groupOf = (topic: string): string | undefined => topicGroups.get(topic);
+    const supportOf = (): string => SUPPORT_GROUP;
+    for (const m of [matcher, support]) {
+      const of = m === matcher ? groupOf : supportOf;
+      consider(m.matchTag(text), of);
+      const words = text.split(/\s+/u);
+      for (let w = 0; w < words.length && w < MAX_QUERY_WORDS; w++) {
+        if (words[w] !== '') consider(m.matchTag(words[w]!), of);
+      }
+      consider(m.scanText(text), of);
+    }
+    if (best === null) return null;
+    const group: string = best;
+    return Object.freeze({
+      group,
+      kind: group === SUPPORT_GROUP ? 'banner' : 'resources',
+      topics: Object.freeze(topics),
+      resources: selectResources(resources, group, locale, maxSignposts),
+    });
+  };
+}
