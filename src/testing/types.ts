@@ -117,7 +117,9 @@ export interface CustomProperty {
  */
 export interface CheckOptions {
   /**
-   * The taxonomy a function target classifies with; ignored when the target is a Rebalancer.
+   * The taxonomy whose topics and terms the generated items carry, and which a function target
+   * classifies with. Pass it for a Rebalancer built on a taxonomy of your own, so that generated
+   * items hit its groups.
    * @defaultValue `presets.taxonomies.default`
    */
   readonly taxonomy?: TaxonomyInput;

@@ -134,6 +134,47 @@ const mutants: readonly Mutant[] = [
     },
   },
   {
+    name: 'swaps its first two recovery items',
+    by: 7,
+    alsoBy: [],
+    target: () => (request) => {
+      const out = rb.rebalance(request);
+      const at = out.slots.flatMap((s, i) => (s.source === 'recovery' ? [i] : []));
+      if (at.length < 2) return out;
+      const [a, b] = [at[0]!, at[1]!];
+      const slots = out.slots.slice();
+      const items = out.items.slice();
+      [slots[a], slots[b]] = [slots[b]!, slots[a]!];
+      [items[a], items[b]] = [items[b]!, items[a]!];
+      return withSlots(out, slots, items);
+    },
+  },
+  {
+    name: 'moves its first recovery item to the top',
+    by: 7,
+    alsoBy: [3, 4, 5],
+    target: () => (request) => {
+      const out = rb.rebalance(request);
+      const r = out.slots.findIndex((s) => s.source === 'recovery');
+      if (r <= 0) return out;
+      const slots = [out.slots[r]!, ...out.slots.filter((_, i) => i !== r)];
+      const items = [out.items[r]!, ...out.items.filter((_, i) => i !== r)];
+      return withSlots(out, slots, items);
+    },
+  },
+  {
+    name: 'reports every group at level none',
+    by: 4,
+    alsoBy: [3],
+    target: () => (request) => {
+      const out = rb.rebalance(request);
+      const groups = Object.create(null) as Record<string, (typeof out.assessment.groups)[string]>;
+      for (const [g, a] of Object.entries(out.assessment.groups))
+        groups[g] = { ...a, level: 'none' };
+      return { ...out, assessment: { ...out.assessment, groups } };
+    },
+  },
+  {
     name: 'ignores the cooldown',
     by: 7,
     alsoBy: [],
