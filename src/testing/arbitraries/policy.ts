@@ -7,7 +7,17 @@ import type {
   PolicyInput,
 } from '../../policy/types.js';
 
-/** Options of {@link policyArbitrary}. @internal */
+/**
+ * Options of `arbitraries.policy`.
+ *
+ * @example
+ * ```ts
+ * import { arbitraries } from 'feed-rebalancer/testing';
+ * import type { PolicyArbitraryOptions } from 'feed-rebalancer/testing';
+ * const options: PolicyArbitraryOptions = { diversify: true };
+ * const policies = arbitraries.policy(options);
+ * ```
+ */
 export interface PolicyArbitraryOptions {
   /** Whether levels may diversify (guarantees 5 and 6 are then not checkable). @defaultValue false */
   readonly diversify?: boolean;
