@@ -23,6 +23,26 @@ export type BannerFinder = (
 ) => Banner | null;
 
 /**
+ * What banner rules are compiled from.
+ *
+ * @example
+ * ```ts
+ * import { validateResources, type BannerRulesConfig } from 'feed-rebalancer';
+ * const config: BannerRulesConfig = { resources: validateResources([], 'example'), minConfidence: 0.6 };
+ * ```
+ */
+export interface BannerRulesConfig {
+  /** The validated resource directory. */
+  readonly resources: ResourceDirectory;
+  /** The rules, first match wins. @defaultValue {@link DEFAULT_BANNER_RULES} */
+  readonly rules?: readonly BannerRule[];
+  /** Topic confidence that counts for a rule's topics. @defaultValue 0.5 */
+  readonly minConfidence?: number;
+  /** Most resources per banner, an integer in [1, 3]. @defaultValue 3 */
+  readonly maxSignposts?: number;
+}
+
+/**
  * Compiles banner rules into `bannerFor(item, locale)`: an item whose hashtags or text match a
  * rule's terms (misspellings included: `#whatieatinaday`, `#WhatIEatInADay`, `#wh4tieatinaday`)
  * or that carries one of its topics (a listed topic, or a confidence of at least
@@ -30,9 +50,7 @@ export type BannerFinder = (
  * first matching rule wins. The result is what `slots[i].banner` carries; a rule whose group has
  * no resource for the locale still yields a banner, with no resources.
  *
- * @param config - `resources`: the validated directory; `rules`: the banner rules
- *   (default {@link DEFAULT_BANNER_RULES}); `minConfidence`: topic confidence that counts
- *   (default 0.5); `maxSignposts`: resources per banner, 1–3 (default 3)
+ * @param config - the directory, the rules and the thresholds
  * @returns the pure banner finder
  * @throws RebalanceError with code `argument` when a rule is malformed (path `rules[i].…`)
  *
@@ -44,12 +62,7 @@ export type BannerFinder = (
  * bannerFor({ hashtags: ['#banana'] }, 'en'); // null
  * ```
  */
-export function createBannerRules(config: {
-  readonly resources: ResourceDirectory;
-  readonly rules?: readonly BannerRule[];
-  readonly minConfidence?: number;
-  readonly maxSignposts?: number;
-}): BannerFinder {
+export function createBannerRules(config: BannerRulesConfig): BannerFinder {
   const fail = (path: string, rule: string, value: unknown): never => {
     throw new RebalanceError(
       'argument',

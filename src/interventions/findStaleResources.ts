@@ -8,6 +8,12 @@ const DAY_MS = 86_400_000;
  * Default largest age, in days, of a resource's last verification. Helplines change numbers and
  * hours; Samaritans' guidance asks services to review contact details regularly, and six months
  * is a review cycle a trust-and-safety team can keep.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_RESOURCE_AGE_DAYS } from 'feed-rebalancer';
+ * console.log(DEFAULT_MAX_RESOURCE_AGE_DAYS); // 180
+ * ```
  */
 export const DEFAULT_MAX_RESOURCE_AGE_DAYS = 180;
 

@@ -87,7 +87,16 @@ export interface InterventionLog {
   readonly dismissed: number;
 }
 
-/** Most shown interventions a log keeps: enough for every cap and cooldown, bounded whatever happens. */
+/**
+ * Most shown interventions a log keeps: enough for every cap and cooldown, bounded whatever
+ * happens.
+ *
+ * @example
+ * ```ts
+ * import { MAX_LOGGED_INTERVENTIONS } from 'feed-rebalancer';
+ * console.log(MAX_LOGGED_INTERVENTIONS); // 24
+ * ```
+ */
 export const MAX_LOGGED_INTERVENTIONS = 24;
 
 /**

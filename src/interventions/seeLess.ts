@@ -7,6 +7,12 @@ const DAY_MS = 86_400_000;
  * How "see less" feedback fades, after X's open-sourced home-mixer ranker: matching items are
  * removed for 14 days, then their score multiplier recovers linearly from 0.2 to 1.0 over the
  * next 140 days.
+ *
+ * @example
+ * ```ts
+ * import { SEE_LESS } from 'feed-rebalancer';
+ * console.log(SEE_LESS.removeDays, SEE_LESS.recoverDays); // 14 140
+ * ```
  */
 export const SEE_LESS = Object.freeze({
   /** Days during which matching items are removed (multiplier 0). */

@@ -6,6 +6,12 @@ import type { Resource, ResourceDirectory } from './types.js';
 /**
  * Most signposts shown at a time. Samaritans' guidance for online content is to signpost "two or
  * three" services: more dilutes the one a person in crisis needs to find.
+ *
+ * @example
+ * ```ts
+ * import { MAX_SIGNPOSTS } from 'feed-rebalancer';
+ * console.log(MAX_SIGNPOSTS); // 3
+ * ```
  */
 export const MAX_SIGNPOSTS = 3;
 

@@ -2,6 +2,12 @@
  * The group of supportive mental-health searches and banners. It is not a taxonomy group: its
  * content is not capped, but people searching for it may want support, so a search gets a banner
  * above its results and the directory may list resources for it.
+ *
+ * @example
+ * ```ts
+ * import { SUPPORT_GROUP } from 'feed-rebalancer';
+ * console.log(SUPPORT_GROUP); // 'mental-health'
+ * ```
  */
 export const SUPPORT_GROUP = 'mental-health';
 

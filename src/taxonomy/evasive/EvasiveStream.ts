@@ -12,11 +12,23 @@ import {
   classifyCodePoint,
 } from './classifyChar.js';
 
-/** Flag of a normal-form character that starts a word. */
+/**
+ * Flag of a normal-form character that starts a word.
+ *
+ * @internal
+ */
 export const WORD_START = 1;
-/** Flag of a character after punctuation or emoji: a phrase cannot run across it. */
+/**
+ * Flag of a character after punctuation or emoji: a phrase cannot run across it.
+ *
+ * @internal
+ */
 export const PHRASE_BREAK = 2;
-/** Flag of the first character of a hashtag written in text (`#ana`). */
+/**
+ * Flag of the first character of a hashtag written in text (`#ana`).
+ *
+ * @internal
+ */
 export const HASHTAG = 4;
 
 /**

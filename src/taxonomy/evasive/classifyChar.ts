@@ -9,26 +9,60 @@ import { CONFUSABLE_CAPITALS, CONFUSABLE_LATIN } from './confusables.js';
  * before this; squeezing and the context rules for digits and symbols run in EvasiveStream.
  */
 
-/** A letter (or a non-Latin digit) of the normal form; `code` is its code point. */
+/**
+ * A letter (or a non-Latin digit) of the normal form; `code` is its code point.
+ *
+ * @internal
+ */
 export const LETTER = 1;
-/** An ASCII digit; leetspeak turns it into a letter inside a word that has letters. */
+/**
+ * An ASCII digit; leetspeak turns it into a letter inside a word that has letters.
+ *
+ * @internal
+ */
 export const DIGIT = 2;
-/** `_ - . *`, dashes and emoji: dropped between two word characters, a break elsewhere. */
+/**
+ * `_ - . *`, dashes and emoji: dropped between two word characters, a break elsewhere.
+ *
+ * @internal
+ */
 export const JOINER = 3;
-/** Whitespace: ends a word, but a phrase may continue across it. */
+/**
+ * Whitespace: ends a word, but a phrase may continue across it.
+ *
+ * @internal
+ */
 export const SPACE = 4;
-/** Other punctuation and symbols: ends a word and a phrase. */
+/**
+ * Other punctuation and symbols: ends a word and a phrase.
+ *
+ * @internal
+ */
 export const BREAK = 5;
-/** `#`: starts a hashtag before a word, joins inside one. */
+/**
+ * `#`: starts a hashtag before a word, joins inside one.
+ *
+ * @internal
+ */
 export const HASH = 6;
-/** `@ $ € ¢`: a letter next to a word character (`$elfharm`, `mi@`), a break elsewhere. */
+/**
+ * `@ $ € ¢`: a letter next to a word character (`$elfharm`, `mi@`), a break elsewhere.
+ *
+ * @internal
+ */
 export const LEET_LEAD = 7;
-/** `! | +`: a letter between two word characters (`th!nspo`), a break elsewhere. */
+/**
+ * `! | +`: a letter between two word characters (`th!nspo`), a break elsewhere.
+ *
+ * @internal
+ */
 export const LEET_INNER = 8;
 
 /**
  * Leetspeak digits. 2 and 6 are left alone: they stand for words ("2day") or several letters
  * more often than for one.
+ *
+ * @internal
  */
 export const DIGIT_LEET: Readonly<Record<number, number>> = {
   48: 111, // 0 → o
@@ -44,6 +78,8 @@ export const DIGIT_LEET: Readonly<Record<number, number>> = {
 /**
  * Per ASCII code: the kind in the low byte and the output code above it (`kind | code << 8`);
  * 0 drops the character (control characters).
+ *
+ * @internal
  */
 export const ASCII_UNITS: Uint32Array = /* @__PURE__ */ (() => {
   const table = new Uint32Array(128);
@@ -86,7 +122,11 @@ const WHITE = /^\s$/u;
 const DASH = /^\p{Pd}$/u;
 const WORD = /^[\p{L}\p{N}]$/u;
 
-/** Units of a non-ASCII code point: `[kind, code, kind, code, …]`; empty drops it. */
+/**
+ * Units of a non-ASCII code point: `[kind, code, kind, code, …]`; empty drops it.
+ *
+ * @internal
+ */
 export type Units = readonly number[];
 
 const DROPPED: Units = Object.freeze([]);

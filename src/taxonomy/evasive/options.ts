@@ -67,7 +67,11 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   'mentalhealthy',
 ]);
 
-/** Options with every field filled in. */
+/**
+ * Options with every field filled in.
+ *
+ * @internal
+ */
 export interface ResolvedEvasiveOptions {
   readonly fuzzyMinLength: number;
   /** In half-units. */
