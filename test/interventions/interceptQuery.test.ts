@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createBannerRules } from '../../src/interventions/createBannerRules.js';
 import { createQueryInterceptor } from '../../src/interventions/createQueryInterceptor.js';
 import { DEFAULT_SUPPORT_TERMS } from '../../src/interventions/supportTerms.js';
+import { topicGroupsOf } from '../../src/interventions/topicGroupsOf.js';
 import { validateResources } from '../../src/interventions/validateResources.js';
+import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
 import { createEvasiveMatcher } from '../../src/taxonomy/evasive/createEvasiveMatcher.js';
 import type { TermEntry } from '../../src/taxonomy/match/types.js';
 import { defaultTaxonomy } from '../../src/taxonomy/presets/defaultTaxonomy.js';
@@ -153,5 +155,18 @@ describe('createBannerRules(...)(item, locale)', () => {
         rules: [{ group: 'x', terms: ['ok', 5] as unknown as string[] }],
       }),
     ).toThrow(expect.objectContaining({ code: 'argument', path: 'rules[0].terms' }));
+  });
+});
+
+describe('topicGroupsOf', () => {
+  it('topicGroupsOf(resolveTaxonomy(default)) maps every topic, triggering and recovery, to its group', () => {
+    const map = topicGroupsOf(resolveTaxonomy(defaultTaxonomy, 'test', createEvasiveMatcher));
+    expect(map).toEqual(topicGroups);
+    const interceptor = createQueryInterceptor({
+      matcher: resolveTaxonomy(defaultTaxonomy, 'test', createEvasiveMatcher).matcher,
+      topicGroups: map,
+      resources,
+    });
+    expect(interceptor('thinspoo', { locale: 'en-GB' })?.group).toBe('eating-disorder');
   });
 });

@@ -1,0 +1,21 @@
+import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+
+/**
+ * The group of every topic of a resolved taxonomy, triggering and recovery topics alike: the
+ * `topicGroups` map a query interceptor needs.
+ *
+ * @param taxonomy - a taxonomy from `resolveTaxonomy`
+ * @returns a new `Map` from topic id to group id, in taxonomy order
+ *
+ * @example
+ * ```ts
+ * import { presets, resolveTaxonomy, topicGroupsOf } from 'feed-rebalancer';
+ * const groups = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'example'));
+ * groups.get('thinspiration'); // 'eating-disorder'
+ * ```
+ */
+export function topicGroupsOf(taxonomy: ResolvedTaxonomy): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [topic, ref] of taxonomy.topics) out.set(topic, taxonomy.groupIds[ref.group]!);
+  return out;
+}
