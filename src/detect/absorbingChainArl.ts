@@ -105,10 +105,8 @@ export function absorbingChainArl(
     // Once P(T > n) is negligible beside the sum there is nothing left to extrapolate.
     if (survival <= 1e-17 * total) return total;
     hazards[n % (lag + 1)] = hazard;
-    if (n > 2 * lag && hazard > 0) {
-      const earlier = hazards[(n - lag) % (lag + 1)]!;
-      if (Math.abs(hazard - earlier) <= SETTLED * hazard)
-        return total + (survival * (1 - hazard)) / hazard;
+    if (n > 2 * lag && hazard > 0 && settled(hazards, hazard)) {
+      return total + (survival * (1 - hazard)) / hazard;
     }
     const swap = current;
     current = following;
@@ -119,4 +117,17 @@ export function absorbingChainArl(
     `${api}: the Markov chain (${states} states) did not settle within ${ARL_LIMITS.chainWork} updates; use a smaller detector`,
     path,
   );
+}
+
+/**
+ * Whether every hazard of the last `memory` + 1 steps lies within a relative `SETTLED` of the
+ * current one. Comparing only with the hazard `memory` steps back is not enough: a chain whose
+ * hazard oscillates with that period (a window of w impressions at high p) would look settled
+ * while it is not.
+ */
+function settled(hazards: Float64Array, hazard: number): boolean {
+  for (let k = 0; k < hazards.length; k++) {
+    if (Math.abs(hazards[k]! - hazard) > SETTLED * hazard) return false;
+  }
+  return true;
 }
