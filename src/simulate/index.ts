@@ -7,6 +7,8 @@
 export { simulate } from './simulate.js';
 export { compare } from './compare.js';
 export { scenarios } from './scenarios.js';
+export { renderReport } from './report/renderReport.js';
+export { summaryTable } from './report/summaryTable.js';
 export type {
   CohortName,
   CohortProfile,
