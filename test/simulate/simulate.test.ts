@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, scenarios } from '../../src/simulate/index.js';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
+import { runParallel } from '../../src/simulate/parallel/runParallel.js';
 
 const SMALL = { scenario: 'mixed', policy: 'balanced', seed: 1, users: 12, steps: 40 } as const;
 
@@ -141,3 +142,22 @@ const PINNED = {
   controlHarmfulShare: 0.029444444444444443,
   atRiskWellbeing: 0.5021193748134288,
 };
+
+describe('runParallel', () => {
+  it('runParallel rejects with the worker’s error when a chunk fails, and the pool serves the next run', async () => {
+    const spec = {
+      seed: 1,
+      scenario: scenarios.mixed,
+      policyName: 'broken',
+      policy: { minConfidence: 2 },
+      users: 4,
+      steps: 2,
+      bucketSteps: 1,
+    };
+    await expect(runParallel(spec, 2, () => undefined)).rejects.toThrow(/minConfidence/);
+    const options = { scenario: 'mixed', policy: 'off', seed: 2, users: 4, steps: 5 } as const;
+    expect(JSON.stringify(await simulate({ ...options, workers: 2 }))).toBe(
+      JSON.stringify(await simulate({ ...options, workers: 1 })),
+    );
+  });
+});

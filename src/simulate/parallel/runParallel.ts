@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { UserResult } from '../metrics/UserResult.js';
 import type { RunSpec } from '../run/RunSpec.js';
+import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
 import type { WorkerMessage, WorkerTask } from './workerTask.js';
 
 /**
@@ -24,81 +21,56 @@ export async function runParallel(
   onUser: () => void,
 ): Promise<UserResult[]> {
   const threads = Math.max(1, Math.min(workers, spec.users));
-  const entry = workerEntry();
-  const started: Worker[] = [];
-  const chunks: Promise<readonly UserResult[]>[] = [];
-  for (let w = 0; w < threads; w++) {
+  const pool = acquireWorkers(threads);
+  const chunks = pool.map((worker, w) => {
     const from = Math.floor((w * spec.users) / threads);
     const to = Math.floor(((w + 1) * spec.users) / threads);
-    chunks.push(runChunk(entry, { spec, from, to }, onUser, started));
+    return runChunk(worker, { spec, from, to }, onUser);
+  });
+  const settled = await Promise.allSettled(chunks);
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure !== undefined) {
+    // One failed chunk fails the run; its threads are not reused.
+    await Promise.all(pool.map(discardWorker));
+    throw failure.reason;
   }
-  try {
-    return (await Promise.all(chunks)).flat();
-  } catch (error) {
-    // One failed chunk fails the run: stop the others instead of letting them run on.
-    await Promise.all(started.map((worker) => worker.terminate()));
-    throw error;
-  }
+  for (const worker of pool) releaseWorker(worker);
+  return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
 }
-
-/** How to start a worker: a script file, or (from source) a bootstrap evaluated as code. */
-type WorkerEntry = { readonly file: URL } | { readonly code: string };
 
 function runChunk(
-  entry: WorkerEntry,
+  worker: Worker,
   task: WorkerTask,
   onUser: () => void,
-  started: Worker[],
 ): Promise<readonly UserResult[]> {
   return new Promise((resolve, reject) => {
-    const worker =
-      'file' in entry
-        ? new Worker(entry.file, { workerData: task })
-        : new Worker(entry.code, { eval: true, workerData: task });
-    started.push(worker);
-    let results: readonly UserResult[] | null = null;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'progress') onUser();
-      else results = message.results;
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (results !== null) resolve(results);
-      else reject(new Error(`simulate: a worker thread exited with code ${code} before finishing`));
-    });
+    // The thread outlives the task (it goes back to the pool): remove exactly these listeners.
+    const settle = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: WorkerMessage): void => {
+      if (message.kind === 'progress') {
+        onUser();
+        return;
+      }
+      settle();
+      if (message.kind === 'done') resolve(message.results);
+      else
+        reject(message.error instanceof Error ? message.error : new Error(String(message.error)));
+    };
+    const onError = (error: Error): void => {
+      settle();
+      reject(error);
+    };
+    const onExit = (code: number): void => {
+      settle();
+      reject(new Error(`simulate: a worker thread exited with code ${code} before finishing`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(task);
   });
-}
-
-/**
- * Where the worker entry is. From the published build it is the `simulate-worker` entry beside
- * the bundle, in the bundle's own module format. From source (this file is `.ts`, under tsx or
- * vitest) it is `worker.ts` beside this file, which plain Node cannot load: a small bootstrap
- * registers tsx's loader in the new thread first (a `--import` in a worker's `execArgv` does not
- * reach the worker's own entry on Node 20).
- */
-function workerEntry(): WorkerEntry {
-  const here = moduleUrl();
-  if (!here.endsWith('.ts')) {
-    const extension = here.endsWith('.cjs') ? 'cjs' : 'js';
-    return { file: new URL(`./simulate-worker.${extension}`, here) };
-  }
-  const tsx = JSON.stringify(tsxApiUrl(here));
-  const worker = JSON.stringify(new URL('./worker.ts', here).href);
-  return { code: `import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });` };
-}
-
-/** The ESM build of tsx's `esm/api`, found through tsx's own export map. */
-function tsxApiUrl(from: string): string {
-  const manifestPath = createRequire(from).resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  return pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default))
-    .href;
-}
-
-function moduleUrl(): string {
-  // The CommonJS build has no import.meta (its url is undefined there), but has __filename.
-  const url = (import.meta as { url?: string }).url;
-  return url ?? pathToFileURL(__filename).href;
 }

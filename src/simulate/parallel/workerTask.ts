@@ -13,11 +13,12 @@ export interface WorkerTask {
 }
 
 /**
- * What a worker thread reports: one `progress` message per user, then `done` with the results
- * in user order.
+ * What a worker thread reports for a task: one `progress` message per user, then `done` with
+ * the results in user order, or `failed` with the error.
  *
  * @internal
  */
 export type WorkerMessage =
   | { readonly kind: 'progress' }
-  | { readonly kind: 'done'; readonly results: readonly UserResult[] };
+  | { readonly kind: 'done'; readonly results: readonly UserResult[] }
+  | { readonly kind: 'failed'; readonly error: unknown };
