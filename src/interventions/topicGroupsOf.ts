@@ -2,17 +2,13 @@ import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 
 /**
  * The group of every topic of a resolved taxonomy, triggering and recovery topics alike: the
- * `topicGroups` map a query interceptor needs.
+ * `topicGroups` map a query interceptor needs, for `createRebalancer` to build
+ * `rb.interceptQuery` from its resolved taxonomy.
  *
  * @param taxonomy - a taxonomy from `resolveTaxonomy`
  * @returns a new `Map` from topic id to group id, in taxonomy order
  *
- * @example
- * ```ts
- * import { presets, resolveTaxonomy, topicGroupsOf } from 'feed-rebalancer';
- * const groups = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'example'));
- * groups.get('thinspiration'); // 'eating-disorder'
- * ```
+ * @internal
  */
 export function topicGroupsOf(taxonomy: ResolvedTaxonomy): Map<string, string> {
   const out = new Map<string, string>();
