@@ -9,6 +9,8 @@
  *   as ratios to `off`, NDCG@10 retention (already a ratio to the recommender's own ranking),
  *   and false alarms per 1,000 impressions on control users.
  */
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { compare, simulate } from '../src/simulate/index.js';
 import { figure, ratioAtLeast, type BenchRow, type BenchSuite } from './harness.js';
 
@@ -27,9 +29,30 @@ async function timed(workers: number): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * Run as a bundle (as `npm run bench` does), the simulator looks for its worker entry beside the
+ * bundle, where the published package has `simulate-worker.js`: build it there the same way.
+ * Run from source, the simulator starts `worker.ts` itself.
+ */
+async function buildWorkerBesideBundle(): Promise<void> {
+  if (import.meta.url.endsWith('.ts')) return;
+  await build({
+    // `npm run bench` bundles this suite into out/bench/, two levels below the package root.
+    entryPoints: [fileURLToPath(new URL('../../src/simulate/parallel/worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: fileURLToPath(new URL('./simulate-worker.js', import.meta.url)),
+    logLevel: 'warning',
+  });
+}
+
 const suite: BenchSuite = {
   title: 'simulate',
   async run() {
+    await buildWorkerBesideBundle();
     // Warm-up: JIT and module loading on this thread, and the two pooled threads started (a
     // one-time cost per process, like loading the module).
     await simulate({ ...THROUGHPUT, users: 10, workers: 1 });
