@@ -43,7 +43,7 @@ const ordinary = (id: string, items: number, near: readonly string[] = []): Topi
 });
 
 /**
- * The catalogue's topics. Triggering topics are about 12% of the catalogue, recovery content
+ * The catalogue's topics. Triggering topics are about 13% of the catalogue, recovery content
  * about 7%: harmful content is a minority of what exists, and rabbit holes come from the feedback
  * loop, not from its abundance.
  *
