@@ -71,3 +71,52 @@ export type {
   AppliedActions,
   Rebalancer,
 } from './facade/types.js';
+
+export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
+export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';
+export { DEFAULT_FUZZY_GUARD } from './taxonomy/evasive/options.js';
+export type { EvasiveMatcherOptions } from './taxonomy/evasive/options.js';
+
+export { validateResources } from './interventions/validateResources.js';
+export { isLocaleTag, localeChain } from './interventions/localeChain.js';
+export { selectResources, MAX_SIGNPOSTS } from './interventions/selectResources.js';
+export {
+  findStaleResources,
+  DEFAULT_MAX_RESOURCE_AGE_DAYS,
+} from './interventions/findStaleResources.js';
+export { createQueryInterceptor } from './interventions/createQueryInterceptor.js';
+export type {
+  QueryInterceptorConfig,
+  QueryInterceptor,
+} from './interventions/createQueryInterceptor.js';
+export { createBannerRules } from './interventions/createBannerRules.js';
+export type { BannerFinder, BannerRulesConfig } from './interventions/createBannerRules.js';
+export {
+  SUPPORT_GROUP,
+  DEFAULT_SUPPORT_TERMS,
+  DEFAULT_BANNER_RULES,
+} from './interventions/supportTerms.js';
+export type { BannerRule } from './interventions/supportTerms.js';
+export { addSeeLess, seeLessMultiplier, SEE_LESS } from './interventions/seeLess.js';
+export type { SeeLessEntry } from './interventions/seeLess.js';
+export { planInterventions } from './interventions/planInterventions.js';
+export type { InterventionContext } from './interventions/planInterventions.js';
+export {
+  resolveInterventionSettings,
+  recordIntervention,
+  EMPTY_INTERVENTION_LOG,
+  MAX_LOGGED_INTERVENTIONS,
+} from './interventions/interventionSettings.js';
+export type {
+  InterventionSettings,
+  ResolvedInterventionSettings,
+  InterventionLog,
+} from './interventions/interventionSettings.js';
+export type {
+  ResourceInput,
+  Resource,
+  ResourceDirectory,
+  StaleResource,
+  QueryInterception,
+  Banner,
+} from './interventions/types.js';
