@@ -17,6 +17,12 @@ import type { TaxonomyInput } from '../taxonomy/types.js';
 import type { TermMatcherFactory } from '../taxonomy/match/types.js';
 import type { Rebalancer, RebalanceRequest } from './types.js';
 import type { UserState } from '../exposure/types.js';
+import { findStaleResources } from '../interventions/findStaleResources.js';
+import { isLocaleTag } from '../interventions/localeChain.js';
+import type { InterventionSettings } from '../interventions/interventionSettings.js';
+import type { BannerRule } from '../interventions/supportTerms.js';
+import type { ResourceInput } from '../interventions/types.js';
+import { readInterventionParts } from './interventionParts.js';
 
 /**
  * Options of {@link createRebalancer}.
@@ -34,6 +40,31 @@ export interface RebalancerOptions {
   readonly policy?: PolicyInput;
   /** Builds the term matcher from the taxonomy's terms. @defaultValue the exact matcher */
   readonly matcher?: TermMatcherFactory;
+  /**
+   * The host's directory of support resources (helplines, text services, websites), each for
+   * taxonomy groups or `mental-health`. The library ships none.
+   *
+   * @defaultValue `[]`
+   */
+  readonly resources?: readonly ResourceInput[];
+  /**
+   * Banner rules for served items; `true` uses `DEFAULT_BANNER_RULES`.
+   *
+   * @defaultValue `false` (no banners: slots are exactly as without this feature)
+   */
+  readonly banners?: readonly BannerRule[] | boolean;
+  /**
+   * Supportive search terms `interceptQuery` answers with a banner.
+   *
+   * @defaultValue `DEFAULT_SUPPORT_TERMS`
+   */
+  readonly supportTerms?: readonly string[];
+  /**
+   * When `assess` suggests nudges, resources and breaks.
+   *
+   * @defaultValue see `resolveInterventionSettings`
+   */
+  readonly interventions?: InterventionSettings;
 }
 
 const API = 'createRebalancer';
@@ -75,6 +106,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const taxonomy = resolveTaxonomy(taxonomyInput, API, matcher);
   const policy = resolvePolicy(policyInput ?? {}, API);
   const groupIds = taxonomy.groupIds;
+  const parts = readInterventionParts(options, taxonomy, policy, API);
   const recoveryMemory = recoveryMemoryLimit(policy);
   // Identity of this rebalancer: states already lined up with it skip re-binding.
   const owner = {};
@@ -85,7 +117,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     recoveryMemory,
     owner,
   };
-  const engine = { taxonomy, policy, groupIds };
+  const engine = { taxonomy, policy, groupIds, bannerFor: parts.bannerFor };
   const bind = (state: unknown, api: string): UserState =>
     bindState(owner, groupIds, policy, recoveryMemory, state, api);
 
@@ -106,8 +138,13 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const lists = readRequestLists(request, 'rebalance');
       const state = bind(readField(request, 'state', 'request', 'rebalance'), 'rebalance');
       const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
+      const locale = readLocale(request);
       const assessment = assessState(policy, state, at, 'rebalance');
-      return rebalanceRequest(engine, { ...lists, state, assessment }, 'rebalance');
+      return rebalanceRequest(
+        engine,
+        { ...lists, state, assessment, locale, seeLess: null },
+        'rebalance',
+      );
     },
     classify: (item: Item) =>
       toClassification(
@@ -116,6 +153,21 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       ),
     parseState: (input: unknown) => bind(input, 'parseState'),
     serializeState: (state: UserState) => JSON.stringify(bind(state, 'serializeState')),
+    interceptQuery: (query, queryOptions) => parts.interceptQuery(query, queryOptions),
+    staleResources: (at, maxAgeDays) =>
+      findStaleResources(parts.resources, maxAgeDays === undefined ? { at } : { at, maxAgeDays }),
   };
   return Object.freeze(rb);
+}
+
+function readLocale(request: object): string {
+  const locale = readField(request, 'locale', 'request', 'rebalance');
+  if (locale === undefined) return '*';
+  if (typeof locale !== 'string' || !isLocaleTag(locale))
+    throw new RebalanceError(
+      'request',
+      `rebalance: locale must be a BCP 47 language tag such as 'en-GB', or '*' (got ${describeValue(locale)})`,
+      'locale',
+    );
+  return locale;
 }

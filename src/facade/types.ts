@@ -2,6 +2,7 @@ import type { Item, Impression } from '../item/types.js';
 import type { UserState } from '../exposure/types.js';
 import type { Cap, Level } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { Banner, QueryInterception, StaleResource } from '../interventions/types.js';
 
 /**
  * What the detector says about one group.
@@ -103,6 +104,13 @@ export interface RebalanceRequest {
   readonly at?: number;
   /** Largest number of served slots. @defaultValue all */
   readonly size?: number;
+  /**
+   * The reader's locale (BCP 47, such as `en-GB`), for the resources on banners; resources are
+   * looked up en-GB → en → `*`.
+   *
+   * @defaultValue `'*'` (only the directory's fallback entries)
+   */
+  readonly locale?: string;
 }
 
 /**
@@ -121,6 +129,11 @@ export interface Slot {
   readonly from: number | null;
   /** Why the slot differs from the input (`cap:<group>`, `recovery:<group>`, `diversify`); empty when untouched. */
   readonly reasons: readonly string[];
+  /**
+   * A notice to show with the item, when banner rules are configured (`createRebalancer({
+   * banners })`) and one applies to it; absent otherwise.
+   */
+  readonly banner?: Banner;
 }
 
 /**
@@ -241,4 +254,14 @@ export interface Rebalancer {
   parseState(input: unknown): UserState;
   /** Serialises a state to a JSON string. */
   serializeState(state: UserState): string;
+  /**
+   * What to show for a search query, instead of or above its results: for a sensitive search
+   * (evasive spellings included, with the evasive matcher) the group and up to three resources
+   * for the locale; for a supportive mental-health search a banner; otherwise `null`.
+   */
+  interceptQuery(query: string, options: { readonly locale: string }): QueryInterception | null;
+  /**
+   * Entries of the resource directory not verified within `maxAgeDays` (default 180) of `at`.
+   */
+  staleResources(at: number, maxAgeDays?: number): readonly StaleResource[];
 }

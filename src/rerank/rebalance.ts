@@ -14,12 +14,28 @@ import { prepareList, type PreparedList } from './prepare.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
 import { diversifiedOrder } from './diversified.js';
 import { auditOrganic } from './audit.js';
+import { classifyItem } from '../taxonomy/classifyItem.js';
+import type { ItemView } from '../item/readItem.js';
+import type { BannerFinder } from '../interventions/createBannerRules.js';
 
 /** The parts of a rebalancer the engine reads. @internal */
 export interface EngineContext {
   readonly taxonomy: ResolvedTaxonomy;
   readonly policy: ResolvedPolicy;
   readonly groupIds: readonly string[];
+  /** Finds the banner of a served item; `null` when no banner rules are configured. */
+  readonly bannerFor: BannerFinder | null;
+}
+
+/**
+ * Topics and groups the user asked to see less of whose items are removed right now, each with
+ * the target named in the drop reason (`seeLess:<target>`). @internal
+ */
+export interface SeeLessBlock {
+  /** Topic index (in `ResolvedTaxonomy.topicIds`) → target. */
+  readonly topics: ReadonlyMap<number, string>;
+  /** Group index → target. */
+  readonly groups: ReadonlyMap<number, string>;
 }
 
 /** A validated request. @internal */
@@ -29,6 +45,10 @@ export interface EngineRequest {
   readonly state: UserState;
   readonly assessment: Assessment;
   readonly size: number;
+  /** The locale banners are served for (BCP 47 or `*`). */
+  readonly locale: string;
+  /** Targets removed by "see less"; `null` when there are none (the usual case). */
+  readonly seeLess: SeeLessBlock | null;
 }
 
 /** Reads the untrusted request fields other than state and time. @internal */
@@ -87,7 +107,7 @@ export function rebalanceRequest(
   const { taxonomy, policy, groupIds } = ctx;
   const actions = actionsFor(policy, groupIds, req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';
-  const organic = prepareList(req.candidates, {
+  const prepared = prepareList(req.candidates, {
     api,
     field: 'candidates',
     taxonomy,
@@ -96,6 +116,10 @@ export function rebalanceRequest(
     classify: actions.any,
     dimension: 0,
   });
+  const organic =
+    req.seeLess === null
+      ? prepared
+      : removeSeeLess(prepared, req.seeLess, taxonomy, policy.minConfidence);
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];
@@ -157,21 +181,35 @@ export function rebalanceRequest(
     const v = fill.slots[s]!;
     if (v >= 0) {
       items.push(organic.views[v]!.source);
-      slots.push({
-        id: organic.views[v]!.id,
-        source: 'organic',
-        from: organic.from[v]!,
-        reasons: audit.reasons[v]!,
-      });
+      slots.push(
+        withBanner(
+          {
+            id: organic.views[v]!.id,
+            source: 'organic',
+            from: organic.from[v]!,
+            reasons: audit.reasons[v]!,
+          },
+          ctx.bannerFor,
+          organic.views[v]!,
+          req.locale,
+        ),
+      );
     } else {
       const { view, caller } = assigned[r++]!;
       items.push(pool!.views[view]!.source);
-      slots.push({
-        id: pool!.views[view]!.id,
-        source: 'recovery',
-        from: null,
-        reasons: [`recovery:${groupIds[actions.callers[caller]!]!}`],
-      });
+      slots.push(
+        withBanner(
+          {
+            id: pool!.views[view]!.id,
+            source: 'recovery',
+            from: null,
+            reasons: [`recovery:${groupIds[actions.callers[caller]!]!}`],
+          },
+          ctx.bannerFor,
+          pool!.views[view]!,
+          req.locale,
+        ),
+      );
     }
   }
   const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
@@ -195,6 +233,88 @@ export function rebalanceRequest(
       diversify: actions.diversify === null ? null : actions.diversify.kind,
     },
   };
+}
+
+/** Adds the banner to a slot when a rule applies; a slot without one keeps its exact shape. */
+function withBanner(
+  slot: Slot,
+  bannerFor: BannerFinder | null,
+  view: ItemView,
+  locale: string,
+): Slot {
+  if (bannerFor === null) return slot;
+  // The validated snapshot, not the caller's object: it is not read twice.
+  let topics: Item['topics'] = view.topics ?? [];
+  if (view.confidences !== null) {
+    const byTopic = Object.create(null) as Record<string, number>;
+    for (let t = 0; t < view.confidences.length; t++)
+      byTopic[view.topics![t]!] = view.confidences[t]!;
+    topics = byTopic;
+  }
+  const banner = bannerFor(
+    { topics, hashtags: view.hashtags ?? [], text: view.text ?? '' },
+    locale,
+  );
+  return banner === null ? slot : { ...slot, banner };
+}
+
+/**
+ * Leaves out the candidates that carry a blocked topic (at `minConfidence` or more) or are
+ * triggering for a blocked group, as `seeLess:<target>`: the removal period of X's home-mixer
+ * feedback, applied before the slots are filled so the caps see only what may be served.
+ */
+function removeSeeLess<L extends PreparedList>(
+  list: L,
+  block: SeeLessBlock,
+  taxonomy: ResolvedTaxonomy,
+  minConfidence: number,
+): L {
+  const groups = taxonomy.groupIds.length;
+  const n = list.views.length;
+  const classified = list.triggering.length > 0;
+  const views: PreparedList['views'] = [];
+  const from: number[] = [];
+  const triggering = new Uint8Array(classified ? n * groups : 0);
+  const recovery = new Uint8Array(classified ? n * groups : 0);
+  const left = list.left.slice();
+  for (let v = 0; v < n; v++) {
+    const view = list.views[v]!;
+    const target = blockedTarget(classifyItem(taxonomy, view), block, minConfidence);
+    if (target !== null) {
+      left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
+      continue;
+    }
+    if (classified) {
+      const row = views.length * groups;
+      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), row);
+      recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), row);
+    }
+    views.push(view);
+    from.push(list.from[v]!);
+  }
+  return {
+    ...list,
+    views,
+    from,
+    triggering: triggering.subarray(0, views.length * groups),
+    recovery: recovery.subarray(0, views.length * groups),
+    left,
+  };
+}
+
+/** The first blocked target an item matches, groups before topics, or `null`. */
+function blockedTarget(
+  cls: ReturnType<typeof classifyItem>,
+  block: SeeLessBlock,
+  minConfidence: number,
+): string | null {
+  for (const [g, target] of block.groups) if (cls.triggering[g]! >= minConfidence) return target;
+  for (let k = 0; k < cls.topics.length; k++) {
+    if (cls.confidences[k]! < minConfidence) continue;
+    const target = block.topics.get(cls.topics[k]!);
+    if (target !== undefined) return target;
+  }
+  return null;
 }
 
 function identity(n: number): Int32Array {

@@ -1,0 +1,82 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { describeValue } from '../errors/describe.js';
+import { readField } from '../validate/readField.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import { createBannerRules, type BannerFinder } from '../interventions/createBannerRules.js';
+import {
+  createQueryInterceptor,
+  type QueryInterceptor,
+} from '../interventions/createQueryInterceptor.js';
+import {
+  resolveInterventionSettings,
+  type InterventionSettings,
+  type ResolvedInterventionSettings,
+} from '../interventions/interventionSettings.js';
+import { DEFAULT_BANNER_RULES, SUPPORT_GROUP } from '../interventions/supportTerms.js';
+import type { BannerRule } from '../interventions/supportTerms.js';
+import { topicGroupsOf } from '../interventions/topicGroupsOf.js';
+import type { ResourceDirectory } from '../interventions/types.js';
+import { validateResources } from '../interventions/validateResources.js';
+
+/** What a rebalancer builds from its intervention options. @internal */
+export interface InterventionParts {
+  readonly resources: ResourceDirectory;
+  readonly interceptQuery: QueryInterceptor;
+  /** `null` when no banner rules are configured: slots then never carry a banner. */
+  readonly bannerFor: BannerFinder | null;
+  readonly settings: ResolvedInterventionSettings;
+}
+
+/**
+ * Reads the `resources`, `banners`, `supportTerms` and `interventions` options of
+ * `createRebalancer`: the directory is validated against the taxonomy's groups (plus the
+ * supportive `mental-health` group), banner rules are compiled with the policy's confidence
+ * threshold, and the intervention settings get their defaults.
+ *
+ * @internal
+ */
+export function readInterventionParts(
+  options: object,
+  taxonomy: ResolvedTaxonomy,
+  policy: ResolvedPolicy,
+  api: string,
+): InterventionParts {
+  const resourcesInput = readField(options, 'resources', 'resources', api);
+  const bannersInput = readField(options, 'banners', 'policy', api);
+  const supportTerms = readField(options, 'supportTerms', 'policy', api);
+  const interventions = readField(options, 'interventions', 'policy', api);
+  const resources = validateResources(
+    resourcesInput ?? [],
+    api,
+    new Set([...taxonomy.groupIds, SUPPORT_GROUP]),
+  );
+  if (supportTerms !== undefined && !Array.isArray(supportTerms))
+    throw new RebalanceError(
+      'policy',
+      `${api}: supportTerms must be an array of strings (got ${describeValue(supportTerms)})`,
+      'supportTerms',
+    );
+  const interceptQuery = createQueryInterceptor({
+    matcher: taxonomy.matcher,
+    topicGroups: topicGroupsOf(taxonomy),
+    resources,
+    ...(supportTerms === undefined ? {} : { supportTerms: supportTerms as readonly string[] }),
+  });
+  let rules: readonly BannerRule[] | null;
+  if (bannersInput === undefined || bannersInput === false) rules = null;
+  else if (bannersInput === true) rules = DEFAULT_BANNER_RULES;
+  else if (Array.isArray(bannersInput)) rules = bannersInput as readonly BannerRule[];
+  else
+    throw new RebalanceError(
+      'policy',
+      `${api}: banners must be an array of banner rules or a boolean (got ${describeValue(bannersInput)})`,
+      'banners',
+    );
+  const bannerFor =
+    rules === null
+      ? null
+      : createBannerRules({ resources, rules, minConfidence: policy.minConfidence });
+  const settings = resolveInterventionSettings(interventions as InterventionSettings | undefined);
+  return { resources, interceptQuery, bannerFor, settings };
+}
