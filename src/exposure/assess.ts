@@ -4,11 +4,18 @@ import type { ResolvedPolicy } from '../policy/resolved.js';
 import { alarmThreshold } from '../detect/index.js';
 import type { Assessment, GroupAssessment } from '../facade/types.js';
 import type { UserState } from './types.js';
+import {
+  EMPTY_INTERVENTION_LOG,
+  type ResolvedInterventionSettings,
+} from '../interventions/interventionSettings.js';
+import { planInterventions } from '../interventions/planInterventions.js';
 
 /**
  * Reads a state at time `at`: the level of each group, its exposure share after time away, the
  * current run (0 once the session gap has passed) and the detector's statistic. `at` earlier
- * than the last impression counts as the last impression's time.
+ * than the last impression counts as the last impression's time. The interventions to suggest
+ * come from `planInterventions` with the state's log; a new session has not started yet, so
+ * per-session caps then count nothing.
  *
  * @internal
  */
@@ -17,6 +24,7 @@ export function assessState(
   state: UserState,
   at: number | undefined,
   api: string,
+  settings: ResolvedInterventionSettings,
 ): Assessment {
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at)))
     throw new RebalanceError(
@@ -40,5 +48,10 @@ export function assessState(
       threshold,
     };
   }
-  return { at: when, impressions: state.impressions, newSession, groups, interventions: [] };
+  const interventions = planInterventions(
+    { groups, sessionStartedAt: newSession ? null : state.session.startedAt, at: when },
+    state.interventions ?? EMPTY_INTERVENTION_LOG,
+    settings,
+  );
+  return { at: when, impressions: state.impressions, newSession, groups, interventions };
 }

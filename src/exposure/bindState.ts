@@ -2,13 +2,20 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import { emptyGroup } from './emptyState.js';
 import { adoptState, parseState, sealState, sealedOwner } from './stateShape.js';
-import type { GroupState, UserState } from './types.js';
+import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
+import {
+  EMPTY_INTERVENTION_LOG,
+  type InterventionLog,
+} from '../interventions/interventionSettings.js';
+import type { SeeLessEntry } from '../interventions/seeLess.js';
 
 /**
  * Validates an untrusted state and lines it up with a rebalancer's taxonomy and policy: groups in
  * taxonomy order (a group the state lacks — the taxonomy grew — starts empty; a group the
  * taxonomy no longer has is left out), window bits kept only for a `window` detector and trimmed
- * to its length, the recovery memory trimmed to what the policy needs. These are the only
+ * to its length, the recovery memory trimmed to what the policy needs, "see less" choices and
+ * logged interventions kept only for targets and groups the taxonomy has (the newest
+ * {@link STATE_LOGGED_INTERVENTIONS} interventions). These are the only
  * adjustments; anything malformed is a `RebalanceError` with code `state`.
  *
  * @internal
@@ -18,6 +25,7 @@ export function bindState(
   groupIds: readonly string[],
   policy: ResolvedPolicy,
   recoveryMemory: number,
+  seeLessTargets: ReadonlySet<string>,
   input: unknown,
   api: string,
 ): UserState {
@@ -26,8 +34,14 @@ export function bindState(
   const byId = new Map<string, GroupState>();
   for (const g of state.groups) byId.set(g.id, g);
   const d = policy.detection;
+  const known = new Set(groupIds);
+  const seeLess = keptSeeLess(state.seeLess ?? [], seeLessTargets);
+  const interventions = keptInterventions(state.interventions ?? EMPTY_INTERVENTION_LOG, known);
   let same =
-    state.groups.length === groupIds.length && state.recoveryShown.length <= recoveryMemory;
+    state.groups.length === groupIds.length &&
+    state.recoveryShown.length <= recoveryMemory &&
+    seeLess === state.seeLess &&
+    interventions === state.interventions;
   const groups = groupIds.map((id, index) => {
     const g = byId.get(id);
     if (g === undefined) {
@@ -63,6 +77,8 @@ export function bindState(
           recoveryShown: state.recoveryShown.slice(
             Math.max(0, state.recoveryShown.length - recoveryMemory),
           ),
+          interventions,
+          seeLess,
         },
         owner,
       );
@@ -72,4 +88,30 @@ function countOnes(bits: string): number {
   let n = 0;
   for (let i = 0; i < bits.length; i++) if (bits.charCodeAt(i) === 49) n++;
   return n;
+}
+
+/** The entries whose target the taxonomy has; the same array when all are kept. */
+function keptSeeLess(
+  entries: readonly SeeLessEntry[],
+  targets: ReadonlySet<string>,
+): readonly SeeLessEntry[] {
+  for (let i = 0; i < entries.length; i++)
+    if (!targets.has(entries[i]![0])) return entries.filter(([t]) => targets.has(t));
+  return entries;
+}
+
+/** The newest entries of known groups (or none, for breaks); the same log when all are kept. */
+function keptInterventions(log: InterventionLog, groups: ReadonlySet<string>): InterventionLog {
+  const shown = log.shown;
+  let clean = shown.length <= STATE_LOGGED_INTERVENTIONS;
+  for (let i = 0; clean && i < shown.length; i++) {
+    const group = shown[i]![1];
+    if (group !== '' && !groups.has(group)) clean = false;
+  }
+  if (clean) return log;
+  const kept = shown.filter(([, group]) => group === '' || groups.has(group));
+  return {
+    shown: kept.slice(Math.max(0, kept.length - STATE_LOGGED_INTERVENTIONS)),
+    dismissed: log.dismissed,
+  };
 }

@@ -1,6 +1,7 @@
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { GroupState, UserState } from './types.js';
 import { STATE_VERSION, sealState } from './stateShape.js';
+import { EMPTY_INTERVENTION_LOG } from '../interventions/interventionSettings.js';
 
 /** A group with nothing observed yet. @internal */
 export function emptyGroup(id: string): GroupState {
@@ -29,6 +30,8 @@ export function createEmptyState(groupIds: readonly string[]): UserState {
     session: { startedAt: null, impressions: 0 },
     groups: groupIds.map(emptyGroup),
     recoveryShown: [],
+    interventions: EMPTY_INTERVENTION_LOG,
+    seeLess: [],
   });
 }
 

@@ -9,7 +9,13 @@ import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
 import { hashId } from './hashId.js';
 import { sealState } from './stateShape.js';
-import type { GroupState, UserState } from './types.js';
+import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
+import { readFeedback } from './readFeedback.js';
+import {
+  EMPTY_INTERVENTION_LOG,
+  recordIntervention,
+} from '../interventions/interventionSettings.js';
+import { addSeeLess } from '../interventions/seeLess.js';
 
 /** Everything `observe` needs besides the state and the impressions. @internal */
 export interface ObserveContext {
@@ -21,6 +27,8 @@ export interface ObserveContext {
   readonly recoveryMemory: number;
   /** The rebalancer the states belong to: its output is lined up with the taxonomy already. */
   readonly owner: object;
+  /** Ids "see less" may name: the taxonomy's group ids and triggering topic ids. */
+  readonly seeLessTargets: ReadonlySet<string>;
 }
 
 const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
@@ -122,8 +130,21 @@ export function observeImpressions(
   let sessionImpressions = state.session.impressions;
   let memory = state.recoveryShown;
   let memoryCopied = false;
+  let log = state.interventions ?? EMPTY_INTERVENTION_LOG;
+  let seeLess = state.seeLess ?? [];
 
   for (let i = 0; i < list.length; i++) {
+    const feedback = readFeedback(list[i], i, api, ctx.seeLessTargets, taxonomy.groupIndex);
+    if (feedback !== null) {
+      // Feedback is not an impression: exposure, runs, detectors and the clock stay as they are.
+      if (feedback.seeLess !== null) seeLess = addSeeLess(seeLess, feedback.seeLess, feedback.at);
+      else {
+        log = recordIntervention(log, { ...feedback.intervention!, at: feedback.at });
+        if (log.shown.length > STATE_LOGGED_INTERVENTIONS)
+          log = { shown: log.shown.slice(-STATE_LOGGED_INTERVENTIONS), dismissed: log.dismissed };
+      }
+      continue;
+    }
     const imp = readImpression(list[i], i, api);
     const item = readItem(imp.item, { api, path: `impressions[${i}].item`, code: 'impression' });
     const cls = classifyItem(taxonomy, item);
@@ -189,7 +210,16 @@ export function observeImpressions(
       hold: s.hold,
     })),
     recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
+    interventions:
+      log.shown === (state.interventions ?? EMPTY_INTERVENTION_LOG).shown
+        ? log
+        : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
+    seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
   });
+}
+
+function freezeEntry<T extends readonly unknown[]>(entry: T): T {
+  return Object.isFrozen(entry) ? entry : Object.freeze(entry);
 }
 
 /** Keeps the entries still inside the cooldown, at most `limit` of them (the newest). */

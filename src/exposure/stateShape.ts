@@ -2,6 +2,12 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import type { Level } from '../policy/types.js';
 import type { GroupState, UserState } from './types.js';
+import {
+  EMPTY_INTERVENTION_LOG,
+  MAX_LOGGED_INTERVENTIONS,
+  type InterventionLog,
+} from '../interventions/interventionSettings.js';
+import { SEE_LESS, type SeeLessEntry } from '../interventions/seeLess.js';
 
 /** The state format this version writes and reads. @internal */
 export const STATE_VERSION = 1;
@@ -38,6 +44,12 @@ export function sealState(state: UserState, owner: object | null = null): UserSt
   Object.freeze(groups);
   Object.freeze(state.recoveryShown);
   Object.freeze(state.session);
+  // Entries of both lists are frozen where they are created.
+  if (state.interventions !== undefined) {
+    Object.freeze(state.interventions.shown);
+    Object.freeze(state.interventions);
+  }
+  if (state.seeLess !== undefined) Object.freeze(state.seeLess);
   Object.freeze(state);
   return adoptState(state, owner);
 }
@@ -262,7 +274,78 @@ function readState(input: unknown, api: string): UserState {
     session: { startedAt, impressions: sessionImpressions },
     groups,
     recoveryShown,
+    interventions: readInterventionLog(api, optionalField(api, value, 'interventions')),
+    seeLess: readSeeLess(api, optionalField(api, value, 'seeLess')),
   });
+}
+
+/** A field added after the first release: a state stored before it lacks it. */
+function optionalField(api: string, obj: unknown, key: string): unknown {
+  let present: boolean;
+  try {
+    present = Object.prototype.hasOwnProperty.call(obj, key);
+  } catch (cause) {
+    throw new RebalanceError('state', `${api}: state.${key} could not be read`, key, { cause });
+  }
+  return present ? field(api, obj, key, '') : undefined;
+}
+
+const KINDS: readonly string[] = ['nudge', 'resources', 'break'];
+const MAX_ID_LENGTH = 256;
+
+function readInterventionLog(api: string, raw: unknown): InterventionLog {
+  if (raw === undefined) return EMPTY_INTERVENTION_LOG;
+  const shownRaw = field(api, raw, 'shown', 'interventions');
+  if (!Array.isArray(shownRaw) || shownRaw.length > MAX_LOGGED_INTERVENTIONS)
+    bad(
+      api,
+      'interventions.shown',
+      `must be an array of at most ${MAX_LOGGED_INTERVENTIONS} entries`,
+      shownRaw,
+    );
+  const shown: (readonly [InterventionLog['shown'][number][0], string, number])[] = [];
+  for (let i = 0; i < shownRaw.length; i++) {
+    const path = `interventions.shown[${i}]`;
+    const entry: unknown = shownRaw[i];
+    if (!Array.isArray(entry) || entry.length !== 3)
+      bad(api, path, 'must be a [kind, group, at] triple', entry);
+    const [kind, group, at] = entry as [unknown, unknown, unknown];
+    if (typeof kind !== 'string' || !KINDS.includes(kind))
+      bad(api, `${path}[0]`, "must be 'nudge', 'resources' or 'break'", kind);
+    if (typeof group !== 'string' || group.length > MAX_ID_LENGTH)
+      bad(api, `${path}[1]`, "must be a group id or ''", group);
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      bad(api, `${path}[2]`, 'must be a finite time in milliseconds', at);
+    shown.push(Object.freeze([kind as 'nudge', group, at] as const));
+  }
+  const dismissed = count(
+    api,
+    field(api, raw, 'dismissed', 'interventions'),
+    'interventions.dismissed',
+  );
+  return { shown, dismissed };
+}
+
+function readSeeLess(api: string, raw: unknown): readonly SeeLessEntry[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > SEE_LESS.maxEntries)
+    bad(api, 'seeLess', `must be an array of at most ${SEE_LESS.maxEntries} entries`, raw);
+  const out: SeeLessEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const entry: unknown = raw[i];
+    if (!Array.isArray(entry) || entry.length !== 2)
+      bad(api, `seeLess[${i}]`, 'must be a [target, at] pair', entry);
+    const [target, at] = entry as [unknown, unknown];
+    if (typeof target !== 'string' || target.length === 0 || target.length > MAX_ID_LENGTH)
+      bad(api, `seeLess[${i}][0]`, 'must be a topic or group id', target);
+    if (seen.has(target)) bad(api, `seeLess[${i}][0]`, 'must be unique', target);
+    seen.add(target);
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      bad(api, `seeLess[${i}][1]`, 'must be a finite time in milliseconds', at);
+    out.push(Object.freeze([target, at] as const));
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Level } from '../policy/types.js';
+import type { InterventionLog } from '../interventions/interventionSettings.js';
+import type { SeeLessEntry } from '../interventions/seeLess.js';
 
 /**
  * Per-group part of a {@link UserState}.
@@ -63,4 +65,26 @@ export interface UserState {
    * 52-bit hashes so the state stays small whatever the ids; bounded in length.
    */
   readonly recoveryShown: readonly (readonly [string, number])[];
+  /**
+   * What the host reported about the interventions it showed (for cooldowns, caps per session
+   * and escalation), the newest 12 kept. Every state the
+   * library builds has it; a state stored before it existed reads as an empty log.
+   */
+  readonly interventions?: InterventionLog;
+  /**
+   * The person's "see less" choices, `[target, at]` with a triggering topic id or a group id
+   * of the taxonomy, oldest first, one entry per target. Every state the library builds has
+   * it; a state stored before it existed reads as none.
+   */
+  readonly seeLess?: readonly SeeLessEntry[];
 }
+
+/**
+ * Most shown interventions a state keeps, the newest: the default settings show at most 11 in
+ * one session (resources once per group, two nudges per group, two breaks for the default
+ * taxonomy's three groups), and keeping fewer than the library-wide log bound keeps the stored
+ * state within 2 KB for the default taxonomy.
+ *
+ * @internal
+ */
+export const STATE_LOGGED_INTERVENTIONS = 12;

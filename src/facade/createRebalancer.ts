@@ -15,7 +15,7 @@ import { toClassification } from '../taxonomy/toClassification.js';
 import { resolveTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
 import type { TermMatcherFactory } from '../taxonomy/match/types.js';
-import type { Rebalancer, RebalanceRequest } from './types.js';
+import type { NonProfilingRequest, Rebalancer, RebalanceRequest } from './types.js';
 import type { UserState } from '../exposure/types.js';
 import { findStaleResources } from '../interventions/findStaleResources.js';
 import { isLocaleTag } from '../interventions/localeChain.js';
@@ -23,6 +23,7 @@ import type { InterventionSettings } from '../interventions/interventionSettings
 import type { BannerRule } from '../interventions/supportTerms.js';
 import type { ResourceInput } from '../interventions/types.js';
 import { readInterventionParts } from './interventionParts.js';
+import { seeLessBlock } from './seeLessBlock.js';
 
 /**
  * Options of {@link createRebalancer}.
@@ -108,6 +109,10 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const groupIds = taxonomy.groupIds;
   const parts = readInterventionParts(options, taxonomy, policy, API);
   const recoveryMemory = recoveryMemoryLimit(policy);
+  // "See less" applies to what a person can recognise in their feed: a group, or one of its
+  // triggering topics (recovery topics are what the policy offers instead).
+  const seeLessTargets = new Set<string>(groupIds);
+  for (const [topic, ref] of taxonomy.topics) if (!ref.recovery) seeLessTargets.add(topic);
   // Identity of this rebalancer: states already lined up with it skip re-binding.
   const owner = {};
   const observeContext: ObserveContext = {
@@ -116,19 +121,26 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     impressionDecay: Math.pow(2, -1 / policy.exposure.halfLife),
     recoveryMemory,
     owner,
+    seeLessTargets,
   };
   const engine = { taxonomy, policy, groupIds, bannerFor: parts.bannerFor };
   const bind = (state: unknown, api: string): UserState =>
-    bindState(owner, groupIds, policy, recoveryMemory, state, api);
+    bindState(owner, groupIds, policy, recoveryMemory, seeLessTargets, state, api);
+
+  const fresh = bind(createEmptyState(groupIds), 'emptyState');
 
   const rb: Rebalancer = {
     policy,
     groups: groupIds,
     emptyState: () => bind(createEmptyState(groupIds), 'emptyState'),
+    reset: (state) => {
+      const kept = bind(state, 'reset').seeLess ?? [];
+      return kept.length === 0 ? fresh : bind({ ...fresh, seeLess: kept }, 'reset');
+    },
     observe: (state, impressions) =>
       observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
-    assess: (state, at) => assessState(policy, bind(state, 'assess'), at, 'assess'),
-    rebalance: (request: RebalanceRequest) => {
+    assess: (state, at) => assessState(policy, bind(state, 'assess'), at, 'assess', parts.settings),
+    rebalance: (request: RebalanceRequest | NonProfilingRequest) => {
       if (typeof request !== 'object' || request === null)
         throw new RebalanceError(
           'request',
@@ -136,13 +148,19 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
           '',
         );
       const lists = readRequestLists(request, 'rebalance');
-      const state = bind(readField(request, 'state', 'request', 'rebalance'), 'rebalance');
+      const profiling = readProfiling(request);
+      // Without profiling the request is ranked as for someone nothing is known about: the
+      // state, if given, is not read at all.
+      const state = profiling
+        ? bind(readField(request, 'state', 'request', 'rebalance'), 'rebalance')
+        : fresh;
       const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
       const locale = readLocale(request);
-      const assessment = assessState(policy, state, at, 'rebalance');
+      const assessment = assessState(policy, state, at, 'rebalance', parts.settings);
+      const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
       return rebalanceRequest(
         engine,
-        { ...lists, state, assessment, locale, seeLess: null },
+        { ...lists, state, assessment, locale, seeLess },
         'rebalance',
       );
     },
@@ -158,6 +176,18 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       findStaleResources(parts.resources, maxAgeDays === undefined ? { at } : { at, maxAgeDays }),
   };
   return Object.freeze(rb);
+}
+
+function readProfiling(request: object): boolean {
+  const profiling = readField(request, 'profiling', 'request', 'rebalance');
+  if (profiling === undefined) return true;
+  if (typeof profiling !== 'boolean')
+    throw new RebalanceError(
+      'request',
+      `rebalance: profiling must be a boolean (got ${describeValue(profiling)})`,
+      'profiling',
+    );
+  return profiling;
 }
 
 function readLocale(request: object): string {

@@ -98,8 +98,20 @@ export interface RebalanceRequest {
   readonly candidates: readonly Item[];
   /** Recovery-oriented items to interleave when the policy calls for it. @defaultValue [] */
   readonly recovery?: readonly Item[];
-  /** The user's exposure state. */
+  /** The user's exposure state (not read when `profiling` is `false`). */
   readonly state: UserState;
+  /**
+   * `false` ranks without the exposure state, as for someone nothing is known about — the
+   * option of a feed not based on profiling that the EU Digital Services Act (Art. 38) asks
+   * very large platforms to offer. Every group is then at level `none`, so only what the policy
+   * applies to everyone holds: the `none` level's caps (for the minors' preset these remove every
+   * triggering item) and its recovery cadence. Detection, recovery triggered by a level, "see
+   * less" choices and suggested interventions, which all read the person's history, do not
+   * apply; `assessment` is that of an empty state.
+   *
+   * @defaultValue `true`
+   */
+  readonly profiling?: boolean;
   /** The request time (ms); omitted means the state's last impression time. */
   readonly at?: number;
   /** Largest number of served slots. @defaultValue all */
@@ -112,6 +124,23 @@ export interface RebalanceRequest {
    */
   readonly locale?: string;
 }
+
+/**
+ * A request ranked without profiling (EU DSA Art. 38): like {@link RebalanceRequest} with
+ * `profiling: false`, where the state may be left out.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets, type NonProfilingRequest } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.minor });
+ * const request: NonProfilingRequest = { candidates: [{ id: 'a' }, { id: 'b', topics: ['pro-ana'] }], profiling: false };
+ * rb.rebalance(request).items.map((item) => item.id); // ['a']
+ * ```
+ */
+export type NonProfilingRequest = Omit<RebalanceRequest, 'state' | 'profiling'> & {
+  readonly state?: UserState;
+  readonly profiling: false;
+};
 
 /**
  * One served slot of a rebalanced feed.
@@ -224,6 +253,62 @@ export interface AppliedActions {
 }
 
 /**
+ * Negative feedback given to `observe`: the person asked to see less of a topic (a triggering
+ * topic id) or a group. Matching candidates are removed for 14 days, then come back gradually.
+ *
+ * @example
+ * ```ts
+ * import type { SeeLessFeedback } from 'feed-rebalancer';
+ * const event: SeeLessFeedback = { seeLess: { target: 'thinspiration' }, at: Date.now() };
+ * ```
+ */
+export interface SeeLessFeedback {
+  readonly seeLess: { readonly target: string };
+  /** When the feedback was given (ms). */
+  readonly at: number;
+}
+
+/**
+ * What the host did with a suggested intervention, given to `observe`: `shown` starts its
+ * cooldown and counts towards its cap per session, `dismissed` (of a nudge) escalates the next
+ * one, `accepted` resets that.
+ *
+ * @example
+ * ```ts
+ * import type { InterventionFeedback } from 'feed-rebalancer';
+ * const event: InterventionFeedback = {
+ *   intervention: { type: 'shown', kind: 'nudge', group: 'eating-disorder' },
+ *   at: Date.now(),
+ * };
+ * ```
+ */
+export interface InterventionFeedback {
+  readonly intervention: {
+    readonly type: 'shown' | 'dismissed' | 'accepted';
+    readonly kind: Intervention['kind'];
+    /** The intervention's group; `null` (or omitted) for a break. */
+    readonly group?: string | null;
+  };
+  /** When it happened (ms). */
+  readonly at: number;
+}
+
+/**
+ * One entry given to `observe`: an impression, or feedback. Feedback is not an impression: it
+ * changes neither the exposure nor the detectors nor the impression count.
+ *
+ * @example
+ * ```ts
+ * import type { ObserveEvent } from 'feed-rebalancer';
+ * const events: ObserveEvent[] = [
+ *   { item: { id: 'v1', topics: ['pro-ana'] }, at: 0 },
+ *   { seeLess: { target: 'pro-ana' }, at: 1_000 },
+ * ];
+ * ```
+ */
+export type ObserveEvent = Impression | SeeLessFeedback | InterventionFeedback;
+
+/**
  * A configured rebalancer: pure functions over plain-JSON state.
  *
  * @example
@@ -242,12 +327,28 @@ export interface Rebalancer {
   readonly groups: readonly string[];
   /** A fresh state for a new user. */
   emptyState(): UserState;
-  /** Folds impressions into a state; returns a new state and never mutates its input. */
-  observe(state: UserState, impressions: Impression | readonly Impression[]): UserState;
+  /**
+   * A fresh start for a person — the exposure shares, runs, detector statistics, levels,
+   * session, recovery memory and intervention log cleared, as TikTok's Refresh clears what the
+   * feed learned — that keeps what protects them. A reset must not be a way out of protection:
+   * someone caught in a harmful spiral, or pushed by someone else, could otherwise reset away
+   * the very signals that protect them. So their "see less" choices stay: they are the person's
+   * own explicit signals, which the EU guidelines on protecting minors under DSA Art. 28 favour
+   * over inferred ones, and removing them is the person's decision, not a side effect. And the
+   * protections that hold for everyone live in the policy, not in the state — for an audience of
+   * minors the `none` level's caps filter triggering items whatever the state — so no state, reset
+   * or not, can turn them off.
+   */
+  reset(state: UserState): UserState;
+  /**
+   * Folds impressions and feedback events into a state; returns a new state and never mutates
+   * its input.
+   */
+  observe(state: UserState, impressions: ObserveEvent | readonly ObserveEvent[]): UserState;
   /** What the detector says at time `at` (defaults to the last impression time). */
   assess(state: UserState, at?: number): Assessment;
   /** Reshapes a ranked candidate list for the state's user. */
-  rebalance(request: RebalanceRequest): RebalanceResult;
+  rebalance(request: RebalanceRequest | NonProfilingRequest): RebalanceResult;
   /** How an item matches the taxonomy. */
   classify(item: Item): Classification;
   /** Validates an untrusted state (a JSON string or a parsed value). */
