@@ -12,6 +12,11 @@ import {
 import { forwardStream, impressionArb } from './helpers.js';
 
 const POLICIES: [string, PolicyInput][] = Object.entries(presets.policies);
+/** Every id "see less" accepts for the default taxonomy: its groups and triggering topics. */
+const SEE_LESS_TARGETS = presets.taxonomies.default.groups.flatMap((g) => [
+  g.id,
+  ...g.triggering.map((t) => t.id),
+]);
 const RANK: Record<Level, number> = { none: 0, elevated: 1, sustained: 2 };
 
 function expectStateError(fn: () => unknown, path: string): void {
@@ -43,11 +48,31 @@ describe('UserState', () => {
         }),
         at: fc.integer({ min: 0, max: 1e9 }),
       });
-      fc.assert(
-        fc.property(fc.array(fc.oneof(impressionArb, longIds), { maxLength: 300 }), (stream) => {
-          const text = serializeState(rb.observe(rb.emptyState(), stream));
-          expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(2048);
+      // Feedback with every valid target and intervention, at hostile times.
+      const time = fc.oneof(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.double({ min: -1e300, max: 1e300, noNaN: true, noDefaultInfinity: true }),
+      );
+      const seeLess = fc.record({
+        seeLess: fc.record({ target: fc.constantFrom(...SEE_LESS_TARGETS) }),
+        at: time,
+      });
+      const intervention = fc.record({
+        intervention: fc.record({
+          type: fc.constantFrom('shown' as const, 'dismissed' as const, 'accepted' as const),
+          kind: fc.constantFrom('nudge' as const, 'resources' as const, 'break' as const),
+          group: fc.constantFrom(null, 'eating-disorder', 'self-harm', 'suicide'),
         }),
+        at: time,
+      });
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(impressionArb, longIds, seeLess, intervention), { maxLength: 300 }),
+          (stream) => {
+            const text = serializeState(rb.observe(rb.emptyState(), stream));
+            expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(2048);
+          },
+        ),
         { numRuns: 60 },
       );
     },
