@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Size budget of the core entry (`feed-rebalancer`): the entry bundled and minified with esbuild,
+// then gzipped with node:zlib at its default level, as a browser or an edge runtime would receive
+// it. ml-matrix is left external: the core only reads kernels through `get`, so an application
+// that does not build DPP kernels with ml-matrix never ships it. The bundle is built for the
+// neutral platform, so a Node built-in reaching the core fails the build as well.
+//
+//   node scripts/size-budget.mjs                # bundles src/index.ts
+//   node scripts/size-budget.mjs dist/index.js  # bundles the built entry instead
+//
+// Prints the figures; exits 1 when the gzipped size is over the budget or the bundle fails.
+import process from 'node:process';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/**
+ * Gzipped bytes allowed for the core entry: 33,757 bytes measured from src/index.ts when the
+ * budget was set, plus 20% headroom. Raise it only with a reason in the commit message.
+ */
+const BUDGET_GZIP_BYTES = 40_500;
+
+const say = (line) => process.stdout.write(`${line}\n`);
+const complain = (line) => process.stderr.write(`${line}\n`);
+
+const entry = process.argv[2] ?? 'src/index.ts';
+let result;
+try {
+  result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['ml-matrix'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+} catch (error) {
+  complain(`size budget: cannot bundle ${entry} for a neutral platform`);
+  complain(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const code = result.outputFiles[0].contents;
+const gzipBytes = gzipSync(code).length;
+const packages = Object.keys(result.metafile.inputs).filter((path) =>
+  path.includes('node_modules/'),
+);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+say(
+  `core entry ${entry}: ${kib(code.length)} minified, ${kib(gzipBytes)} gzipped (${gzipBytes} bytes)`,
+);
+say(
+  `budget: ${BUDGET_GZIP_BYTES} bytes gzipped (${((100 * gzipBytes) / BUDGET_GZIP_BYTES).toFixed(0)}% used)`,
+);
+if (packages.length > 0) say(`bundled from packages: ${packages.join(', ')}`);
+if (gzipBytes > BUDGET_GZIP_BYTES) {
+  complain(`size budget exceeded by ${gzipBytes - BUDGET_GZIP_BYTES} bytes`);
+  process.exit(1);
+}
