@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRebalancer, presets, RebalanceError } from '../../src/index.js';
 import type { Item, RebalanceRequest } from '../../src/index.js';
 import {
@@ -8,7 +8,7 @@ import {
   checkNothingLost,
 } from '../../src/testing/index.js';
 import { deepCopy, firstDifference } from '../../src/testing/check/deepEqual.js';
-import { pollutionProbe, prototypeFingerprint } from './guards.js';
+import { guardPrototypes } from './guards.js';
 
 // Fuzzing the whole facade with hostile values: every call either returns a well-formed value or
 // throws a RebalanceError — never another kind of error — and neither the built-in prototypes
@@ -123,14 +123,7 @@ function handled<T>(f: () => T): T | RebalanceError {
   }
 }
 
-let fingerprint = '';
-beforeEach(() => {
-  fingerprint = prototypeFingerprint();
-});
-afterEach(() => {
-  expect(prototypeFingerprint()).toBe(fingerprint);
-  expect(pollutionProbe()).toEqual([undefined, undefined, undefined, undefined, '[object Object]']);
-});
+guardPrototypes();
 
 describe('fuzzing the facade with hostile values', () => {
   it('rb.rebalance(hostile candidates, pool, at and size) returns a well-formed result or throws RebalanceError, and changes no input', () => {

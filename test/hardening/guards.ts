@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { RebalanceError } from '../../src/index.js';
 import type { RebalanceErrorCode } from '../../src/index.js';
 
@@ -60,4 +60,25 @@ export function deepFreeze<T>(value: T): T {
   for (const key of Reflect.ownKeys(value))
     deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   return value;
+}
+
+/**
+ * Registers hooks that fail a test when it changed `Object.prototype` or let a polluting key
+ * through: the prototype's fingerprint is taken before each test and compared after it.
+ */
+export function guardPrototypes(): void {
+  let fingerprint = '';
+  beforeEach(() => {
+    fingerprint = prototypeFingerprint();
+  });
+  afterEach(() => {
+    expect(prototypeFingerprint()).toBe(fingerprint);
+    expect(pollutionProbe()).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '[object Object]',
+    ]);
+  });
 }

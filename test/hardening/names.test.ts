@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRebalancer, presets } from '../../src/index.js';
 import type { Item, PolicyInput, TaxonomyInput } from '../../src/index.js';
 import {
@@ -7,26 +7,14 @@ import {
   checkNothingLost,
   createGuaranteeContext,
 } from '../../src/testing/index.js';
-import {
-  deepFreeze,
-  expectRebalanceError,
-  pollutionProbe,
-  prototypeFingerprint,
-} from './guards.js';
+import { deepFreeze, expectRebalanceError, guardPrototypes } from './guards.js';
 
 // `__proto__`, `constructor` and `prototype` as topic, group and id names: they are ordinary
 // names — stored in Maps or null-prototype objects, never reaching Object.prototype.
 
 const NAMES = ['__proto__', 'constructor', 'prototype'] as const;
 
-let fingerprint = '';
-beforeEach(() => {
-  fingerprint = prototypeFingerprint();
-});
-afterEach(() => {
-  expect(prototypeFingerprint()).toBe(fingerprint);
-  expect(pollutionProbe()).toEqual([undefined, undefined, undefined, undefined, '[object Object]']);
-});
+guardPrototypes();
 
 const rb = createRebalancer({
   taxonomy: presets.taxonomies.default,

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRebalancer, presets } from '../../src/index.js';
 import type { UserState } from '../../src/index.js';
-import { expectRebalanceError, pollutionProbe, prototypeFingerprint } from './guards.js';
+import { expectRebalanceError, guardPrototypes } from './guards.js';
 
 // Stored state is untrusted: a state from a future version, a truncated or tampered one is a
 // RebalanceError with code `state` — never a silent reset. A state written under another
@@ -27,14 +27,7 @@ function edited(edit: (s: Json) => void): string {
   return JSON.stringify(s);
 }
 
-let fingerprint = '';
-beforeEach(() => {
-  fingerprint = prototypeFingerprint();
-});
-afterEach(() => {
-  expect(prototypeFingerprint()).toBe(fingerprint);
-  expect(pollutionProbe()).toEqual([undefined, undefined, undefined, undefined, '[object Object]']);
-});
+guardPrototypes();
 
 describe('untrusted stored state', () => {
   it('parseState(serializeState(state)) gives back the same state', () => {
