@@ -1,5 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failImpression } from './failImpression.js';
 import { readItem } from '../item/readItem.js';
 import { LIMITS } from '../item/limits.js';
 import type { Impression } from '../item/types.js';
@@ -48,14 +48,8 @@ function readImpression(
   index: number,
   api: string,
 ): { item: unknown; at: number; dwellMs: number | null } {
-  const path = `impressions[${index}]`;
-  const fail = (field: string, rule: string, got: unknown): never => {
-    throw new RebalanceError(
-      'impression',
-      `${api}: ${path}${field} ${rule} (got ${describeValue(got)})`,
-      `${path}${field}`,
-    );
-  };
+  const fail = (field: string, rule: string, got: unknown): never =>
+    failImpression(api, index, field, rule, got);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail('', 'must be an impression object', value);
   let item: unknown, at: unknown, dwellMs: unknown;
@@ -64,8 +58,8 @@ function readImpression(
   } catch (cause) {
     throw new RebalanceError(
       'impression',
-      `${api}: ${path} could not be read (a getter threw)`,
-      path,
+      `${api}: impressions[${index}] could not be read (a getter threw)`,
+      `impressions[${index}]`,
       { cause },
     );
   }

@@ -1,5 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failImpression } from './failImpression.js';
 import type { Intervention } from '../facade/types.js';
 
 /** A validated feedback event of `observe`. @internal */
@@ -34,22 +34,16 @@ export function readFeedback(
   groups: ReadonlyMap<string, number>,
 ): Feedback | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const path = `impressions[${index}]`;
-  const fail = (field: string, rule: string, got: unknown): never => {
-    throw new RebalanceError(
-      'impression',
-      `${api}: ${path}${field} ${rule} (got ${describeValue(got)})`,
-      `${path}${field}`,
-    );
-  };
+  const fail = (field: string, rule: string, got: unknown): never =>
+    failImpression(api, index, field, rule, got);
   let seeLess: unknown, intervention: unknown, at: unknown, item: unknown;
   try {
     ({ seeLess, intervention, at, item } = value as Record<string, unknown>);
   } catch (cause) {
     throw new RebalanceError(
       'impression',
-      `${api}: ${path} could not be read (a getter threw)`,
-      path,
+      `${api}: impressions[${index}] could not be read (a getter threw)`,
+      `impressions[${index}]`,
       { cause },
     );
   }
@@ -66,8 +60,8 @@ export function readFeedback(
     } catch (cause) {
       throw new RebalanceError(
         'impression',
-        `${api}: ${path}${field}.${key} could not be read (its getter threw)`,
-        `${path}${field}.${key}`,
+        `${api}: impressions[${index}]${field}.${key} could not be read (its getter threw)`,
+        `impressions[${index}]${field}.${key}`,
         { cause },
       );
     }
