@@ -188,28 +188,32 @@ export function observeImpressions(
     sessionImpressions += 1;
     if (lastAt === null || imp.at > lastAt) lastAt = imp.at;
   }
-  return sealState({
-    version: state.version,
-    impressions,
-    lastAt,
-    session: { startedAt, impressions: sessionImpressions },
-    groups: groups.map((s, g) => ({
-      id: state.groups[g]!.id,
-      triggeringMass: s.triggeringMass,
-      totalMass: s.totalMass,
-      run: s.run,
-      statistic: s.statistic,
-      window: s.window,
-      level: s.level,
-      hold: s.hold,
-    })),
-    recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
-    interventions:
-      log.shown === (state.interventions ?? EMPTY_INTERVENTION_LOG).shown
-        ? log
-        : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
-    seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
-  });
+  return sealState(
+    {
+      version: state.version,
+      impressions,
+      lastAt,
+      session: { startedAt, impressions: sessionImpressions },
+      groups: groups.map((s, g) => ({
+        id: state.groups[g]!.id,
+        triggeringMass: s.triggeringMass,
+        totalMass: s.totalMass,
+        run: s.run,
+        statistic: s.statistic,
+        window: s.window,
+        level: s.level,
+        hold: s.hold,
+      })),
+      recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
+      interventions:
+        log.shown === (state.interventions ?? EMPTY_INTERVENTION_LOG).shown
+          ? log
+          : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
+      seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
+    },
+    // Lined up with this rebalancer already: the next call skips binding.
+    ctx.owner,
+  );
 }
 
 function freezeEntry<T extends readonly unknown[]>(entry: T): T {
