@@ -70,7 +70,12 @@ function readImpression(
     (typeof dwellMs !== 'number' || !Number.isFinite(dwellMs) || dwellMs < 0)
   )
     fail('.dwellMs', 'must be a finite number >= 0', dwellMs);
-  return { item, at: at as number, dwellMs: dwellMs === undefined ? null : (dwellMs as number) };
+  // + 0 turns −0 into 0, which is what JSON stores anyway: a state round-trips exactly.
+  return {
+    item,
+    at: (at as number) + 0,
+    dwellMs: dwellMs === undefined ? null : (dwellMs as number),
+  };
 }
 
 /**

@@ -74,7 +74,7 @@ export function readFeedback(
         'must be a group id or a triggering topic id of the taxonomy',
         target,
       );
-    return { at: at as number, seeLess: target as string, intervention: null };
+    return { at: (at as number) + 0, seeLess: target as string, intervention: null };
   }
   const type = read(intervention, '.intervention', 'type');
   if (typeof type !== 'string' || !TYPES.includes(type))
@@ -86,7 +86,7 @@ export function readFeedback(
   if (group !== null && (typeof group !== 'string' || !groups.has(group)))
     fail('.intervention.group', 'must be a group id of the taxonomy or null', group);
   return {
-    at: at as number,
+    at: (at as number) + 0,
     seeLess: null,
     intervention: {
       type: type as 'shown',
