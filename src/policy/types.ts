@@ -125,7 +125,12 @@ export type Level = 'none' | 'elevated' | 'sustained';
  * ```
  */
 export interface PolicyInput {
-  /** Who the feed is for; `minor` keeps filters through a reset. @defaultValue 'general' */
+  /**
+   * Who the feed is for, recorded in the resolved policy so hosts and audits can see it. The
+   * filters of the `minor` preset live in its levels, so they hold through `rb.reset`.
+   *
+   * @defaultValue 'general'
+   */
   readonly audience?: 'general' | 'minor';
   /** Confidence at which a topic counts for its group. @defaultValue 0.5 */
   readonly minConfidence?: number;
