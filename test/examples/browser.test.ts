@@ -1,21 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { startExampleServer, type ExampleServer } from '../../examples/browser/server.js';
 import type { FeedDemo, PageRequest } from '../../examples/browser/app.js';
 import { createRebalancer, presets, type Impression, type Item } from '../../src/index.js';
 
-/** Debian's chromium; `.ci/run` installs it. Flags keep the browser from reaching the network. */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STATE_KEY = 'feed-rebalancer:state';
 
 /** Twelve thinspiration videos watched for about ten seconds each, fifteen seconds apart. */
@@ -103,7 +92,7 @@ describe('examples/browser: the core bundle in headless Chromium with state in l
 
   beforeAll(async () => {
     server = await startExampleServer(0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -2,23 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { renderReport } from '../../src/simulate/report/renderReport.js';
 import { fabricateComparison } from './fixtures.js';
-
-/** Debian's chromium; `.ci/run` installs it. Flags keep the browser from reaching the network. */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface ChartBox {
   readonly width: number;
@@ -34,7 +22,7 @@ describe('renderReport in headless Chromium', () => {
   let dir: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'feed-rebalancer-report-'));
   });
 
