@@ -38,6 +38,53 @@ export function measure(
   return perCall[Math.floor(perCall.length / 2)]!;
 }
 
+/**
+ * The ratio subject/baseline of two functions' costs, measured in alternating timing windows
+ * (subject, baseline, subject, …) after a joint warm-up, as the median of the per-pair ratios.
+ * Alternating keeps slow drifts of a shared machine (a neighbour's load, a frequency change) from
+ * landing on one side only, which two separate `measure` calls cannot promise.
+ */
+export function measureRatio(
+  subject: () => unknown,
+  baseline: () => unknown,
+  { pairs = 15, minMs = 40, warmupMs = 400 } = {},
+): number {
+  const subjectBatch = warm(subject, minMs, warmupMs / 2);
+  const baselineBatch = warm(baseline, minMs, warmupMs / 2);
+  const ratios: number[] = [];
+  for (let k = 0; k < pairs; k++) {
+    ratios.push(window(subject, subjectBatch, minMs) / window(baseline, baselineBatch, minMs));
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)]!;
+}
+
+/** Runs `fn` for `warmupMs` and returns a batch size whose run takes about `minMs / 8`. */
+function warm(fn: () => unknown, minMs: number, warmupMs: number): number {
+  let batch = 1;
+  const start = performance.now();
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) sink(fn());
+    const elapsed = performance.now() - t0;
+    if (elapsed >= minMs / 8 && performance.now() - start >= warmupMs) return batch;
+    if (elapsed < minMs / 8) batch *= 2;
+  }
+}
+
+/** Nanoseconds per call of `fn` over one window of at least `minMs`. */
+function window(fn: () => unknown, batch: number, minMs: number): number {
+  const t0 = performance.now();
+  let calls = 0;
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < batch; i++) sink(fn());
+    calls += batch;
+    elapsed = performance.now() - t0;
+  } while (elapsed < minMs);
+  return (elapsed * 1e6) / calls;
+}
+
 let sinkValue: unknown;
 /** Keeps results alive so the optimiser cannot remove the measured work. */
 function sink(value: unknown): void {

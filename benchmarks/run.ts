@@ -4,12 +4,13 @@
  * baseline measured in the same run.
  *
  *   npm run bench               # all suites
- *   npm run bench -- rebalance  # suites whose file name contains "rebalance"
+ *   npm run bench -- rebalance  # suites whose file name contains "rebalance"; their sections of
+ *                               # RESULTS.md are replaced, the others kept
  *
  * Each suite is bundled with esbuild first and run as plain JavaScript, as the published build
  * runs, rather than through a TypeScript loader whose hooks would be measured too.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,17 +68,33 @@ for (const file of files) {
   sections.push(text);
 }
 
-if (filters.length === 0) {
+const resultsPath = join(here, 'RESULTS.md');
+if (filters.length === 0 || !existsSync(resultsPath)) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const header = [
     '# Benchmark results',
     '',
     'Produced by `npm run bench`. Every figure is a ratio against a baseline measured in the same run',
-    '(absolute times on shared machines are noise); sizes and counts are plain figures.',
+    '(absolute times on shared machines are noise); sizes and counts are plain figures. A run of',
+    'some suites (`npm run bench -- rebalance`) replaces only their sections.',
     '',
-    `Last run: Node ${process.version}, ${cpus().length} × ${cpu}.`,
+    `Last full run: Node ${process.version}, ${cpus().length} × ${cpu}.`,
     '',
   ].join('\n');
-  writeFileSync(join(here, 'RESULTS.md'), `${header}\n${sections.join('\n')}`);
-  process.stderr.write('wrote benchmarks/RESULTS.md\n');
+  writeFileSync(resultsPath, `${header}\n${sections.join('\n')}`);
+} else {
+  // Replace the sections of the suites just run, keep the others as they were.
+  let text = readFileSync(resultsPath, 'utf8');
+  for (const section of sections) {
+    const title = section.slice(0, section.indexOf('\n'));
+    const start = text.indexOf(`${title}\n`);
+    if (start === -1) {
+      text = `${text.trimEnd()}\n\n${section}`;
+      continue;
+    }
+    const next = text.indexOf('\n## ', start + title.length);
+    text = `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next)}`;
+  }
+  writeFileSync(resultsPath, text);
 }
+process.stderr.write('wrote benchmarks/RESULTS.md\n');

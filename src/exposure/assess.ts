@@ -11,6 +11,15 @@ import {
 import { planInterventions } from '../interventions/planInterventions.js';
 
 /**
+ * A keyed record of group assessments without `Object.prototype` in its chain, so group ids such
+ * as `__proto__` or `constructor` are plain keys. Built by a constructor whose prototype is a
+ * null-prototype object rather than by `Object.create(null)`: the instances stay in V8's fast
+ * property mode, and `assess` runs on every impression.
+ */
+const GroupRecord = function GroupRecord(): void {} as unknown as new () => object;
+GroupRecord.prototype = Object.create(null) as object;
+
+/**
  * Reads a state at time `at`: the level of each group, its exposure share after time away, the
  * current run (0 once the session gap has passed) and the detector's statistic. `at` earlier
  * than the last impression counts as the last impression's time. The interventions to suggest
@@ -37,7 +46,7 @@ export function assessState(
   const timeDecay = dt > 0 ? Math.pow(2, -dt / policy.exposure.halfLifeMs) : 1;
   const newSession = state.lastAt === null || dt > policy.exposure.sessionGapMs;
   const threshold = alarmThreshold(policy.detection);
-  const groups = Object.create(null) as Record<string, GroupAssessment>;
+  const groups = new GroupRecord() as Record<string, GroupAssessment>;
   for (const g of state.groups) {
     const share = g.totalMass > 0 ? (g.triggeringMass * timeDecay) / g.totalMass : 0;
     groups[g.id] = {

@@ -132,6 +132,14 @@ export function observeImpressions(
   let log = state.interventions ?? EMPTY_INTERVENTION_LOG;
   let seeLess = state.seeLess ?? [];
 
+  // One site for every item: its error path is built only if an item is rejected.
+  const itemSite = {
+    api,
+    path: 'impressions',
+    index: 0,
+    suffix: '.item',
+    code: 'impression' as const,
+  };
   for (let i = 0; i < list.length; i++) {
     const feedback = readFeedback(list[i], i, api, ctx.seeLessTargets, taxonomy.groupIndex);
     if (feedback !== null) {
@@ -145,7 +153,8 @@ export function observeImpressions(
       continue;
     }
     const imp = readImpression(list[i], i, api);
-    const item = readItem(imp.item, { api, path: `impressions[${i}].item`, code: 'impression' });
+    itemSite.index = i;
+    const item = readItem(imp.item, itemSite);
     const cls = classifyItem(taxonomy, item);
     const dt = lastAt === null ? 0 : Math.max(0, imp.at - lastAt);
     const newSession = lastAt === null || dt > exposure.sessionGapMs;

@@ -61,7 +61,7 @@ export interface Assessment {
   readonly impressions: number;
   /** Whether `at` is past the session gap, so the next impression starts a new session. */
   readonly newSession: boolean;
-  /** Per group, keyed by group id (a null-prototype object). */
+  /** Per group, keyed by group id (no `Object.prototype` in its chain, so any id is a plain key). */
   readonly groups: Readonly<Record<string, GroupAssessment>>;
   /** Interventions suggested beside the feed. */
   readonly interventions: readonly Intervention[];

@@ -22,6 +22,9 @@ export interface InterventionContext {
   readonly at: number | null;
 }
 
+/** The shared answer when nothing is due. */
+const NONE: readonly Intervention[] = Object.freeze([]);
+
 /**
  * The interventions to suggest beside the feed, as data for the host to render:
  *
@@ -64,7 +67,26 @@ export function planInterventions(
   settings: ResolvedInterventionSettings,
 ): readonly Intervention[] {
   const { groups, sessionStartedAt, at } = context;
-  if (at === null) return [];
+  if (at === null) return NONE;
+  // Most assessments ask for nothing: decide that before allocating anything, since `assess`
+  // runs on every impression.
+  let due =
+    settings.break !== null &&
+    sessionStartedAt !== null &&
+    at - sessionStartedAt >= settings.break.afterMs;
+  if (!due) {
+    for (const id in groups) {
+      const g = groups[id]!;
+      if (
+        (settings.resources !== null && g.level === 'sustained') ||
+        (settings.nudge !== null && g.level !== 'sustained' && g.run >= settings.nudge.afterRun)
+      ) {
+        due = true;
+        break;
+      }
+    }
+  }
+  if (!due) return NONE;
   const out: Intervention[] = [];
   const allowed = (
     kind: Intervention['kind'],

@@ -25,8 +25,8 @@ export interface ItemView {
 
 /**
  * Where an item sits, for error messages: API name, error code and JSON path. The path is
- * `path`, or `path[index]` when `index` is given, built only when an error is thrown (the hot
- * path reads thousands of items per request).
+ * `path`, or `path[index]suffix` when `index` is given, built only when an error is thrown (the
+ * hot path reads thousands of items per request).
  *
  * @internal
  */
@@ -34,11 +34,13 @@ export interface ItemSite {
   readonly api: string;
   readonly path: string;
   readonly index?: number;
+  /** Appended after the index (`.item` for `impressions[3].item`). */
+  readonly suffix?: string;
   readonly code: RebalanceErrorCode;
 }
 
 function sitePath(site: ItemSite): string {
-  return site.index === undefined ? site.path : `${site.path}[${site.index}]`;
+  return site.index === undefined ? site.path : `${site.path}[${site.index}]${site.suffix ?? ''}`;
 }
 
 function fail(site: ItemSite, field: string, rule: string, value: unknown): never {
