@@ -71,7 +71,7 @@ describe('prototype names as data', () => {
     ]);
     const a = h.assess(state, 2);
     // No Object.prototype anywhere in the chain: inherited names cannot shadow group ids.
-    expect(Object.prototype.isPrototypeOf(a.groups)).toBe(false);
+    expect(Object.prototype.isPrototypeOf.call(Object.prototype, a.groups)).toBe(false);
     expect(Object.keys(a.groups)).toEqual([...NAMES]);
     expect(a.groups.__proto__?.level).toBe('sustained');
     expect(a.groups['constructor' as string]?.level).toBe('none');
