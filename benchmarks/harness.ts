@@ -11,29 +11,11 @@ export function measure(
   fn: () => unknown,
   { samples = 9, minMs = 60, warmupMs = 400 } = {},
 ): number {
-  // Warm up long enough for the JIT to optimise `fn` and everything it calls, and find a batch
-  // size that makes one timing window large against the timer's resolution.
-  let batch = 1;
-  const warmupStart = performance.now();
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink(fn());
-    const elapsed = performance.now() - t0;
-    if (elapsed >= minMs / 8 && performance.now() - warmupStart >= warmupMs) break;
-    if (elapsed < minMs / 8) batch *= 2;
-  }
+  // Warm up long enough for the JIT to optimise `fn` and everything it calls, with a batch size
+  // that makes one timing window large against the timer's resolution.
+  const batch = warm(fn, minMs, warmupMs);
   const perCall: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const t0 = performance.now();
-    let calls = 0;
-    let elapsed = 0;
-    do {
-      for (let i = 0; i < batch; i++) sink(fn());
-      calls += batch;
-      elapsed = performance.now() - t0;
-    } while (elapsed < minMs);
-    perCall.push((elapsed * 1e6) / calls);
-  }
+  for (let s = 0; s < samples; s++) perCall.push(window(fn, batch, minMs));
   perCall.sort((a, b) => a - b);
   return perCall[Math.floor(perCall.length / 2)]!;
 }
