@@ -1,7 +1,11 @@
-import { RebalanceError, type RebalanceErrorCode } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { RebalanceError } from '../errors/RebalanceError.js';
+import { joinPath } from '../errors/describe.js';
 import type { Item } from './types.js';
 import { LIMITS } from './limits.js';
+import { CHECK_EMBEDDING, type EmbeddingSink } from './embeddingRows.js';
+import { failAt as fail, sitePath, type ItemSite } from './itemSite.js';
+
+export type { ItemSite } from './itemSite.js';
 
 /**
  * A validated snapshot of an {@link Item}: every property read exactly once (so a getter cannot
@@ -17,40 +21,14 @@ export interface ItemView {
   readonly confidences: readonly number[] | null;
   readonly hashtags: readonly string[] | null;
   readonly text: string | null;
-  readonly embedding: Float64Array | null;
+  /**
+   * Row of the embedding in the {@link EmbeddingSink} the item was read with, or −1 when the item
+   * has none.
+   */
+  readonly embedding: number;
   readonly score: number | null;
   /** The caller's object, returned as-is in results. */
   readonly source: Item;
-}
-
-/**
- * Where an item sits, for error messages: API name, error code and JSON path. The path is
- * `path`, or `path[index]suffix` when `index` is given, built only when an error is thrown (the
- * hot path reads thousands of items per request).
- *
- * @internal
- */
-export interface ItemSite {
-  readonly api: string;
-  readonly path: string;
-  readonly index?: number;
-  /** Appended after the index (`.item` for `impressions[3].item`). */
-  readonly suffix?: string;
-  readonly code: RebalanceErrorCode;
-}
-
-function sitePath(site: ItemSite): string {
-  return site.index === undefined ? site.path : `${site.path}[${site.index}]${site.suffix ?? ''}`;
-}
-
-function fail(site: ItemSite, field: string, rule: string, value: unknown): never {
-  // `field` is already a relative path (`embedding[3]`, `topics["pro-ana"]`).
-  const path = field === '' ? sitePath(site) : `${sitePath(site)}.${field}`;
-  throw new RebalanceError(
-    site.code,
-    `${site.api}: ${path} ${rule} (got ${describeValue(value)})`,
-    path,
-  );
 }
 
 /** Reads a property without letting a throwing getter escape as anything but a RebalanceError. */
@@ -67,28 +45,29 @@ function read(value: object, key: string, site: ItemSite): unknown {
   }
 }
 
-function readTopics(
+function readTopicList(raw: unknown[], site: ItemSite): string[] {
+  if (raw.length > LIMITS.topicsPerItem)
+    fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
+  const topics = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const topic: unknown = raw[i];
+    if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
+      fail(
+        site,
+        `topics[${i}]`,
+        `must be a non-empty string of at most ${LIMITS.termLength} characters`,
+        topic,
+      );
+    topics[i] = topic;
+  }
+  return topics;
+}
+
+/** Topics given as an object of confidences: keys and values, validated. */
+function readTopicConfidences(
   raw: unknown,
   site: ItemSite,
-): { topics: string[]; confidences: number[] | null } | null {
-  if (raw === undefined) return null;
-  if (Array.isArray(raw)) {
-    if (raw.length > LIMITS.topicsPerItem)
-      fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
-    const topics = new Array<string>(raw.length);
-    for (let i = 0; i < raw.length; i++) {
-      const topic: unknown = raw[i];
-      if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
-        fail(
-          site,
-          `topics[${i}]`,
-          `must be a non-empty string of at most ${LIMITS.termLength} characters`,
-          topic,
-        );
-      topics[i] = topic;
-    }
-    return { topics, confidences: null };
-  }
+): { topics: string[]; confidences: number[] } {
   if (typeof raw !== 'object' || raw === null)
     fail(site, 'topics', 'must be an array of topic ids or an object of confidences', raw);
   let keys: string[];
@@ -143,8 +122,8 @@ function readHashtags(raw: unknown, site: ItemSite): string[] | null {
   return tags;
 }
 
-function readEmbedding(raw: unknown, site: ItemSite): Float64Array | null {
-  if (raw === undefined) return null;
+function readEmbedding(raw: unknown, site: ItemSite, sink: EmbeddingSink): number {
+  if (raw === undefined) return -1;
   const isTyped = raw instanceof Float64Array || raw instanceof Float32Array;
   if (!isTyped && !Array.isArray(raw))
     fail(site, 'embedding', 'must be an array of numbers, a Float32Array or a Float64Array', raw);
@@ -152,27 +131,25 @@ function readEmbedding(raw: unknown, site: ItemSite): Float64Array | null {
   const length = source.length;
   if (length === 0 || length > LIMITS.embeddingLength)
     fail(site, 'embedding', `must have between 1 and ${LIMITS.embeddingLength} dimensions`, raw);
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const x = source[i];
-    if (typeof x !== 'number' || !Number.isFinite(x))
-      fail(site, `embedding[${i}]`, 'must be a finite number', x);
-    out[i] = x;
-  }
-  return out;
+  return sink.add(source, length, site);
 }
 
 /**
  * Validates one untrusted item and returns its snapshot; throws a `RebalanceError` naming the
- * index and field of the first problem.
+ * index and field of the first problem. The embedding, if any, goes to `embeddings` (by default
+ * it is only checked: most APIs never use it).
  *
  * @internal
  */
-export function readItem(value: unknown, site: ItemSite): ItemView {
+export function readItem(
+  value: unknown,
+  site: ItemSite,
+  embeddings: EmbeddingSink = CHECK_EMBEDDING,
+): ItemView {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(site, '', 'must be an item object', value);
   try {
-    return readFields(value, site);
+    return readFields(value, site, embeddings);
   } catch (error) {
     if (error instanceof RebalanceError) throw error;
     // A getter or proxy trap threw: find which field, for the message.
@@ -187,7 +164,7 @@ export function readItem(value: unknown, site: ItemSite): ItemView {
   }
 }
 
-function readFields(value: object, site: ItemSite): ItemView {
+function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): ItemView {
   // One destructuring reads each property exactly once.
   const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
   if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
@@ -196,14 +173,22 @@ function readFields(value: object, site: ItemSite): ItemView {
     fail(site, 'text', `must be a string of at most ${LIMITS.textLength} characters`, text);
   if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
     fail(site, 'score', 'must be a finite number', score);
-  const labels = readTopics(topics, site);
+  // Topic lists are the common case and need no second object; confidence objects do.
+  let topicIds: string[] | null = null;
+  let confidences: number[] | null = null;
+  if (Array.isArray(topics)) topicIds = readTopicList(topics, site);
+  else if (topics !== undefined) {
+    const labels = readTopicConfidences(topics, site);
+    topicIds = labels.topics;
+    confidences = labels.confidences;
+  }
   return {
     id,
-    topics: labels === null ? null : labels.topics,
-    confidences: labels === null ? null : labels.confidences,
+    topics: topicIds,
+    confidences,
     hashtags: readHashtags(hashtags, site),
     text: text === undefined ? null : text,
-    embedding: readEmbedding(embedding, site),
+    embedding: readEmbedding(embedding, site, embeddings),
     score: score === undefined ? null : score,
     source: value as Item,
   };

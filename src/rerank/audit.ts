@@ -29,57 +29,75 @@ export function auditOrganic(
   groupIds: readonly string[],
 ): OrganicAudit {
   const n = organic.views.length;
-  const groups = groupIds.length;
+  const { signature, signatureGroups } = fill;
   const reasons: (readonly string[])[] = new Array<readonly string[]>(n).fill(UNTOUCHED);
+  // Reasons depend only on a view's signature: one frozen list per signature serves them all.
+  const capReasons = signatureGroups.map((members) =>
+    Object.freeze(members.map((g) => `cap:${groupIds[g]!}`)),
+  );
   // rank[v]: position of view v in the order the fill worked from.
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[order === null ? r : order[r]!] = r;
-  const diversified = order === null ? null : outOfOrder(order);
+  let rank: Int32Array | null = null;
+  let diversified: Uint8Array | null = null;
+  if (order !== null) {
+    rank = new Int32Array(n);
+    for (let r = 0; r < n; r++) rank[order[r]!] = r;
+    diversified = outOfOrder(order);
+  }
 
   const served = new Uint8Array(n);
   let maxRank = -1;
-  for (const v of fill.slots) {
+  const slots = fill.slots;
+  for (let s = 0; s < slots.length; s++) {
+    const v = slots[s]!;
     if (v < 0) continue;
     served[v] = 1;
-    const list: string[] = [];
-    if (diversified !== null && diversified[v] === 1) list.push('diversify');
-    if (rank[v]! < maxRank)
-      for (const g of cappedGroupsOf(organic, v, actions, groups)) list.push(`cap:${groupIds[g]!}`);
-    if (rank[v]! > maxRank) maxRank = rank[v]!;
-    if (list.length > 0) reasons[v] = list;
+    const r = rank === null ? v : rank[v]!;
+    const moved = diversified !== null && diversified[v] === 1;
+    if (r < maxRank)
+      reasons[v] = moved
+        ? ['diversify', ...capReasons[signature[v]!]!]
+        : capReasons[signature[v]!]!;
+    else if (moved) reasons[v] = DIVERSIFY;
+    if (r > maxRank) maxRank = r;
   }
 
+  const dropReasons = new Array<string | undefined>(signatureGroups.length);
   const dropped: DroppedItem[] = [];
   for (let r = 0; r < n; r++) {
     const v = order === null ? r : order[r]!;
     if (served[v] === 1) continue;
-    const capped = cappedGroupsOf(organic, v, actions, groups);
-    let reason = fill.stoppedBy === 'size' ? 'size' : '';
-    for (const g of capped) {
-      if (
-        actions.capCount[g] === 0 ||
-        (reason === '' && fill.inWindow[g]! + 1 > actions.capCount[g]!)
-      ) {
-        reason = `cap:${groupIds[g]!}`;
-        break;
-      }
-    }
-    if (reason === '') reason = capped.length > 0 ? `cap:${groupIds[capped[0]!]!}` : 'size';
+    const q = signature[v]!;
+    const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
     dropped.push({ id: organic.views[v]!.id, from: organic.from[v]!, reason });
   }
   return { reasons, dropped };
 }
 
-function cappedGroupsOf(
-  organic: PreparedList,
-  v: number,
+const DIVERSIFY: readonly string[] = Object.freeze(['diversify']);
+
+/**
+ * Why an unserved item of these capped groups was left out: `cap:<group>` for a group whose cap
+ * has count 0, else `size` when the size bound stopped filling, else the first group whose cap
+ * was full when filling stopped.
+ */
+function dropReason(
+  capped: readonly number[],
+  fill: FillResult,
   actions: RequestActions,
-  groups: number,
-): number[] {
-  const out: number[] = [];
-  for (let g = 0; g < groups; g++)
-    if (actions.capCount[g]! >= 0 && organic.triggering[v * groups + g] === 1) out.push(g);
-  return out;
+  groupIds: readonly string[],
+): string {
+  let reason = fill.stoppedBy === 'size' ? 'size' : '';
+  for (const g of capped) {
+    if (
+      actions.capCount[g] === 0 ||
+      (reason === '' && fill.inWindow[g]! + 1 > actions.capCount[g]!)
+    ) {
+      reason = `cap:${groupIds[g]!}`;
+      break;
+    }
+  }
+  if (reason === '') reason = capped.length > 0 ? `cap:${groupIds[capped[0]!]!}` : 'size';
+  return reason;
 }
 
 /** Marks views the order put out of input order: preceded by a later view or followed by an earlier one. */

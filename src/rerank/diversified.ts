@@ -23,7 +23,8 @@ export function diversifiedOrder(
     }
   }
   if (!triggering || n < 2) return null;
-  const embeddings = organic.views.map((v) => v.embedding);
+  const rows = organic.embeddings;
+  const embeddings = organic.views.map((v) => (v.embedding < 0 ? null : rows.row(v.embedding)));
   const relevance = new Float64Array(n);
   for (let i = 0; i < n; i++) relevance[i] = 1 - i / n;
   const order = diversifyOrder(embeddings, relevance, diversify);

@@ -1,5 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { readItem, type ItemView } from '../item/readItem.js';
+import { EmbeddingRows } from '../item/embeddingRows.js';
 import type { DroppedItem, RejectedRecovery } from '../facade/types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
@@ -14,6 +15,8 @@ export interface PreparedList {
   readonly triggering: Uint8Array;
   /** Per view and group: 1 when a recovery topic of the group reaches the confidence. */
   readonly recovery: Uint8Array;
+  /** The views' embeddings; `views[v].embedding` is the row of view v (−1: none). */
+  readonly embeddings: EmbeddingRows;
   /** Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones. */
   readonly left: { id: string; from: number; reason: string }[];
 }
@@ -40,8 +43,8 @@ export interface PrepareOptions {
 export function prepareList(
   input: readonly unknown[],
   options: PrepareOptions,
-): PreparedList & { dimension: number; ids: ReadonlySet<string> } {
-  const { api, field, taxonomy, minConfidence } = options;
+): PreparedList & { ids: ReadonlySet<string> } {
+  const { taxonomy, minConfidence } = options;
   const groups = taxonomy.groupIds.length;
   const n = input.length;
   const views: ItemView[] = [];
@@ -50,23 +53,14 @@ export function prepareList(
   const recovery = new Uint8Array(options.classify ? n * groups : 0);
   const left: { id: string; from: number; reason: string }[] = [];
   const seen = new Set<string>();
-  let dimension = options.dimension;
+  const embeddings = new EmbeddingRows(n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
-  const site = { api, path: field as string, index: 0, code: 'item' as const };
+  const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
   for (let i = 0; i < n; i++) {
     let view: ItemView;
     site.index = i;
     try {
-      view = readItem(input[i], site);
-      if (view.embedding !== null) {
-        if (dimension === 0) dimension = view.embedding.length;
-        else if (view.embedding.length !== dimension)
-          throw new RebalanceError(
-            'item',
-            `${api}: ${field}[${i}].embedding must have ${dimension} dimensions like the other embeddings (got ${view.embedding.length})`,
-            `${field}[${i}].embedding`,
-          );
-      }
+      view = readItem(input[i], site, embeddings);
     } catch (error) {
       if (!options.skipInvalid || !(error instanceof RebalanceError)) throw error;
       left.push({ id: safeId(input[i]), from: i, reason: 'invalid' });
@@ -84,7 +78,7 @@ export function prepareList(
     views.push(view);
     from.push(i);
   }
-  return { views, from, triggering, recovery, left, dimension, ids: seen };
+  return { views, from, triggering, recovery, embeddings, left, ids: seen };
 }
 
 /**

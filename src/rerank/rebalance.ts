@@ -133,7 +133,7 @@ export function rebalanceRequest(
       minConfidence: policy.minConfidence,
       skipInvalid,
       classify: true,
-      dimension: organic.dimension,
+      dimension: organic.embeddings.dimension,
     });
     const sorted = sortRecoveryPool(
       pool,
@@ -174,44 +174,31 @@ export function rebalanceRequest(
           recoverySlots,
         );
 
-  const items: Item[] = [];
-  const slots: Slot[] = [];
+  const served = fill.slots.length;
+  const items: Item[] = new Array<Item>(served);
+  const slots: Slot[] = new Array<Slot>(served);
+  const banners = ctx.bannerFor;
+  // One frozen reason list per calling group, shared by its recovery slots.
+  const recoveryReasons = actions.callers.map((g) => Object.freeze([`recovery:${groupIds[g]!}`]));
   let r = 0;
-  for (let s = 0; s < fill.slots.length; s++) {
+  for (let s = 0; s < served; s++) {
     const v = fill.slots[s]!;
+    let slot: Slot;
+    let view: ItemView;
     if (v >= 0) {
-      items.push(organic.views[v]!.source);
-      slots.push(
-        withBanner(
-          {
-            id: organic.views[v]!.id,
-            source: 'organic',
-            from: organic.from[v]!,
-            reasons: audit.reasons[v]!,
-          },
-          ctx.bannerFor,
-          organic.views[v]!,
-          req.locale,
-        ),
-      );
+      view = organic.views[v]!;
+      slot = { id: view.id, source: 'organic', from: organic.from[v]!, reasons: audit.reasons[v]! };
     } else {
-      const { view, caller } = assigned[r++]!;
-      items.push(pool!.views[view]!.source);
-      slots.push(
-        withBanner(
-          {
-            id: pool!.views[view]!.id,
-            source: 'recovery',
-            from: null,
-            reasons: [`recovery:${groupIds[actions.callers[caller]!]!}`],
-          },
-          ctx.bannerFor,
-          pool!.views[view]!,
-          req.locale,
-        ),
-      );
+      const { view: p, caller } = assigned[r++]!;
+      view = pool!.views[p]!;
+      slot = { id: view.id, source: 'recovery', from: null, reasons: recoveryReasons[caller]! };
     }
+    items[s] = view.source;
+    slots[s] = banners === null ? slot : withBanner(slot, banners, view, req.locale);
   }
+  // The embeddings are no longer read: their buffers can serve the next request.
+  prepared.embeddings.release();
+  pool?.embeddings.release();
   const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
   for (const d of audit.dropped) dropped.push(d);
   dropped.sort((a, b) => a.from - b.from);
@@ -236,13 +223,7 @@ export function rebalanceRequest(
 }
 
 /** Adds the banner to a slot when a rule applies; a slot without one keeps its exact shape. */
-function withBanner(
-  slot: Slot,
-  bannerFor: BannerFinder | null,
-  view: ItemView,
-  locale: string,
-): Slot {
-  if (bannerFor === null) return slot;
+function withBanner(slot: Slot, bannerFor: BannerFinder, view: ItemView, locale: string): Slot {
   // The validated snapshot, not the caller's object: it is not read twice.
   let topics: Item['topics'] = view.topics ?? [];
   if (view.confidences !== null) {
@@ -324,18 +305,21 @@ function identity(n: number): Int32Array {
 }
 
 /** Mean embedding of the served organic items that have one, or null. */
-function centroidOf(organic: PreparedList, slots: readonly number[]): Float64Array | null {
-  let sum: Float64Array | null = null;
+function centroidOf(organic: PreparedList, slots: Int32Array): Float64Array | null {
+  const { data, dimension } = organic.embeddings;
+  if (dimension === 0) return null;
+  const sum = new Float64Array(dimension);
   let count = 0;
-  for (const v of slots) {
+  for (let s = 0; s < slots.length; s++) {
+    const v = slots[s]!;
     if (v < 0) continue;
-    const e = organic.views[v]!.embedding;
-    if (e === null) continue;
-    sum ??= new Float64Array(e.length);
-    for (let i = 0; i < e.length; i++) sum[i]! += e[i]!;
+    const row = organic.views[v]!.embedding;
+    if (row < 0) continue;
+    const base = row * dimension;
+    for (let i = 0; i < dimension; i++) sum[i]! += data[base + i]!;
     count += 1;
   }
-  if (sum === null) return null;
-  for (let i = 0; i < sum.length; i++) sum[i]! /= count;
+  if (count === 0) return null;
+  for (let i = 0; i < dimension; i++) sum[i]! /= count;
   return sum;
 }

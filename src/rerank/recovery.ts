@@ -91,25 +91,36 @@ export function rankByRelevance(
   centroid: Float64Array | null,
 ): number[][] {
   if (centroid === null) return lists.map((l) => l.slice());
-  const score = new Map<number, number>();
+  const { data, dimension } = pool.embeddings;
+  const score = new Float64Array(pool.views.length).fill(NaN);
   for (const list of lists)
     for (const p of list) {
-      if (score.has(p)) continue;
-      const e = pool.views[p]!.embedding;
-      score.set(p, e === null ? -Infinity : cosine(e, centroid));
+      if (!Number.isNaN(score[p]!)) continue;
+      const row = pool.views[p]!.embedding;
+      score[p] = row < 0 ? -Infinity : cosine(data, row * dimension, centroid, dimension);
     }
   // Array.prototype.sort is stable, so equal scores keep pool order.
-  return lists.map((l) => l.slice().sort((a, b) => score.get(b)! - score.get(a)! || a - b));
+  return lists.map((l) => l.slice().sort((a, b) => score[b]! - score[a]! || a - b));
 }
 
-/** Cosine similarity; 0 when either vector is zero. @internal */
-export function cosine(a: Float64Array, b: Float64Array): number {
+/**
+ * Cosine similarity of `data[offset … offset + dimension)` and `b`; 0 when either is zero.
+ *
+ * @internal
+ */
+export function cosine(
+  data: Float64Array,
+  offset: number,
+  b: Float64Array,
+  dimension: number,
+): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
+  for (let i = 0; i < dimension; i++) {
+    const x = data[offset + i]!;
+    dot += x * b[i]!;
+    na += x * x;
     nb += b[i]! * b[i]!;
   }
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);

@@ -1,0 +1,134 @@
+import { failAt, type ItemSite } from './itemSite.js';
+
+/**
+ * Where {@link readItem} puts an item's validated embedding: each element is read once, checked
+ * to be a finite number and handed over here, which returns the row the embedding is stored at.
+ *
+ * @internal
+ */
+export interface EmbeddingSink {
+  /** Checks and stores `raw` (an array or typed array of `length` elements); returns its row. */
+  add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number;
+}
+
+function checkElements(raw: ArrayLike<unknown>, length: number, site: ItemSite): void {
+  for (let i = 0; i < length; i++) {
+    const x = raw[i];
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      failAt(site, `embedding[${i}]`, 'must be a finite number', x);
+  }
+}
+
+/**
+ * Validates embeddings and keeps nothing: for the APIs that read items but never use their
+ * embeddings (`observe`, `classify`). Returns row 0.
+ *
+ * @internal
+ */
+export const CHECK_EMBEDDING: EmbeddingSink = Object.freeze({
+  add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number {
+    checkElements(raw, length, site);
+    return 0;
+  },
+});
+
+/**
+ * The embeddings of one list of items in a single row-major `Float64Array`. One buffer rather
+ * than a typed array per item: typed arrays above 64 bytes live outside V8's heap, and allocating
+ * hundreds of them per request cost more than everything else the engine does. The buffer grows
+ * by doubling, so memory stays proportional to the embeddings actually given. The first
+ * embedding fixes the dimension unless the constructor did.
+ *
+ * @internal
+ */
+export class EmbeddingRows implements EmbeddingSink {
+  /** Elements per row; 0 until the first embedding (or the constructor) fixes it. */
+  dimension: number;
+  /** Rows stored so far. */
+  count = 0;
+  /** Row-major storage; only the first `count × dimension` elements are meaningful. */
+  data: Float64Array;
+  private readonly maxRows: number;
+
+  /**
+   * @param maxRows - the most rows that can arrive (the list's length)
+   * @param dimension - a dimension fixed by an earlier list, or 0
+   */
+  constructor(maxRows: number, dimension = 0) {
+    this.maxRows = maxRows;
+    this.dimension = dimension;
+    this.data = EMPTY;
+  }
+
+  add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number {
+    if (this.dimension === 0) this.dimension = length;
+    else if (length !== this.dimension)
+      failAt(
+        site,
+        'embedding',
+        `must have ${this.dimension} dimensions like the other embeddings`,
+        raw,
+      );
+    const dim = this.dimension;
+    const row = this.count;
+    if ((row + 1) * dim > this.data.length) this.grow(row + 1);
+    const data = this.data;
+    const base = row * dim;
+    for (let i = 0; i < length; i++) {
+      const x = raw[i];
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        failAt(site, `embedding[${i}]`, 'must be a finite number', x);
+      data[base + i] = x;
+    }
+    this.count = row + 1;
+    return row;
+  }
+
+  /** Row `r` as a view on the buffer (for the cold paths that want a vector). */
+  row(r: number): Float64Array {
+    return this.data.subarray(r * this.dimension, (r + 1) * this.dimension);
+  }
+
+  private grow(rows: number): void {
+    // The first allocation takes up to INITIAL_ELEMENTS at once (one allocation serves a usual
+    // request); beyond that the buffer doubles, so a hostile list with one long embedding among
+    // a million items costs memory in proportion to what it sent.
+    const dim = this.dimension;
+    const current = this.data.length / dim;
+    const wanted = current === 0 ? Math.max(rows, Math.floor(INITIAL_ELEMENTS / dim)) : 2 * current;
+    const size = Math.min(this.maxRows, Math.max(rows, wanted)) * dim;
+    let next: Float64Array;
+    if (spare !== null && spare.length >= size && current === 0) {
+      next = spare;
+      spare = null;
+    } else next = new Float64Array(size);
+    next.set(this.data.subarray(0, this.count * dim));
+    this.data = next;
+  }
+
+  /**
+   * Hands the buffer back for the next list once the rows are no longer read. Optional: a
+   * buffer not released is simply collected.
+   */
+  release(): void {
+    const data = this.data;
+    this.data = EMPTY;
+    this.count = 0;
+    if (data.length <= MAX_SPARE_ELEMENTS && (spare === null || spare.length < data.length))
+      spare = data;
+  }
+}
+
+/**
+ * One buffer kept between requests. Typed arrays this large are allocated outside V8's heap,
+ * which costs more per request than validating the embeddings themselves; reusing one removes
+ * that cost. A buffer is owned by one list at a time (taking it clears `spare`), so a getter that
+ * re-enters the engine mid-request gets a fresh one.
+ */
+let spare: Float64Array | null = null;
+/** The largest buffer kept: 4 MiB. */
+const MAX_SPARE_ELEMENTS = 524_288;
+
+/** Elements of the first allocation: 512 KiB, 64-dimensional embeddings of 1,024 items. */
+const INITIAL_ELEMENTS = 65_536;
+const EMPTY = new Float64Array(0);
