@@ -160,7 +160,15 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
       return rebalanceRequest(
         engine,
-        { ...lists, state, assessment, locale, seeLess },
+        {
+          candidates: lists.candidates,
+          recovery: lists.recovery,
+          size: lists.size,
+          state,
+          assessment,
+          locale,
+          seeLess,
+        },
         'rebalance',
       );
     },

@@ -1,6 +1,6 @@
 import type { SeeLessEntry } from '../interventions/seeLess.js';
 import { seeLessMultiplier } from '../interventions/seeLess.js';
-import type { SeeLessBlock } from '../rerank/rebalance.js';
+import type { SeeLessBlock } from '../rerank/seeLess.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 
 /**

@@ -1,4 +1,5 @@
 import { failAt, type ItemSite } from './itemSite.js';
+import type { Arena } from '../scratch/Arena.js';
 
 /**
  * Where {@link readItem} puts an item's validated embedding: each element is read once, checked
@@ -33,11 +34,11 @@ export const CHECK_EMBEDDING: EmbeddingSink = Object.freeze({
 });
 
 /**
- * The embeddings of one list of items in a single row-major `Float64Array`. One buffer rather
- * than a typed array per item: typed arrays above 64 bytes live outside V8's heap, and allocating
- * hundreds of them per request cost more than everything else the engine does. The buffer grows
- * by doubling, so memory stays proportional to the embeddings actually given. The first
- * embedding fixes the dimension unless the constructor did.
+ * The embeddings of one list of items in a single row-major `Float64Array` carved from the
+ * request's {@link Arena} — not a typed array per item: typed arrays above 64 bytes live outside
+ * V8's heap, and allocating hundreds of them per request cost more than everything else the
+ * engine does. The buffer grows by doubling, so memory stays proportional to the embeddings
+ * actually given. The first embedding fixes the dimension unless the constructor did.
  *
  * @internal
  */
@@ -47,17 +48,19 @@ export class EmbeddingRows implements EmbeddingSink {
   /** Rows stored so far. */
   count = 0;
   /** Row-major storage; only the first `count × dimension` elements are meaningful. */
-  data: Float64Array;
+  data: Float64Array = EMPTY;
+  private readonly arena: Arena;
   private readonly maxRows: number;
 
   /**
+   * @param arena - where the storage comes from
    * @param maxRows - the most rows that can arrive (the list's length)
    * @param dimension - a dimension fixed by an earlier list, or 0
    */
-  constructor(maxRows: number, dimension = 0) {
+  constructor(arena: Arena, maxRows: number, dimension = 0) {
+    this.arena = arena;
     this.maxRows = maxRows;
     this.dimension = dimension;
-    this.data = EMPTY;
   }
 
   add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number {
@@ -90,45 +93,18 @@ export class EmbeddingRows implements EmbeddingSink {
   }
 
   private grow(rows: number): void {
-    // The first allocation takes up to INITIAL_ELEMENTS at once (one allocation serves a usual
-    // request); beyond that the buffer doubles, so a hostile list with one long embedding among
-    // a million items costs memory in proportion to what it sent.
+    // The first allocation takes room for up to INITIAL_ELEMENTS at once (one allocation serves a
+    // usual request); beyond that the buffer doubles, so a hostile list with one long embedding
+    // among a million items costs memory in proportion to what it sent.
     const dim = this.dimension;
     const current = this.data.length / dim;
-    const wanted = current === 0 ? Math.max(rows, Math.floor(INITIAL_ELEMENTS / dim)) : 2 * current;
-    const size = Math.min(this.maxRows, Math.max(rows, wanted)) * dim;
-    let next: Float64Array;
-    if (spare !== null && spare.length >= size && current === 0) {
-      next = spare;
-      spare = null;
-    } else next = new Float64Array(size);
+    const wanted = current === 0 ? Math.floor(INITIAL_ELEMENTS / dim) : 2 * current;
+    const next = this.arena.float64(Math.min(this.maxRows, Math.max(rows, wanted)) * dim, false);
     next.set(this.data.subarray(0, this.count * dim));
     this.data = next;
   }
-
-  /**
-   * Hands the buffer back for the next list once the rows are no longer read. Optional: a
-   * buffer not released is simply collected.
-   */
-  release(): void {
-    const data = this.data;
-    this.data = EMPTY;
-    this.count = 0;
-    if (data.length <= MAX_SPARE_ELEMENTS && (spare === null || spare.length < data.length))
-      spare = data;
-  }
 }
 
-/**
- * One buffer kept between requests. Typed arrays this large are allocated outside V8's heap,
- * which costs more per request than validating the embeddings themselves; reusing one removes
- * that cost. A buffer is owned by one list at a time (taking it clears `spare`), so a getter that
- * re-enters the engine mid-request gets a fresh one.
- */
-let spare: Float64Array | null = null;
-/** The largest buffer kept: 4 MiB. */
-const MAX_SPARE_ELEMENTS = 524_288;
-
+const EMPTY = new Float64Array(0);
 /** Elements of the first allocation: 512 KiB, 64-dimensional embeddings of 1,024 items. */
 const INITIAL_ELEMENTS = 65_536;
-const EMPTY = new Float64Array(0);

@@ -2,6 +2,7 @@ import type { DroppedItem } from '../facade/types.js';
 import type { RequestActions } from './actions.js';
 import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';
+import type { Arena } from '../scratch/Arena.js';
 
 const UNTOUCHED: readonly string[] = Object.freeze([]);
 
@@ -27,6 +28,7 @@ export function auditOrganic(
   order: Int32Array | null,
   actions: RequestActions,
   groupIds: readonly string[],
+  arena: Arena,
 ): OrganicAudit {
   const n = organic.views.length;
   const { signature, signatureGroups } = fill;
@@ -39,12 +41,12 @@ export function auditOrganic(
   let rank: Int32Array | null = null;
   let diversified: Uint8Array | null = null;
   if (order !== null) {
-    rank = new Int32Array(n);
+    rank = arena.int32(n, false);
     for (let r = 0; r < n; r++) rank[order[r]!] = r;
-    diversified = outOfOrder(order);
+    diversified = outOfOrder(order, arena);
   }
 
-  const served = new Uint8Array(n);
+  const served = arena.uint8(n);
   let maxRank = -1;
   const slots = fill.slots;
   for (let s = 0; s < slots.length; s++) {
@@ -101,9 +103,9 @@ function dropReason(
 }
 
 /** Marks views the order put out of input order: preceded by a later view or followed by an earlier one. */
-function outOfOrder(order: Int32Array): Uint8Array {
+function outOfOrder(order: Int32Array, arena: Arena): Uint8Array {
   const n = order.length;
-  const marked = new Uint8Array(n);
+  const marked = arena.uint8(n);
   let prefixMax = -1;
   for (let r = 0; r < n; r++) {
     const v = order[r]!;

@@ -1,6 +1,7 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { readItem, type ItemView } from '../item/readItem.js';
 import { EmbeddingRows } from '../item/embeddingRows.js';
+import type { Arena } from '../scratch/Arena.js';
 import type { DroppedItem, RejectedRecovery } from '../facade/types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
@@ -15,6 +16,11 @@ export interface PreparedList {
   readonly triggering: Uint8Array;
   /** Per view and group: 1 when a recovery topic of the group reaches the confidence. */
   readonly recovery: Uint8Array;
+  /**
+   * Per view, the groups it is triggering for as a bit mask (bit g: group g) — what the fill
+   * reads per candidate; `null` past 31 groups or when nothing was classified.
+   */
+  readonly triggerMask: Int32Array | null;
   /** The views' embeddings; `views[v].embedding` is the row of view v (−1: none). */
   readonly embeddings: EmbeddingRows;
   /** Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones. */
@@ -36,24 +42,26 @@ export interface PrepareOptions {
 
 /**
  * Validates, deduplicates and classifies a list of untrusted items. Embeddings must all have the
- * same length; the first embedding seen fixes it.
+ * same length; the first embedding seen fixes it. Typed arrays come from `arena`.
  *
  * @internal
  */
 export function prepareList(
   input: readonly unknown[],
   options: PrepareOptions,
+  arena: Arena,
 ): PreparedList & { ids: ReadonlySet<string> } {
   const { taxonomy, minConfidence } = options;
   const groups = taxonomy.groupIds.length;
   const n = input.length;
   const views: ItemView[] = [];
   const from: number[] = [];
-  const triggering = new Uint8Array(options.classify ? n * groups : 0);
-  const recovery = new Uint8Array(options.classify ? n * groups : 0);
+  const triggering = arena.uint8(options.classify ? n * groups : 0);
+  const recovery = arena.uint8(options.classify ? n * groups : 0);
+  const triggerMask = options.classify && groups <= 31 ? arena.int32(n) : null;
   const left: { id: string; from: number; reason: string }[] = [];
   const seen = new Set<string>();
-  const embeddings = new EmbeddingRows(n, options.dimension);
+  const embeddings = new EmbeddingRows(arena, n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
   for (let i = 0; i < n; i++) {
@@ -73,12 +81,28 @@ export function prepareList(
       left.push({ id: view.id, from: i, reason: 'duplicate' });
       continue;
     }
-    if (options.classify)
-      markGroups(taxonomy, view, minConfidence, views.length * groups, triggering, recovery);
+    if (options.classify) {
+      const row = views.length * groups;
+      markGroups(taxonomy, view, minConfidence, row, triggering, recovery);
+      if (triggerMask !== null) {
+        let mask = 0;
+        for (let g = 0; g < groups; g++) if (triggering[row + g] === 1) mask |= 1 << g;
+        triggerMask[views.length] = mask;
+      }
+    }
     views.push(view);
     from.push(i);
   }
-  return { views, from, triggering, recovery, embeddings, left, ids: seen };
+  return {
+    views,
+    from,
+    triggering,
+    recovery,
+    triggerMask: triggerMask?.subarray(0, views.length) ?? null,
+    embeddings,
+    left,
+    ids: seen,
+  };
 }
 
 /**

@@ -11,10 +11,13 @@ import type { Assessment, DroppedItem, RebalanceResult, Slot } from '../facade/t
 import { actionsFor } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
+
+export type { SeeLessBlock } from './seeLess.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
 import { diversifiedOrder } from './diversified.js';
 import { auditOrganic } from './audit.js';
-import { classifyItem } from '../taxonomy/classifyItem.js';
+import { removeSeeLess, type SeeLessBlock } from './seeLess.js';
+import { Arena } from '../scratch/Arena.js';
 import type { ItemView } from '../item/readItem.js';
 import type { BannerFinder } from '../interventions/createBannerRules.js';
 
@@ -25,17 +28,6 @@ export interface EngineContext {
   readonly groupIds: readonly string[];
   /** Finds the banner of a served item; `null` when no banner rules are configured. */
   readonly bannerFor: BannerFinder | null;
-}
-
-/**
- * Topics and groups the user asked to see less of whose items are removed right now, each with
- * the target named in the drop reason (`seeLess:<target>`). @internal
- */
-export interface SeeLessBlock {
-  /** Topic index (in `ResolvedTaxonomy.topicIds`) → target. */
-  readonly topics: ReadonlyMap<number, string>;
-  /** Group index → target. */
-  readonly groups: ReadonlyMap<number, string>;
 }
 
 /** A validated request. @internal */
@@ -104,37 +96,60 @@ export function rebalanceRequest(
   req: EngineRequest,
   api: string,
 ): RebalanceResult {
+  const arena = Arena.take();
+  try {
+    return rebalanceWith(ctx, req, api, arena);
+  } finally {
+    // Nothing carved from the arena outlives the request: the result holds plain values only.
+    arena.release();
+  }
+}
+
+function rebalanceWith(
+  ctx: EngineContext,
+  req: EngineRequest,
+  api: string,
+  arena: Arena,
+): RebalanceResult {
   const { taxonomy, policy, groupIds } = ctx;
   const actions = actionsFor(policy, groupIds, req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';
-  const prepared = prepareList(req.candidates, {
-    api,
-    field: 'candidates',
-    taxonomy,
-    minConfidence: policy.minConfidence,
-    skipInvalid,
-    classify: actions.any,
-    dimension: 0,
-  });
+  const prepared = prepareList(
+    req.candidates,
+    {
+      api,
+      field: 'candidates',
+      taxonomy,
+      minConfidence: policy.minConfidence,
+      skipInvalid,
+      classify: actions.any,
+      dimension: 0,
+    },
+    arena,
+  );
   const organic =
     req.seeLess === null
       ? prepared
-      : removeSeeLess(prepared, req.seeLess, taxonomy, policy.minConfidence);
+      : removeSeeLess(prepared, req.seeLess, taxonomy, policy.minConfidence, arena);
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];
   let available = 0;
   let rejected: RebalanceResult['rejectedRecovery'] = [];
   if (actions.callers.length > 0 && req.recovery.length > 0) {
-    pool = prepareList(req.recovery, {
-      api,
-      field: 'recovery',
-      taxonomy,
-      minConfidence: policy.minConfidence,
-      skipInvalid,
-      classify: true,
-      dimension: organic.embeddings.dimension,
-    });
+    pool = prepareList(
+      req.recovery,
+      {
+        api,
+        field: 'recovery',
+        taxonomy,
+        minConfidence: policy.minConfidence,
+        skipInvalid,
+        classify: true,
+        dimension: organic.embeddings.dimension,
+      },
+      arena,
+    );
     const sorted = sortRecoveryPool(
       pool,
       groupIds,
@@ -152,25 +167,29 @@ export function rebalanceRequest(
     actions.diversify === null
       ? null
       : diversifiedOrder(organic, groupIds.length, actions.diversify);
-  const fill = fillSlots({
-    order: order ?? identity(organic.views.length),
-    groups: groupIds.length,
-    capCount: actions.capCount,
-    capWindow: actions.capWindow,
-    triggering: organic.triggering,
-    size: req.size,
-    recoveryEvery: actions.recoveryEvery,
-    recoveryAvailable: available,
-    maxShare: policy.recovery.maxShare,
-  });
+  const fill = fillSlots(
+    {
+      order: order ?? identity(organic.views.length, arena),
+      groups: groupIds.length,
+      capCount: actions.capCount,
+      capWindow: actions.capWindow,
+      triggering: organic.triggering,
+      triggerMask: organic.triggerMask,
+      size: req.size,
+      recoveryEvery: actions.recoveryEvery,
+      recoveryAvailable: available,
+      maxShare: policy.recovery.maxShare,
+    },
+    arena,
+  );
 
-  const audit = auditOrganic(organic, fill, order, actions, groupIds);
-  const recoverySlots = fill.slots.reduce((n, v) => (v === -1 ? n + 1 : n), 0);
+  const audit = auditOrganic(organic, fill, order, actions, groupIds, arena);
+  const recoverySlots = fill.recoverySlots;
   const assigned =
     pool === null || recoverySlots === 0
       ? []
       : assignRecovery(
-          rankByRelevance(pool, recoveryLists, centroidOf(organic, fill.slots)),
+          rankByRelevance(pool, recoveryLists, centroidOf(organic, fill.slots, arena), arena),
           recoverySlots,
         );
 
@@ -196,9 +215,6 @@ export function rebalanceRequest(
     items[s] = view.source;
     slots[s] = banners === null ? slot : withBanner(slot, banners, view, req.locale);
   }
-  // The embeddings are no longer read: their buffers can serve the next request.
-  prepared.embeddings.release();
-  pool?.embeddings.release();
   const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
   for (const d of audit.dropped) dropped.push(d);
   dropped.sort((a, b) => a.from - b.from);
@@ -239,76 +255,17 @@ function withBanner(slot: Slot, bannerFor: BannerFinder, view: ItemView, locale:
   return banner === null ? slot : { ...slot, banner };
 }
 
-/**
- * Leaves out the candidates that carry a blocked topic (at `minConfidence` or more) or are
- * triggering for a blocked group, as `seeLess:<target>`: the removal period of X's home-mixer
- * feedback, applied before the slots are filled so the caps see only what may be served.
- */
-function removeSeeLess<L extends PreparedList>(
-  list: L,
-  block: SeeLessBlock,
-  taxonomy: ResolvedTaxonomy,
-  minConfidence: number,
-): L {
-  const groups = taxonomy.groupIds.length;
-  const n = list.views.length;
-  const classified = list.triggering.length > 0;
-  const views: PreparedList['views'] = [];
-  const from: number[] = [];
-  const triggering = new Uint8Array(classified ? n * groups : 0);
-  const recovery = new Uint8Array(classified ? n * groups : 0);
-  const left = list.left.slice();
-  for (let v = 0; v < n; v++) {
-    const view = list.views[v]!;
-    const target = blockedTarget(classifyItem(taxonomy, view), block, minConfidence);
-    if (target !== null) {
-      left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
-      continue;
-    }
-    if (classified) {
-      const row = views.length * groups;
-      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), row);
-      recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), row);
-    }
-    views.push(view);
-    from.push(list.from[v]!);
-  }
-  return {
-    ...list,
-    views,
-    from,
-    triggering: triggering.subarray(0, views.length * groups),
-    recovery: recovery.subarray(0, views.length * groups),
-    left,
-  };
-}
-
-/** The first blocked target an item matches, groups before topics, or `null`. */
-function blockedTarget(
-  cls: ReturnType<typeof classifyItem>,
-  block: SeeLessBlock,
-  minConfidence: number,
-): string | null {
-  for (const [g, target] of block.groups) if (cls.triggering[g]! >= minConfidence) return target;
-  for (let k = 0; k < cls.topics.length; k++) {
-    if (cls.confidences[k]! < minConfidence) continue;
-    const target = block.topics.get(cls.topics[k]!);
-    if (target !== undefined) return target;
-  }
-  return null;
-}
-
-function identity(n: number): Int32Array {
-  const order = new Int32Array(n);
+function identity(n: number, arena: Arena): Int32Array {
+  const order = arena.int32(n, false);
   for (let i = 0; i < n; i++) order[i] = i;
   return order;
 }
 
 /** Mean embedding of the served organic items that have one, or null. */
-function centroidOf(organic: PreparedList, slots: Int32Array): Float64Array | null {
+function centroidOf(organic: PreparedList, slots: Int32Array, arena: Arena): Float64Array | null {
   const { data, dimension } = organic.embeddings;
   if (dimension === 0) return null;
-  const sum = new Float64Array(dimension);
+  const sum = arena.float64(dimension);
   let count = 0;
   for (let s = 0; s < slots.length; s++) {
     const v = slots[s]!;

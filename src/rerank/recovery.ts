@@ -2,6 +2,7 @@ import type { RejectedRecovery } from '../facade/types.js';
 import { hashId } from '../exposure/hashId.js';
 import type { UserState } from '../exposure/types.js';
 import type { PreparedList } from './prepare.js';
+import type { Arena } from '../scratch/Arena.js';
 
 /** Recovery items eligible per calling group, in pool order, and the refusals. @internal */
 export interface RecoveryCandidates {
@@ -89,10 +90,11 @@ export function rankByRelevance(
   pool: PreparedList,
   lists: readonly number[][],
   centroid: Float64Array | null,
+  arena: Arena,
 ): number[][] {
   if (centroid === null) return lists.map((l) => l.slice());
   const { data, dimension } = pool.embeddings;
-  const score = new Float64Array(pool.views.length).fill(NaN);
+  const score = arena.float64(pool.views.length, false).fill(NaN);
   for (const list of lists)
     for (const p of list) {
       if (!Number.isNaN(score[p]!)) continue;
