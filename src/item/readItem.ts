@@ -102,8 +102,7 @@ function readTopicConfidences(
   return { topics: keys, confidences };
 }
 
-function readHashtags(raw: unknown, site: ItemSite): string[] | null {
-  if (raw === undefined) return null;
+function readHashtags(raw: unknown, site: ItemSite): string[] {
   if (!Array.isArray(raw)) fail(site, 'hashtags', 'must be an array of strings', raw);
   if (raw.length > LIMITS.hashtagsPerItem)
     fail(site, 'hashtags', `must have at most ${LIMITS.hashtagsPerItem} entries`, raw);
@@ -123,7 +122,6 @@ function readHashtags(raw: unknown, site: ItemSite): string[] | null {
 }
 
 function readEmbedding(raw: unknown, site: ItemSite, sink: EmbeddingSink): number {
-  if (raw === undefined) return -1;
   const isTyped = raw instanceof Float64Array || raw instanceof Float32Array;
   if (!isTyped && !Array.isArray(raw))
     fail(site, 'embedding', 'must be an array of numbers, a Float32Array or a Float64Array', raw);
@@ -186,9 +184,10 @@ function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): I
     id,
     topics: topicIds,
     confidences,
-    hashtags: readHashtags(hashtags, site),
+    // Absent fields are the usual case: no call for them.
+    hashtags: hashtags === undefined ? null : readHashtags(hashtags, site),
     text: text === undefined ? null : text,
-    embedding: readEmbedding(embedding, site, embeddings),
+    embedding: embedding === undefined ? -1 : readEmbedding(embedding, site, embeddings),
     score: score === undefined ? null : score,
     source: value as Item,
   };

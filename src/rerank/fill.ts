@@ -94,6 +94,11 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
   // The first slot at whose end some item leaves its group's window.
   let nextExit = Infinity;
+  // The queues (past 0) no cap blocks, recomputed only after a cap fills or frees: most slots
+  // that look past the best candidate happen while nothing changes.
+  const allowed = arena.int32(queues, false);
+  let allowedCount = 0;
+  let allowedStale = true;
 
   const limit = Math.min(size, 2 * n + 1);
   const slots = arena.int32(limit, false);
@@ -127,11 +132,18 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         // Blocked: the best allowed queue head. Queue 0 (no capped group) is never blocked.
         rank = head[0]! < start[1]! ? ranks[head[0]!]! : n;
         q = rank < n ? 0 : -1;
-        for (let k = 1; k < queues; k++) {
+        if (allowedStale) {
+          allowedCount = 0;
+          for (let k = 1; k < queues; k++)
+            if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
+              allowed[allowedCount++] = k;
+          allowedStale = false;
+        }
+        for (let a = 0; a < allowedCount; a++) {
+          const k = allowed[a]!;
           if (head[k]! >= start[k + 1]!) continue;
           const r = ranks[head[k]!]!;
           if (r >= rank) continue;
-          if (masks === null ? blocked(members[k]!, full) : (masks[k]! & fullMask) !== 0) continue;
           rank = r;
           q = k;
         }
@@ -150,9 +162,10 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         const span = capCount[g]! + 1;
         ring[ringStart[g]! + ((ringHead[g]! + inRing[g]!) % span)] = s;
         inRing[g]! += 1;
-        if (inRing[g]! + 1 > capCount[g]!) {
+        if (inRing[g]! + 1 > capCount[g]! && full[g] === 0) {
           full[g] = 1;
           fullMask |= 1 << g;
+          allowedStale = true;
         }
         nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
       }
@@ -167,9 +180,10 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         ringHead[g] = (ringHead[g]! + 1) % span;
         inRing[g]! -= 1;
       }
-      if (inRing[g]! + 1 <= capCount[g]!) {
+      if (inRing[g]! + 1 <= capCount[g]! && full[g] === 1) {
         full[g] = 0;
         fullMask &= ~(1 << g);
+        allowedStale = true;
       }
       if (inRing[g]! > 0)
         nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);

@@ -83,12 +83,8 @@ export function prepareList(
     }
     if (options.classify) {
       const row = views.length * groups;
-      markGroups(taxonomy, view, minConfidence, row, triggering, recovery);
-      if (triggerMask !== null) {
-        let mask = 0;
-        for (let g = 0; g < groups; g++) if (triggering[row + g] === 1) mask |= 1 << g;
-        triggerMask[views.length] = mask;
-      }
+      const mask = markGroups(taxonomy, view, minConfidence, row, triggering, recovery);
+      if (triggerMask !== null) triggerMask[views.length] = mask;
     }
     views.push(view);
     from.push(i);
@@ -106,9 +102,10 @@ export function prepareList(
 }
 
 /**
- * Sets the item's triggering and recovery bits per group. Items labelled only by topic ids —
- * the common case for a ranking service — take one Map lookup per topic and allocate nothing;
- * items with hashtags or text go through the taxonomy's matcher via `classifyItem`.
+ * Sets the item's triggering and recovery bits per group and returns its triggering groups as a
+ * bit mask (meaningful up to 31 groups). Items labelled only by topic ids — the common case for a
+ * ranking service — take one Map lookup per topic and allocate nothing; items with hashtags or
+ * text go through the taxonomy's matcher via `classifyItem`.
  */
 function markGroups(
   taxonomy: ResolvedTaxonomy,
@@ -117,23 +114,33 @@ function markGroups(
   row: number,
   triggering: Uint8Array,
   recovery: Uint8Array,
-): void {
-  const groups = taxonomy.groupIds.length;
+): number {
+  let mask = 0;
   if (taxonomy.hasTerms && (view.hashtags !== null || view.text !== null)) {
     const cls = classifyItem(taxonomy, view);
-    for (let g = 0; g < groups; g++) {
-      if (cls.triggering[g]! >= minConfidence) triggering[row + g] = 1;
+    for (let g = 0; g < taxonomy.groupIds.length; g++) {
+      if (cls.triggering[g]! >= minConfidence) {
+        triggering[row + g] = 1;
+        mask |= 1 << g;
+      }
       if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
     }
-    return;
+    return mask;
   }
   const { topics, confidences } = view;
-  if (topics === null) return;
+  if (topics === null) return 0;
+  const known = taxonomy.topics;
   for (let t = 0; t < topics.length; t++) {
     if (confidences !== null && confidences[t]! < minConfidence) continue;
-    const ref = taxonomy.topics.get(topics[t]!);
-    if (ref !== undefined) (ref.recovery ? recovery : triggering)[row + ref.group] = 1;
+    const ref = known.get(topics[t]!);
+    if (ref === undefined) continue;
+    if (ref.recovery) recovery[row + ref.group] = 1;
+    else {
+      triggering[row + ref.group] = 1;
+      mask |= 1 << ref.group;
+    }
   }
+  return mask;
 }
 
 /** The id of an invalid entry, if it has a usable one, for the audit. */
