@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runUsers } from '../../src/simulate/run/runUsers.js';
+import { prepareRun, runUsers } from '../../src/simulate/run/runUsers.js';
 import { bucketStepsFor, cohortOf, type RunSpec } from '../../src/simulate/run/RunSpec.js';
 import { buildReport } from '../../src/simulate/metrics/buildReport.js';
 import { scenarios } from '../../src/simulate/scenarios.js';
@@ -19,11 +19,16 @@ const spec = (scenario: Scenario, users: number, steps: number, seed = 1): RunSp
 describe('simulateUser through runUsers (identity policy)', () => {
   it('runUsers(spec, 0, n) is the same for the same seed, and user i does not depend on which users run before it', () => {
     const s = spec(scenarios.mixed, 6, 40);
-    const all = runUsers(s, 0, 6, identityPolicy);
-    expect(runUsers(s, 0, 6, identityPolicy)).toEqual(all);
-    const pieces = [...runUsers(s, 3, 6, identityPolicy), ...runUsers(s, 0, 3, identityPolicy)];
+    const all = runUsers(prepareRun(s, identityPolicy), 0, 6);
+    expect(runUsers(prepareRun(s, identityPolicy), 0, 6)).toEqual(all);
+    const pieces = [
+      ...runUsers(prepareRun(s, identityPolicy), 3, 6),
+      ...runUsers(prepareRun(s, identityPolicy), 0, 3),
+    ];
     expect([...pieces.slice(3), ...pieces.slice(0, 3)]).toEqual(all);
-    expect(runUsers(spec(scenarios.mixed, 6, 40, 2), 0, 6, identityPolicy)).not.toEqual(all);
+    expect(runUsers(prepareRun(spec(scenarios.mixed, 6, 40, 2), identityPolicy), 0, 6)).not.toEqual(
+      all,
+    );
   });
 
   it('cohortOf(mixed, i) puts exactly 30 of every 100 consecutive users in the at-risk cohort', () => {
@@ -39,7 +44,7 @@ describe('simulateUser through runUsers (identity policy)', () => {
 
   it('with a policy that changes nothing, NDCG@10 retention is 1, no recovery is served and every request serves a full page', () => {
     const s = spec(scenarios.mixed, 10, 30);
-    const report = buildReport(s, runUsers(s, 0, 10, identityPolicy));
+    const report = buildReport(s, runUsers(prepareRun(s, identityPolicy), 0, 10));
     for (const m of [report.cohorts['at-risk']!, report.cohorts.control!]) {
       expect(m.ndcgRetention).toBe(1);
       expect(m.recoveryShare).toBe(0);
@@ -51,7 +56,7 @@ describe('simulateUser through runUsers (identity policy)', () => {
 
   it('the feedback loop alone draws at-risk users into harmful content and leaves control users almost untouched', () => {
     const s = spec(scenarios.mixed, 20, 120);
-    const report = buildReport(s, runUsers(s, 0, 20, identityPolicy));
+    const report = buildReport(s, runUsers(prepareRun(s, identityPolicy), 0, 20));
     const atRisk = report.cohorts['at-risk']!;
     const control = report.cohorts.control!;
     const series = report.series['at-risk']!;

@@ -4,10 +4,14 @@ import type { RunSpec } from '../run/RunSpec.js';
 import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
 import type { WorkerMessage, WorkerTask } from './workerTask.js';
 
+/** Batches per thread: enough that a thread which draws slow users does not finish last alone. */
+const BATCHES_PER_THREAD = 8;
+
 /**
- * Simulates a run's users on `workers` threads: users are split into contiguous chunks, one per
- * thread, and the per-user results are concatenated in chunk order, so the caller sees exactly
- * the list a single thread would produce (each user's draws depend only on its own seeds).
+ * Simulates a run's users on `workers` threads. Users go out in small contiguous batches to
+ * whichever thread is free (users differ in cost, so fixed halves leave one thread idle at the
+ * end), and the per-user results are put back in user order, so the caller sees exactly the list
+ * a single thread would produce (each user's draws depend only on its own seeds).
  *
  * @param spec - the run
  * @param workers - threads to use (at most one per user)
@@ -21,30 +25,45 @@ export async function runParallel(
   onUser: () => void,
 ): Promise<UserResult[]> {
   const threads = Math.max(1, Math.min(workers, spec.users));
+  const batch = Math.max(1, Math.ceil(spec.users / (threads * BATCHES_PER_THREAD)));
+  const results = new Array<UserResult>(spec.users);
+  let next = 0;
   const pool = acquireWorkers(threads);
-  const chunks = pool.map((worker, w) => {
-    const from = Math.floor((w * spec.users) / threads);
-    const to = Math.floor(((w + 1) * spec.users) / threads);
-    return runChunk(worker, { spec, from, to }, onUser);
-  });
-  const settled = await Promise.allSettled(chunks);
+  const serve = async (worker: Worker): Promise<void> => {
+    worker.postMessage({ kind: 'run', spec } satisfies WorkerTask);
+    while (next < spec.users) {
+      const from = next;
+      const to = Math.min(spec.users, from + batch);
+      next = to;
+      let chunk: readonly UserResult[];
+      try {
+        chunk = await runBatch(worker, from, to, onUser);
+      } catch (error) {
+        next = spec.users; // no more batches for anyone: the run has failed
+        throw error;
+      }
+      for (let k = 0; k < chunk.length; k++) results[from + k] = chunk[k]!;
+    }
+  };
+  const settled = await Promise.allSettled(pool.map(serve));
   const failure = settled.find((s) => s.status === 'rejected');
   if (failure !== undefined) {
-    // One failed chunk fails the run; its threads are not reused.
+    // One failed batch fails the run; its threads are not reused.
     await Promise.all(pool.map(discardWorker));
     throw failure.reason;
   }
   for (const worker of pool) releaseWorker(worker);
-  return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  return results;
 }
 
-function runChunk(
+function runBatch(
   worker: Worker,
-  task: WorkerTask,
+  from: number,
+  to: number,
   onUser: () => void,
 ): Promise<readonly UserResult[]> {
   return new Promise((resolve, reject) => {
-    // The thread outlives the task (it goes back to the pool): remove exactly these listeners.
+    // The thread outlives the batch: remove exactly these listeners.
     const settle = (): void => {
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -71,6 +90,6 @@ function runChunk(
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(task);
+    worker.postMessage({ kind: 'users', from, to } satisfies WorkerTask);
   });
 }

@@ -2,19 +2,18 @@ import type { UserResult } from '../metrics/UserResult.js';
 import type { RunSpec } from '../run/RunSpec.js';
 
 /**
- * What a worker thread is asked to do: simulate users `from` to `to` of a run.
+ * What a worker thread is asked to do: `run` sets up a run (its policy and catalogue, built once
+ * per run and thread), then each `users` message asks for users `from` to `to` of it.
  *
  * @internal
  */
-export interface WorkerTask {
-  readonly spec: RunSpec;
-  readonly from: number;
-  readonly to: number;
-}
+export type WorkerTask =
+  | { readonly kind: 'run'; readonly spec: RunSpec }
+  | { readonly kind: 'users'; readonly from: number; readonly to: number };
 
 /**
- * What a worker thread reports for a task: one `progress` message per user, then `done` with
- * the results in user order, or `failed` with the error.
+ * What a worker thread reports for a `users` task: one `progress` message per user, then `done`
+ * with the results in user order, or `failed` with the error.
  *
  * @internal
  */

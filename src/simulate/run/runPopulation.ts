@@ -4,8 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { UserResult } from '../metrics/UserResult.js';
 import { runParallel } from '../parallel/runParallel.js';
 import type { RunSpec } from './RunSpec.js';
-import { runUsers } from './runUsers.js';
-import { makeFeedPolicy } from './makeFeedPolicy.js';
+import { prepareRun, runUsers } from './runUsers.js';
 
 /** Below this many users a run stays on the calling thread unless told otherwise. @internal */
 export const PARALLEL_FROM_USERS = 200;
@@ -27,8 +26,7 @@ export async function runPopulation(
 ): Promise<UserResult[]> {
   const threads =
     workers ?? (spec.users < PARALLEL_FROM_USERS ? 1 : Math.max(1, availableParallelism()));
-  if (threads <= 1 || spec.users < 2)
-    return runUsers(spec, 0, spec.users, makeFeedPolicy(spec.policy), onUser);
+  if (threads <= 1 || spec.users < 2) return runUsers(prepareRun(spec), 0, spec.users, onUser);
   return runParallel(spec, threads, onUser);
 }
 
