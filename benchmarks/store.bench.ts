@@ -80,6 +80,9 @@ async function redisRows(): Promise<BenchRow[]> {
   await client.connect();
   try {
     const store = new RedisStateStore({ client, prefix: 'bench:store:' });
+    // The same store without remembered snapshots: every update reads first, and every read is
+    // parsed — what a replica pays for a user whose last request went to another replica.
+    const cold = new RedisStateStore({ client, prefix: 'bench:store:', cacheSize: 0 });
     const json = rb.serializeState(typicalState());
     for (let u = 0; u < 64; u++) {
       await store.update(`user-${u}`, () => typicalState());
@@ -96,6 +99,8 @@ async function redisRows(): Promise<BenchRow[]> {
     };
     // The store alone: an update that keeps the stored state, against a bare GET + SET.
     const keep = (lane: number) => store.update(`user-${lane}`, (s) => s ?? rb.emptyState());
+    const coldUpdate = (lane: number, i: number) =>
+      cold.update(`user-${lane}`, (s) => rb.observe(s ?? rb.emptyState(), impression(i)));
     const getSet = async (lane: number) => {
       const text = await client.get(`bench:plain:${lane}`);
       await client.set(`bench:plain:${lane}`, text ?? json);
@@ -123,6 +128,16 @@ async function redisRows(): Promise<BenchRow[]> {
       5,
       () => perOp(64, 50, keep),
       () => perOp(64, 50, getSet),
+    );
+    const coldSequential = await compare(
+      5,
+      () => perOp(1, 1_000, coldUpdate),
+      () => perOp(1, 1_000, unsafeUpdate),
+    );
+    const coldConcurrent = await compare(
+      5,
+      () => perOp(64, 50, coldUpdate),
+      () => perOp(64, 50, unsafeUpdate),
     );
     const baseline = 'GET, parseState, observe, serializeState, SET (not atomic)';
     return [
@@ -153,6 +168,18 @@ async function redisRows(): Promise<BenchRow[]> {
         bareConcurrent.baseline,
         'GET + SET of the same JSON, 64 keys at once',
         1.5,
+      ),
+      figure(
+        'the same with cacheSize 0 (read and parse before every write), one user at a time',
+        coldSequential.subject / coldSequential.baseline,
+        '×',
+        baseline,
+      ),
+      figure(
+        'the same with cacheSize 0, 64 users at once',
+        coldConcurrent.subject / coldConcurrent.baseline,
+        '×',
+        `${baseline}, 64 keys at once`,
       ),
       figure('GET + SET round trip, one at a time (context)', bare.baseline / 1e3, 'µs'),
     ];

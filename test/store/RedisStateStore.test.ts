@@ -139,9 +139,11 @@ describe('RedisStateStore', () => {
   it('update retries with jitter when another writer changes the state between read and write, and succeeds once it stops', async () => {
     const prefix = uniquePrefix();
     const draws: number[] = [];
+    // No remembered snapshots: every attempt reads first, so every lost race waits.
     const store = new RedisStateStore({
       client,
       prefix,
+      cacheSize: 0,
       maxRetries: 5,
       random: () => {
         draws.push(0);
@@ -182,7 +184,13 @@ describe('RedisStateStore', () => {
 
   it('update rejects with code conflict after maxRetries + 1 lost races, leaving the other writer’s state', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({ client, prefix, maxRetries: 2, random: () => 0 });
+    const store = new RedisStateStore({
+      client,
+      prefix,
+      cacheSize: 0,
+      maxRetries: 2,
+      random: () => 0,
+    });
     await store.update('u', (s) => seen(s, 0));
     const key = keyOf(prefix, 'u');
     let calls = 0;
@@ -205,12 +213,20 @@ describe('RedisStateStore', () => {
     const json = serializeState(seen(undefined, 0));
     const args = [key, '', 'token-1', json, '60'];
     expect(await client.evalsha(CHECK_AND_SET_SHA, 1, ...args)).toBe('token-1');
-    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, ...args)).toBe('token-1');
-    // A writer holding a stale token is told the current one and changes nothing.
-    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, key, '', 'token-2', '{}', '60')).toBe(
+    // Sent again, it finds its own token: done, nothing changes.
+    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, ...args)).toEqual(['token-1', json]);
+    // A writer holding a stale token is told what is stored now and changes nothing.
+    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, key, '', 'token-2', '{}', '60')).toEqual([
       'token-1',
-    );
+      json,
+    ]);
     expect(await client.hget(key, 's')).toBe(json);
+    // With no state at all, the reply says so.
+    const empty = keyOf(uniquePrefix(), 'nobody');
+    expect(
+      await client.evalsha(CHECK_AND_SET_SHA, 1, empty, 'token-0', 'token-3', json, '60'),
+    ).toEqual(['', null]);
+    expect(await client.exists(empty)).toBe(0);
   });
 
   it('update falls back to EVAL when the server has lost its script cache', async () => {
@@ -261,6 +277,65 @@ describe('RedisStateStore', () => {
     }
   });
 
+  it('update from the snapshot this replica wrote last costs one command (the check-and-set), and get answers without parsing the same JSON again', async () => {
+    const prefix = uniquePrefix();
+    const { counting, calls } = countingClient();
+    const store = new RedisStateStore({ client: counting, prefix });
+    await store.update('u', (s) => seen(s, 0));
+    expect(calls).toEqual({ hmget: 1, evalsha: 1 });
+    const second = await store.update('u', (s) => seen(s, 1));
+    expect(calls).toEqual({ hmget: 1, evalsha: 2 });
+    expect(second.impressions).toBe(2);
+    const read = await store.get('u');
+    expect(read).toBe(second);
+    // A store without remembered snapshots reads before every write.
+    const cold = new RedisStateStore({ client: counting, prefix, cacheSize: 0 });
+    expect((await cold.update('u', (s) => seen(s, 2))).impressions).toBe(3);
+    expect(calls).toEqual({ hmget: 3, evalsha: 3 });
+  });
+
+  it('a snapshot made stale by another replica loses nothing: the check-and-set answers with the stored state and fn runs again on it, without waiting', async () => {
+    const prefix = uniquePrefix();
+    const draws: number[] = [];
+    const a = new RedisStateStore({ client, prefix, random: () => (draws.push(0), 0) });
+    const b = new RedisStateStore({ client, prefix });
+    await a.update('u', (s) => seen(s, 0));
+    await b.update('u', (s) => seen(s, 1));
+    const given: number[] = [];
+    const state = await a.update('u', (s) => {
+      given.push(s?.impressions ?? 0);
+      return seen(s, 2);
+    });
+    expect(given).toEqual([1, 2]);
+    expect(state.impressions).toBe(3);
+    expect(draws).toEqual([]);
+    // Erased by the other replica: the next update starts from nothing.
+    expect(await b.delete('u')).toBe(true);
+    const after: (number | undefined)[] = [];
+    const fresh = await a.update('u', (s) => {
+      after.push(s?.impressions);
+      return seen(s, 3);
+    });
+    expect(after).toEqual([3, undefined]);
+    expect(fresh.impressions).toBe(1);
+    expect((await b.get('u'))?.impressions).toBe(1);
+  });
+
+  it('a remembered state is never answered for JSON that differs from what Redis returns', async () => {
+    const prefix = uniquePrefix();
+    const store = new RedisStateStore({ client, prefix });
+    const written = await store.update('u', (s) => seen(s, 0));
+    const key = keyOf(prefix, 'u');
+    // Another writer replaces the JSON but not the token: get validates what it reads.
+    const other = serializeState(seen(seen(undefined, 5), 6));
+    await client.hset(key, 's', other);
+    const read = await store.get('u');
+    expect(read?.impressions).toBe(2);
+    expect(read).not.toBe(written);
+    await client.hset(key, 's', '{"version": 1');
+    await expect(store.get('u')).rejects.toMatchObject({ code: 'state' });
+  });
+
   it('new RedisStateStore(options) rejects a missing client and out-of-range options with code argument and the option as path', () => {
     const cases: [unknown, string][] = [
       [undefined, 'options'],
@@ -272,6 +347,9 @@ describe('RedisStateStore', () => {
       [{ client, maxRetries: -1 }, 'maxRetries'],
       [{ client, maxRetries: 1_001 }, 'maxRetries'],
       [{ client, random: 0.5 }, 'random'],
+      [{ client, cacheSize: -1 }, 'cacheSize'],
+      [{ client, cacheSize: 1.5 }, 'cacheSize'],
+      [{ client, cacheSize: 1_000_001 }, 'cacheSize'],
     ];
     for (const [options, path] of cases) {
       expect(() => new RedisStateStore(options as never)).toThrow(
@@ -314,3 +392,22 @@ describe('backoffDelay', () => {
     expect(Math.abs(sum / 10_000 - 0.5)).toBeLessThan(0.018);
   });
 });
+
+/** The shared client with `hmget` and `evalsha` counted. */
+function countingClient(): { counting: Redis; calls: { hmget: number; evalsha: number } } {
+  const calls = { hmget: 0, evalsha: 0 };
+  const counting = {
+    hget: (...args: Parameters<Redis['hget']>) => client.hget(...args),
+    hmget: (key: string, ...fields: string[]) => {
+      calls.hmget++;
+      return client.hmget(key, ...fields);
+    },
+    evalsha: (sha: string, keys: number, ...args: string[]) => {
+      calls.evalsha++;
+      return client.evalsha(sha, keys, ...args);
+    },
+    eval: (script: string, keys: number, ...args: string[]) => client.eval(script, keys, ...args),
+    del: (key: string) => client.del(key),
+  };
+  return { counting: counting as unknown as Redis, calls };
+}

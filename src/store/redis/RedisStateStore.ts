@@ -11,6 +11,7 @@ import { assertUserId } from '../userId.js';
 import { backoffDelay, systemRandom } from './backoff.js';
 import { REDIS_STORE_DEFAULTS } from './defaults.js';
 import { CHECK_AND_SET_SCRIPT, CHECK_AND_SET_SHA, isNoScriptError } from './script.js';
+import { ParsedStates, type Snapshot } from './ParsedStates.js';
 import { userKey } from './userKey.js';
 
 /**
@@ -54,6 +55,15 @@ export interface RedisStateStoreOptions {
    * @defaultValue the operating system's generator (`crypto.randomInt`)
    */
   readonly random?: () => number;
+  /**
+   * How many users' states to keep parsed in this process, with their JSON: when Redis returns
+   * exactly the JSON this replica last read or wrote for a user, the state validated from it
+   * then is reused rather than parsed and validated again (parsing costs more than the two
+   * round trips on a local network). Redis stays the authority — an entry is used only on an
+   * exact match with what was just read. 0 turns it off; it never holds user ids.
+   * @defaultValue 1000
+   */
+  readonly cacheSize?: number;
 }
 
 /** The few commands the store sends, typed as it uses them. */
@@ -68,6 +78,7 @@ interface Commands {
 const COMMANDS: readonly (keyof Commands)[] = ['hget', 'hmget', 'evalsha', 'eval', 'del'];
 const MAX_PREFIX_LENGTH = 256;
 const MAX_RETRIES_LIMIT = 1_000;
+const MAX_CACHE_SIZE = 1_000_000;
 
 /**
  * A {@link StateStore} in Redis, for services with many replicas: any replica can serve any
@@ -76,8 +87,11 @@ const MAX_RETRIES_LIMIT = 1_000;
  * Each user has one key (the prefix and the SHA-256 of the id — see docs/privacy.md), a hash of
  * the state's JSON and a version token. `update` is optimistic: it reads both, applies `fn`, and
  * writes with a Lua script that checks the token and sets state, token and TTL in one atomic
- * step. When another writer got in between, it waits a jittered, exponentially growing delay and
- * tries again, at most `maxRetries` times, then fails with code `conflict`. Every state read back
+ * step. A user this replica read or wrote recently (see `cacheSize`) skips the read: the update
+ * starts from the remembered state, and if that is stale the script answers with the stored one
+ * and `fn` runs again on it. When another writer got in after a fresh read, it waits a jittered,
+ * exponentially growing delay and tries again, at most `maxRetries` times, then fails with code
+ * `conflict`. Every state read back
  * is validated (`parseState`), and a result of `fn` that is not a valid state is never written.
  *
  * Failures: a command that fails (connection refused or lost, timeout, server error) rejects with
@@ -111,6 +125,7 @@ export class RedisStateStore implements StateStore {
   #writes = 0;
   /** Per key, the settling of the last update of that user queued in this process. */
   readonly #pending = new Map<string, Promise<void>>();
+  readonly #parsed: ParsedStates;
 
   /**
    * @param options - the client, key prefix, retention and retry policy
@@ -126,6 +141,7 @@ export class RedisStateStore implements StateStore {
       ttlSeconds = REDIS_STORE_DEFAULTS.ttlSeconds,
       maxRetries = REDIS_STORE_DEFAULTS.maxRetries,
       random = systemRandom,
+      cacheSize = REDIS_STORE_DEFAULTS.cacheSize,
     } = options;
     const commands = client as unknown as Record<string, unknown> | null;
     if (typeof commands !== 'object' || commands === null) {
@@ -146,11 +162,15 @@ export class RedisStateStore implements StateStore {
       invalid('maxRetries', `must be an integer from 0 to ${MAX_RETRIES_LIMIT}`, maxRetries);
     }
     if (typeof random !== 'function') invalid('random', 'must be a function', random);
+    if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > MAX_CACHE_SIZE) {
+      invalid('cacheSize', `must be an integer from 0 to ${MAX_CACHE_SIZE}`, cacheSize);
+    }
     this.#client = client;
     this.#prefix = prefix;
     this.#ttl = String(ttlSeconds);
     this.#maxRetries = maxRetries;
     this.#random = random;
+    this.#parsed = new ParsedStates(cacheSize);
   }
 
   /**
@@ -165,8 +185,10 @@ export class RedisStateStore implements StateStore {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
     const key = userKey(this.#prefix, userId);
-    const json = await this.#send(api, () => this.#client.hget(key, 's'));
-    return json === null ? undefined : parseState(json, api);
+    const [token = null, json = null] = await this.#send(api, () =>
+      this.#client.hmget(key, 'v', 's'),
+    );
+    return this.#read(key, token ?? '', json, api).state;
   }
 
   /**
@@ -212,45 +234,72 @@ export class RedisStateStore implements StateStore {
 
   /** Read, apply `fn`, check-and-set; again after a jittered wait while another writer wins. */
   async #checkAndSetLoop(api: string, key: string, fn: StateUpdate): Promise<UserState> {
-    for (let attempt = 0; ; attempt++) {
-      const [version = null, json = null] = await this.#send(api, () =>
-        this.#client.hmget(key, 'v', 's'),
-      );
-      const next = fn(json === null ? undefined : parseState(json, api));
-      checkUpdateResult(api, next);
-      const state = parseState(next, api);
-      const token = this.#tokenBase + (this.#writes++).toString(36);
-      const args = [key, version ?? '', token, serializeState(state), this.#ttl];
-      if ((await this.#checkAndSet(api, args)) === token) return state;
-      if (attempt >= this.#maxRetries) {
-        throw new RebalanceError(
-          'conflict',
-          `${api}: the state changed concurrently before each of ${attempt + 1} attempts ` +
-            `(maxRetries ${this.#maxRetries}); nothing was written`,
+    // Start from what this replica last saw: when nobody wrote since, one round trip does it.
+    let from = this.#parsed.snapshot(key);
+    let fresh = from === undefined;
+    for (let conflicts = 0; ;) {
+      if (from === undefined) {
+        const [token = null, json = null] = await this.#send(api, () =>
+          this.#client.hmget(key, 'v', 's'),
         );
+        from = this.#read(key, token ?? '', json, api);
+        fresh = true;
       }
-      // Wait, then read again: a retry from the state that beat this one would be stale by the
-      // end of the wait, and under sustained contention would keep losing.
-      await sleep(backoffDelay(attempt, this.#random));
+      const next = fn(from.state);
+      checkUpdateResult(api, next);
+      // A state kept as it was is written back as the very JSON it was read from.
+      const kept = next === from.state && from.json !== null;
+      const state = kept ? next : parseState(next, api);
+      const json = kept ? from.json! : serializeState(state);
+      const token = this.#tokenBase + (this.#writes++).toString(36);
+      const reply = await this.#checkAndSet(api, [key, from.token, token, json, this.#ttl]);
+      const [current, stored = null] = Array.isArray(reply)
+        ? (reply as [string, string | null])
+        : [reply as string];
+      if (current === token) {
+        this.#parsed.remember(key, { token, json, state });
+        return state;
+      }
+      // The state had changed. If it changed before this replica's snapshot was taken, try
+      // again at once from what the script returned; a race lost to a write since a fresh
+      // read is a conflict: wait, then read again.
+      if (fresh) {
+        if (conflicts >= this.#maxRetries) {
+          throw new RebalanceError(
+            'conflict',
+            `${api}: the state changed concurrently before each of ${conflicts + 1} attempts ` +
+              `(maxRetries ${this.#maxRetries}); nothing was written`,
+          );
+        }
+        conflicts += 1;
+        // A retry from the state that beat this one would be stale by the end of the wait,
+        // and under sustained contention would keep losing.
+        await sleep(backoffDelay(conflicts - 1, this.#random));
+        from = undefined;
+      } else {
+        from = this.#read(key, current, stored, api);
+        fresh = true;
+      }
     }
   }
 
-  /**
-   * Erases a user's state at once (for example on an erasure request).
-   *
-   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
-   * @returns whether a state was erased
-   * @throws RebalanceError with code `request` for a malformed user id, `store` when Redis
-   *   cannot be reached
-   */
   async delete(userId: string): Promise<boolean> {
     const api = 'RedisStateStore.delete';
     assertUserId(api, userId);
     const key = userKey(this.#prefix, userId);
+    this.#parsed.forget(key);
     return (await this.#send(api, () => this.#client.del(key))) > 0;
   }
 
-  /** Runs the check-and-set script, by digest when the server has it cached, else in full. */
+  /** What is stored as `json` under `token`: validated, or as validated from the same JSON before. */
+  #read(key: string, token: string, json: string | null, api: string): Snapshot {
+    if (json === null) return { token, json, state: undefined };
+    const state = this.#parsed.lookup(key, json) ?? parseState(json, api);
+    const snapshot = { token, json, state };
+    this.#parsed.remember(key, snapshot);
+    return snapshot;
+  }
+
   async #checkAndSet(api: string, [key, ...args]: string[]): Promise<unknown> {
     try {
       return await this.#client.evalsha(CHECK_AND_SET_SHA, 1, key!, ...args);

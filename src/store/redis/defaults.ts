@@ -12,4 +12,6 @@ export const REDIS_STORE_DEFAULTS = {
   ttlSeconds: STORE_DEFAULTS.ttlMs / 1000,
   /** Retries of an update that lost a race before it fails with code `conflict`. */
   maxRetries: 10,
+  /** Users whose parsed state is kept with its JSON, to skip parsing identical bytes again. */
+  cacheSize: 1_000,
 } as const;

@@ -1,0 +1,69 @@
+import type { UserState } from '../../exposure/types.js';
+
+/** A user's state as this replica last saw it in Redis: its version token, JSON and state. */
+export interface Snapshot {
+  /** The version token stored with it (`''` when there was no state). */
+  readonly token: string;
+  /** Its JSON, or `null` when there was no state. */
+  readonly json: string | null;
+  /** The state validated from `json`. */
+  readonly state: UserState | undefined;
+}
+
+/**
+ * The states this store recently read or wrote, by key, each with its version token and exact
+ * JSON. Two uses:
+ *
+ * - an update starts from the remembered snapshot and sends only the check-and-set, which
+ *   writes only if the token is still current; when it is not, the script answers with what is
+ *   stored now, so a stale entry costs no extra round trip;
+ * - when Redis returns exactly the remembered JSON, the state validated from it before is reused
+ *   instead of parsing and validating it again (identical bytes validate to the identical state).
+ *
+ * Redis stays the authority: nothing is written or answered from here without Redis confirming
+ * the token or returning the same bytes. Bounded; least recently used first out.
+ *
+ * @internal
+ */
+export class ParsedStates {
+  readonly #entries = new Map<string, Snapshot>();
+  readonly #capacity: number;
+
+  /** @param capacity - most entries kept; 0 keeps none */
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+
+  /** The snapshot remembered under `key`. */
+  snapshot(key: string): Snapshot | undefined {
+    const entry = this.#entries.get(key);
+    if (entry !== undefined) {
+      // Most recently used last.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The state validated from `json` under `key`, if it is the one remembered. */
+  lookup(key: string, json: string): UserState | undefined {
+    const entry = this.#entries.get(key);
+    return entry !== undefined && entry.json === json ? entry.state : undefined;
+  }
+
+  /** Remembers what is stored under `key`. */
+  remember(key: string, snapshot: Snapshot): void {
+    if (this.#capacity === 0) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, snapshot);
+    if (this.#entries.size > this.#capacity) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  /** Forgets the state under `key` (after `delete`). */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+}
