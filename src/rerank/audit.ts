@@ -30,7 +30,7 @@ export function auditOrganic(
   groupIds: readonly string[],
   arena: Arena,
 ): OrganicAudit {
-  const n = organic.views.length;
+  const n = organic.count;
   const { signature, signatureGroups } = fill;
   const reasons: (readonly string[])[] = new Array<readonly string[]>(n).fill(UNTOUCHED);
   // Reasons depend only on a view's signature: one frozen list per signature serves them all.
@@ -70,7 +70,7 @@ export function auditOrganic(
     if (served[v] === 1) continue;
     const q = signature[v]!;
     const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
-    dropped.push({ id: organic.views[v]!.id, from: organic.from[v]!, reason });
+    dropped.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
   }
   return { reasons, dropped };
 }

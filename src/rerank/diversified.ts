@@ -14,7 +14,7 @@ export function diversifiedOrder(
   groups: number,
   diversify: ResolvedDiversify,
 ): Int32Array | null {
-  const n = organic.views.length;
+  const n = organic.count;
   let triggering = false;
   for (let i = 0; i < n * groups; i++) {
     if (organic.triggering[i] === 1) {
@@ -24,7 +24,7 @@ export function diversifiedOrder(
   }
   if (!triggering || n < 2) return null;
   const rows = organic.embeddings;
-  const embeddings = organic.views.map((v) => (v.embedding < 0 ? null : rows.row(v.embedding)));
+  const embeddings = Array.from(organic.embedding, (row) => (row < 0 ? null : rows.row(row)));
   const relevance = new Float64Array(n);
   for (let i = 0; i < n; i++) relevance[i] = 1 - i / n;
   const order = diversifyOrder(embeddings, relevance, diversify);

@@ -1,18 +1,36 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { readItem, type ItemView } from '../item/readItem.js';
+import { readItem, type ItemSite, type ItemView } from '../item/readItem.js';
 import { EmbeddingRows } from '../item/embeddingRows.js';
 import type { Arena } from '../scratch/Arena.js';
 import type { DroppedItem, RejectedRecovery } from '../facade/types.js';
+import type { Item } from '../item/types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
 
-/** Validated candidates or pool entries, with what the engine needs per entry. @internal */
+/**
+ * Validated candidates or pool entries, with what the engine needs per entry, column by column
+ * (an object per entry would cost more than everything the engine does with it). Entries are
+ * the valid, first-seen items in input order, numbered 0 … `count` − 1.
+ *
+ * @internal
+ */
 export interface PreparedList {
-  /** Snapshots of the valid, first-seen entries, in input order. */
-  readonly views: ItemView[];
-  /** Index in the input of each view. */
-  readonly from: number[];
-  /** Per view and group (row-major, `views.length × groups`): 1 when triggering for the group. */
+  /** Number of entries. */
+  readonly count: number;
+  /** Per entry, its id. */
+  readonly ids: readonly string[];
+  /** Per entry, the caller's object, returned as-is in results. */
+  readonly sources: readonly Item[];
+  /** Per entry, its index in the input. */
+  readonly from: Int32Array;
+  /** Per entry, the row of its embedding in `embeddings`, or −1. */
+  readonly embedding: Int32Array;
+  /**
+   * Per entry, the validated snapshot (topics, hashtags, text) for what classifies entries again
+   * later — banners and "see less"; `null` unless asked for with `keepViews`.
+   */
+  readonly views: readonly ItemView[] | null;
+  /** Per entry and group (row-major, `count × groups`): 1 when triggering for the group. */
   readonly triggering: Uint8Array;
   /** Per view and group: 1 when a recovery topic of the group reaches the confidence. */
   readonly recovery: Uint8Array;
@@ -21,7 +39,7 @@ export interface PreparedList {
    * reads per candidate; `null` past 31 groups or when nothing was classified.
    */
   readonly triggerMask: Int32Array | null;
-  /** The views' embeddings; `views[v].embedding` is the row of view v (−1: none). */
+  /** The entries' embeddings. */
   readonly embeddings: EmbeddingRows;
   /** Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones. */
   readonly left: { id: string; from: number; reason: string }[];
@@ -38,6 +56,8 @@ export interface PrepareOptions {
   readonly classify: boolean;
   /** Embedding length fixed by an earlier list, or 0. */
   readonly dimension: number;
+  /** Whether to keep each entry's snapshot (`PreparedList.views`). */
+  readonly keepViews: boolean;
 }
 
 /**
@@ -50,12 +70,16 @@ export function prepareList(
   input: readonly unknown[],
   options: PrepareOptions,
   arena: Arena,
-): PreparedList & { ids: ReadonlySet<string> } {
+): PreparedList & { seen: ReadonlySet<string> } {
   const { taxonomy, minConfidence } = options;
   const groups = taxonomy.groupIds.length;
   const n = input.length;
-  const views: ItemView[] = [];
-  const from: number[] = [];
+  const ids = new Array<string>(n);
+  const sources = new Array<Item>(n);
+  const from = arena.int32(n, false);
+  const embedding = arena.int32(n, false);
+  const views: ItemView[] | null = options.keepViews ? [] : null;
+  let count = 0;
   const triggering = arena.uint8(options.classify ? n * groups : 0);
   const recovery = arena.uint8(options.classify ? n * groups : 0);
   const triggerMask = options.classify && groups <= 31 ? arena.int32(n) : null;
@@ -64,13 +88,15 @@ export function prepareList(
   const embeddings = new EmbeddingRows(arena, n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
+  const { classify, skipInvalid } = options;
+  const known = taxonomy.topics;
+  const viaMatcher = taxonomy.hasTerms;
   for (let i = 0; i < n; i++) {
-    let view: ItemView;
     site.index = i;
-    try {
-      view = readItem(input[i], site, embeddings);
-    } catch (error) {
-      if (!options.skipInvalid || !(error instanceof RebalanceError)) throw error;
+    const view = skipInvalid
+      ? readOrNull(input[i], site, embeddings)
+      : readItem(input[i], site, embeddings);
+    if (view === null) {
       left.push({ id: safeId(input[i]), from: i, reason: 'invalid' });
       continue;
     }
@@ -81,33 +107,59 @@ export function prepareList(
       left.push({ id: view.id, from: i, reason: 'duplicate' });
       continue;
     }
-    if (options.classify) {
-      const row = views.length * groups;
-      const mask = markGroups(taxonomy, view, minConfidence, row, triggering, recovery);
-      if (triggerMask !== null) triggerMask[views.length] = mask;
+    const v = count++;
+    ids[v] = view.id;
+    sources[v] = view.source;
+    from[v] = i;
+    embedding[v] = view.embedding;
+    views?.push(view);
+    if (classify) {
+      const row = v * groups;
+      let mask = 0;
+      const topics = view.topics;
+      if (viaMatcher && (view.hashtags !== null || view.text !== null))
+        mask = markByMatcher(taxonomy, view, minConfidence, row, triggering, recovery);
+      else if (topics !== null) {
+        // Items labelled only by topic ids, the common case: one Map lookup per topic.
+        const confidences = view.confidences;
+        for (let t = 0; t < topics.length; t++) {
+          if (confidences !== null && confidences[t]! < minConfidence) continue;
+          const ref = known.get(topics[t]!);
+          if (ref === undefined) continue;
+          if (ref.recovery) recovery[row + ref.group] = 1;
+          else {
+            triggering[row + ref.group] = 1;
+            mask |= 1 << ref.group;
+          }
+        }
+      }
+      if (triggerMask !== null) triggerMask[v] = mask;
     }
-    views.push(view);
-    from.push(i);
   }
+  ids.length = count;
+  sources.length = count;
   return {
+    count,
+    ids,
+    sources,
+    from: from.subarray(0, count),
+    embedding: embedding.subarray(0, count),
     views,
-    from,
     triggering,
     recovery,
-    triggerMask: triggerMask?.subarray(0, views.length) ?? null,
+    triggerMask: triggerMask?.subarray(0, count) ?? null,
     embeddings,
     left,
-    ids: seen,
+    seen,
   };
 }
 
 /**
- * Sets the item's triggering and recovery bits per group and returns its triggering groups as a
- * bit mask (meaningful up to 31 groups). Items labelled only by topic ids — the common case for a
- * ranking service — take one Map lookup per topic and allocate nothing; items with hashtags or
- * text go through the taxonomy's matcher via `classifyItem`.
+ * Sets the triggering and recovery bits of an item with hashtags or text, through the taxonomy's
+ * matcher (`classifyItem`), and returns its triggering groups as a bit mask (meaningful up to 31
+ * groups).
  */
-function markGroups(
+function markByMatcher(
   taxonomy: ResolvedTaxonomy,
   view: ItemView,
   minConfidence: number,
@@ -116,31 +168,25 @@ function markGroups(
   recovery: Uint8Array,
 ): number {
   let mask = 0;
-  if (taxonomy.hasTerms && (view.hashtags !== null || view.text !== null)) {
-    const cls = classifyItem(taxonomy, view);
-    for (let g = 0; g < taxonomy.groupIds.length; g++) {
-      if (cls.triggering[g]! >= minConfidence) {
-        triggering[row + g] = 1;
-        mask |= 1 << g;
-      }
-      if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
+  const cls = classifyItem(taxonomy, view);
+  for (let g = 0; g < taxonomy.groupIds.length; g++) {
+    if (cls.triggering[g]! >= minConfidence) {
+      triggering[row + g] = 1;
+      mask |= 1 << g;
     }
-    return mask;
-  }
-  const { topics, confidences } = view;
-  if (topics === null) return 0;
-  const known = taxonomy.topics;
-  for (let t = 0; t < topics.length; t++) {
-    if (confidences !== null && confidences[t]! < minConfidence) continue;
-    const ref = known.get(topics[t]!);
-    if (ref === undefined) continue;
-    if (ref.recovery) recovery[row + ref.group] = 1;
-    else {
-      triggering[row + ref.group] = 1;
-      mask |= 1 << ref.group;
-    }
+    if (cls.recovery[g]! >= minConfidence) recovery[row + g] = 1;
   }
   return mask;
+}
+
+/** The item read, or `null` when it is invalid (`onInvalidItem: 'skip'`). */
+function readOrNull(value: unknown, site: ItemSite, embeddings: EmbeddingRows): ItemView | null {
+  try {
+    return readItem(value, site, embeddings);
+  } catch (error) {
+    if (error instanceof RebalanceError) return null;
+    throw error;
+  }
 }
 
 /** The id of an invalid entry, if it has a usable one, for the audit. */

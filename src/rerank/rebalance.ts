@@ -124,6 +124,8 @@ function rebalanceWith(
       skipInvalid,
       classify: actions.any,
       dimension: 0,
+      // Banners and "see less" classify the served items again from their snapshots.
+      keepViews: ctx.bannerFor !== null || req.seeLess !== null,
     },
     arena,
   );
@@ -147,6 +149,7 @@ function rebalanceWith(
         skipInvalid,
         classify: true,
         dimension: organic.embeddings.dimension,
+        keepViews: ctx.bannerFor !== null,
       },
       arena,
     );
@@ -154,7 +157,7 @@ function rebalanceWith(
       pool,
       groupIds,
       actions.callers,
-      organic.ids,
+      organic.seen,
       req.state,
       policy.recovery.cooldown,
     );
@@ -169,7 +172,7 @@ function rebalanceWith(
       : diversifiedOrder(organic, groupIds.length, actions.diversify);
   const fill = fillSlots(
     {
-      order: order ?? identity(organic.views.length, arena),
+      order: order ?? identity(organic.count, arena),
       groups: groupIds.length,
       capCount: actions.capCount,
       capWindow: actions.capWindow,
@@ -203,17 +206,27 @@ function rebalanceWith(
   for (let s = 0; s < served; s++) {
     const v = fill.slots[s]!;
     let slot: Slot;
-    let view: ItemView;
     if (v >= 0) {
-      view = organic.views[v]!;
-      slot = { id: view.id, source: 'organic', from: organic.from[v]!, reasons: audit.reasons[v]! };
+      slot = {
+        id: organic.ids[v]!,
+        source: 'organic',
+        from: organic.from[v]!,
+        reasons: audit.reasons[v]!,
+      };
+      items[s] = organic.sources[v]!;
+      if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
     } else {
       const { view: p, caller } = assigned[r++]!;
-      view = pool!.views[p]!;
-      slot = { id: view.id, source: 'recovery', from: null, reasons: recoveryReasons[caller]! };
+      slot = {
+        id: pool!.ids[p]!,
+        source: 'recovery',
+        from: null,
+        reasons: recoveryReasons[caller]!,
+      };
+      items[s] = pool!.sources[p]!;
+      if (banners !== null) slot = withBanner(slot, banners, pool!.views![p]!, req.locale);
     }
-    items[s] = view.source;
-    slots[s] = banners === null ? slot : withBanner(slot, banners, view, req.locale);
+    slots[s] = slot;
   }
   const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
   for (const d of audit.dropped) dropped.push(d);
@@ -270,7 +283,7 @@ function centroidOf(organic: PreparedList, slots: Int32Array, arena: Arena): Flo
   for (let s = 0; s < slots.length; s++) {
     const v = slots[s]!;
     if (v < 0) continue;
-    const row = organic.views[v]!.embedding;
+    const row = organic.embedding[v]!;
     if (row < 0) continue;
     const base = row * dimension;
     for (let i = 0; i < dimension; i++) sum[i]! += data[base + i]!;

@@ -41,9 +41,9 @@ export function sortRecoveryPool(
     if (state.impressions - (shownAt + 1) < cooldown) cooling.add(hash);
   }
   let available = 0;
-  for (let p = 0; p < pool.views.length; p++) {
+  for (let p = 0; p < pool.count; p++) {
     const row = p * groups;
-    const view = pool.views[p]!;
+    const id = pool.ids[p]!;
     let trigger = -1;
     for (let g = 0; g < groups; g++) {
       if (pool.triggering[row + g] === 1) {
@@ -53,7 +53,7 @@ export function sortRecoveryPool(
     }
     if (trigger >= 0) {
       rejected.push({
-        id: view.id,
+        id,
         from: pool.from[p]!,
         reason: `triggering:${groupIds[trigger]!}`,
       });
@@ -62,12 +62,12 @@ export function sortRecoveryPool(
     let relevant = false;
     for (const g of callers) if (pool.recovery[row + g] === 1) relevant = true;
     if (!relevant) continue;
-    if (candidateIds.has(view.id)) {
-      rejected.push({ id: view.id, from: pool.from[p]!, reason: 'duplicate' });
+    if (candidateIds.has(id)) {
+      rejected.push({ id, from: pool.from[p]!, reason: 'duplicate' });
       continue;
     }
-    if (cooling.size > 0 && cooling.has(hashId(view.id))) {
-      rejected.push({ id: view.id, from: pool.from[p]!, reason: 'cooldown' });
+    if (cooling.size > 0 && cooling.has(hashId(id))) {
+      rejected.push({ id, from: pool.from[p]!, reason: 'cooldown' });
       continue;
     }
     available += 1;
@@ -94,11 +94,11 @@ export function rankByRelevance(
 ): number[][] {
   if (centroid === null) return lists.map((l) => l.slice());
   const { data, dimension } = pool.embeddings;
-  const score = arena.float64(pool.views.length, false).fill(NaN);
+  const score = arena.float64(pool.count, false).fill(NaN);
   for (const list of lists)
     for (const p of list) {
       if (!Number.isNaN(score[p]!)) continue;
-      const row = pool.views[p]!.embedding;
+      const row = pool.embedding[p]!;
       score[p] = row < 0 ? -Infinity : cosine(data, row * dimension, centroid, dimension);
     }
   // Array.prototype.sort is stable, so equal scores keep pool order.

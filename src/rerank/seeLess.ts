@@ -2,6 +2,8 @@ import type { Arena } from '../scratch/Arena.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
 import type { PreparedList } from './prepare.js';
+import type { ItemView } from '../item/readItem.js';
+import type { Item } from '../item/types.js';
 
 /**
  * Topics and groups the user asked to see less of whose items are removed right now, each with
@@ -17,7 +19,8 @@ export interface SeeLessBlock {
 /**
  * Leaves out the candidates that carry a blocked topic (at `minConfidence` or more) or are
  * triggering for a blocked group, as `seeLess:<target>`: the removal period of X's home-mixer
- * feedback, applied before the slots are filled so the caps see only what may be served.
+ * feedback, applied before the slots are filled so the caps see only what may be served. The
+ * list must keep its snapshots (`keepViews`).
  *
  * @internal
  */
@@ -29,38 +32,50 @@ export function removeSeeLess<L extends PreparedList>(
   arena: Arena,
 ): L {
   const groups = taxonomy.groupIds.length;
-  const n = list.views.length;
+  const n = list.count;
+  const given = list.views!; // kept for this (`keepViews`)
   const classified = list.triggering.length > 0;
-  const views: PreparedList['views'] = [];
-  const from: number[] = [];
+  const views: ItemView[] = [];
+  const ids: string[] = [];
+  const sources: Item[] = [];
+  const from = arena.int32(n, false);
+  const embedding = arena.int32(n, false);
   const triggering = arena.uint8(classified ? n * groups : 0);
   const recovery = arena.uint8(classified ? n * groups : 0);
   const masks = list.triggerMask;
   const triggerMask = masks === null ? null : arena.int32(n);
   const left = list.left.slice();
   for (let v = 0; v < n; v++) {
-    const view = list.views[v]!;
+    const view = given[v]!;
     const target = blockedTarget(classifyItem(taxonomy, view), block, minConfidence);
     if (target !== null) {
       left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
       continue;
     }
-    if (triggerMask !== null) triggerMask[views.length] = masks![v]!;
+    const k = views.length;
+    if (triggerMask !== null) triggerMask[k] = masks![v]!;
     if (classified) {
-      const row = views.length * groups;
-      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), row);
-      recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), row);
+      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), k * groups);
+      recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), k * groups);
     }
     views.push(view);
-    from.push(list.from[v]!);
+    ids.push(list.ids[v]!);
+    sources.push(list.sources[v]!);
+    from[k] = list.from[v]!;
+    embedding[k] = list.embedding[v]!;
   }
+  const count = views.length;
   return {
     ...list,
+    count,
+    ids,
+    sources,
+    from: from.subarray(0, count),
+    embedding: embedding.subarray(0, count),
     views,
-    from,
-    triggering: triggering.subarray(0, views.length * groups),
-    recovery: recovery.subarray(0, views.length * groups),
-    triggerMask: triggerMask?.subarray(0, views.length) ?? null,
+    triggering: triggering.subarray(0, count * groups),
+    recovery: recovery.subarray(0, count * groups),
+    triggerMask: triggerMask?.subarray(0, count) ?? null,
     left,
   };
 }
