@@ -46,13 +46,11 @@ export function auditOrganic(
     diversified = outOfOrder(order, arena);
   }
 
-  const served = arena.uint8(n);
   let maxRank = -1;
   const slots = fill.slots;
   for (let s = 0; s < slots.length; s++) {
     const v = slots[s]!;
     if (v < 0) continue;
-    served[v] = 1;
     const r = rank === null ? v : rank[v]!;
     const moved = diversified !== null && diversified[v] === 1;
     if (r < maxRank)
@@ -65,9 +63,10 @@ export function auditOrganic(
 
   const dropReasons = new Array<string | undefined>(signatureGroups.length);
   const dropped: DroppedItem[] = [];
+  const taken = fill.taken;
   for (let r = 0; r < n; r++) {
+    if (taken[r] === 1) continue;
     const v = order === null ? r : order[r]!;
-    if (served[v] === 1) continue;
     const q = signature[v]!;
     const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
     dropped.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });

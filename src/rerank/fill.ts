@@ -39,6 +39,8 @@ export interface FillResult {
   readonly signature: Int32Array;
   /** Per signature, its capped groups in taxonomy order; entry 0 is empty. */
   readonly signatureGroups: readonly (readonly number[])[];
+  /** Per rank in `order`, 1 when that candidate was served. */
+  readonly taken: Uint8Array;
 }
 
 /**
@@ -63,15 +65,15 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const members = sig.groups;
   const queues = members.length;
 
-  // Queue q holds the ranks of its signature's views in order: a counting sort by signature.
-  const start = arena.int32(queues + 1);
-  for (let r = 0; r < n; r++) start[signature[order[r]!]! + 1]! += 1;
-  for (let q = 0; q < queues; q++) start[q + 1]! += start[q]!;
-  const head = arena.int32(queues, false);
-  head.set(start.subarray(0, queues));
-  const ranks = arena.int32(n, false);
-  for (let r = 0; r < n; r++) ranks[head[signature[order[r]!]!]!++] = r;
-  head.set(start.subarray(0, queues));
+  // Queue q holds the ranks of its signature's views in order, as a linked list: head[q] is its
+  // best remaining rank (−1: empty), after[r] the next rank of the same queue.
+  const head = arena.int32(queues, false).fill(-1);
+  const after = arena.int32(n, false);
+  for (let r = n - 1; r >= 0; r--) {
+    const q = signature[order[r]!]!;
+    after[r] = head[q]!;
+    head[q] = r;
+  }
   const taken = arena.uint8(n);
 
   // Per capped group: a ring of the slots of its served items still in its window (at most
@@ -130,7 +132,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       let q = signature[order[rank]!]!;
       if (q > 0 && (masks === null ? blocked(members[q]!, full) : (masks[q]! & fullMask) !== 0)) {
         // Blocked: the best allowed queue head. Queue 0 (no capped group) is never blocked.
-        rank = head[0]! < start[1]! ? ranks[head[0]!]! : n;
+        rank = head[0]! >= 0 ? head[0]! : n;
         q = rank < n ? 0 : -1;
         if (allowedStale) {
           allowedCount = 0;
@@ -141,9 +143,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         }
         for (let a = 0; a < allowedCount; a++) {
           const k = allowed[a]!;
-          if (head[k]! >= start[k + 1]!) continue;
-          const r = ranks[head[k]!]!;
-          if (r >= rank) continue;
+          const r = head[k]!;
+          if (r < 0 || r >= rank) continue;
           rank = r;
           q = k;
         }
@@ -154,7 +155,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       }
       slots[served++] = order[rank]!;
       taken[rank] = 1;
-      head[q]! += 1;
+      head[q] = after[rank]!;
       // The item enters the window of each of its capped groups.
       const entering = members[q]!;
       for (let k = 0; k < entering.length; k++) {
@@ -204,6 +205,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     inWindow: inRing,
     signature,
     signatureGroups: members,
+    taken,
   };
 }
 
