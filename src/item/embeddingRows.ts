@@ -1,3 +1,4 @@
+import { LIMITS } from './limits.js';
 import { failAt, type ItemSite } from './itemSite.js';
 import type { Arena } from '../scratch/Arena.js';
 
@@ -12,13 +13,54 @@ export interface EmbeddingSink {
   add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number;
 }
 
-function checkElements(raw: ArrayLike<unknown>, length: number, site: ItemSite): void {
-  for (let i = 0; i < length; i++) {
+/**
+ * Copies `raw[0 … length)` into `out` from `base`, checking that every element is a finite
+ * number. Four elements a step: this runs for every embedding of every request, and the step
+ * roughly halves its cost. Each element is read once; a bad one is named from what was read.
+ */
+function copyChecked(
+  raw: ArrayLike<unknown>,
+  length: number,
+  out: Float64Array,
+  base: number,
+  site: ItemSite,
+): void {
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    const x0 = raw[i];
+    const x1 = raw[i + 1];
+    const x2 = raw[i + 2];
+    const x3 = raw[i + 3];
+    if (
+      typeof x0 !== 'number' ||
+      typeof x1 !== 'number' ||
+      typeof x2 !== 'number' ||
+      typeof x3 !== 'number' ||
+      // x − x is 0 for a finite number and NaN for NaN and ±Infinity.
+      x0 - x0 + (x1 - x1) + (x2 - x2) + (x3 - x3) !== 0
+    ) {
+      const read = [x0, x1, x2, x3];
+      for (let k = 0; k < 4; k++) checkElement(read[k], i + k, site);
+    }
+    out[base + i] = x0 as number;
+    out[base + i + 1] = x1 as number;
+    out[base + i + 2] = x2 as number;
+    out[base + i + 3] = x3 as number;
+  }
+  for (; i < length; i++) {
     const x = raw[i];
-    if (typeof x !== 'number' || !Number.isFinite(x))
-      failAt(site, `embedding[${i}]`, 'must be a finite number', x);
+    checkElement(x, i, site);
+    out[base + i] = x as number;
   }
 }
+
+function checkElement(x: unknown, index: number, site: ItemSite): void {
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    failAt(site, `embedding[${index}]`, 'must be a finite number', x);
+}
+
+/** Where check-only reading copies to: the longest embedding fits. */
+const DISCARD = new Float64Array(LIMITS.embeddingLength);
 
 /**
  * Validates embeddings and keeps nothing: for the APIs that read items but never use their
@@ -28,7 +70,7 @@ function checkElements(raw: ArrayLike<unknown>, length: number, site: ItemSite):
  */
 export const CHECK_EMBEDDING: EmbeddingSink = Object.freeze({
   add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number {
-    checkElements(raw, length, site);
+    copyChecked(raw, length, DISCARD, 0, site);
     return 0;
   },
 });
@@ -75,14 +117,7 @@ export class EmbeddingRows implements EmbeddingSink {
     const dim = this.dimension;
     const row = this.count;
     if ((row + 1) * dim > this.data.length) this.grow(row + 1);
-    const data = this.data;
-    const base = row * dim;
-    for (let i = 0; i < length; i++) {
-      const x = raw[i];
-      if (typeof x !== 'number' || !Number.isFinite(x))
-        failAt(site, `embedding[${i}]`, 'must be a finite number', x);
-      data[base + i] = x;
-    }
+    copyChecked(raw, length, this.data, row * dim, site);
     this.count = row + 1;
     return row;
   }
