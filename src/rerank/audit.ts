@@ -55,8 +55,8 @@ export function auditOrganic(
     const moved = diversified !== null && diversified[v] === 1;
     if (r < maxRank)
       reasons[v] = moved
-        ? ['diversify', ...capReasons[signature[v]!]!]
-        : capReasons[signature[v]!]!;
+        ? ['diversify', ...capReasons[signature[r]!]!]
+        : capReasons[signature[r]!]!;
     else if (moved) reasons[v] = DIVERSIFY;
     if (r > maxRank) maxRank = r;
   }
@@ -67,7 +67,7 @@ export function auditOrganic(
   for (let r = 0; r < n; r++) {
     if (taken[r] === 1) continue;
     const v = order === null ? r : order[r]!;
-    const q = signature[v]!;
+    const q = signature[r]!;
     const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
     dropped.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
   }

@@ -35,7 +35,7 @@ export interface FillResult {
   readonly stoppedBy: 'end' | 'size' | 'cap';
   /** Per capped group, triggering items in the last window − 1 served slots at the end. */
   readonly inWindow: Int32Array;
-  /** Per view, its signature: the set of capped groups it is triggering for (0: none). */
+  /** Per rank in `order`, its candidate's signature: its set of capped groups (0: none). */
   readonly signature: Int32Array;
   /** Per signature, its capped groups in taxonomy order; entry 0 is empty. */
   readonly signatureGroups: readonly (readonly number[])[];
@@ -70,7 +70,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const head = arena.int32(queues, false).fill(-1);
   const after = arena.int32(n, false);
   for (let r = n - 1; r >= 0; r--) {
-    const q = signature[order[r]!]!;
+    const q = signature[r]!;
     after[r] = head[q]!;
     head[q] = r;
   }
@@ -129,7 +129,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     } else {
       // The best remaining candidate heads its queue; take it unless a cap blocks it.
       let rank = cursor;
-      let q = signature[order[rank]!]!;
+      let q = signature[rank]!;
       if (q > 0 && (masks === null ? blocked(members[q]!, full) : (masks[q]! & fullMask) !== 0)) {
         // Blocked: the best allowed queue head. Queue 0 (no capped group) is never blocked.
         rank = head[0]! >= 0 ? head[0]! : n;

@@ -3,8 +3,8 @@ import type { Arena } from '../scratch/Arena.js';
 /** Views grouped by the capped groups they are triggering for. @internal */
 export interface Signatures {
   /**
-   * Per view, its signature: the index in `groups` of the set of capped groups it is triggering
-   * for (0: none).
+   * Per rank in the fill order, its candidate's signature: the index in `groups` of the set of
+   * capped groups it is triggering for (0: none).
    */
   readonly signature: Int32Array;
   /** Per signature, its capped groups in taxonomy order; entry 0 is empty. */
@@ -65,7 +65,7 @@ export function signaturesOf(
         groups.push(capped.filter((g) => (mask & (1 << g)) !== 0));
         masks!.push(mask);
       }
-      signature[v] = q;
+      signature[r] = q;
     }
     return { signature, groups, masks };
   }
@@ -83,7 +83,7 @@ export function signaturesOf(
       known.set(key, q);
       groups.push(capped.filter((g) => triggering[row + g] === 1));
     }
-    signature[v] = q;
+    signature[r] = q;
   }
   return { signature, groups, masks };
 }
