@@ -26,7 +26,6 @@ export interface ItemView {
    * has none.
    */
   readonly embedding: number;
-  readonly score: number | null;
   /** The caller's object, returned as-is in results. */
   readonly source: Item;
 }
@@ -169,6 +168,7 @@ function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): I
     fail(site, 'id', `must be a non-empty string of at most ${LIMITS.idLength} characters`, id);
   if (text !== undefined && (typeof text !== 'string' || text.length > LIMITS.textLength))
     fail(site, 'text', `must be a string of at most ${LIMITS.textLength} characters`, text);
+  // The score is checked but not kept: the engine ranks by the host's order, not by score.
   if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
     fail(site, 'score', 'must be a finite number', score);
   // Topic lists are the common case and need no second object; confidence objects do.
@@ -188,7 +188,6 @@ function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): I
     hashtags: hashtags === undefined ? null : readHashtags(hashtags, site),
     text: text === undefined ? null : text,
     embedding: embedding === undefined ? -1 : readEmbedding(embedding, site, embeddings),
-    score: score === undefined ? null : score,
     source: value as Item,
   };
 }
