@@ -60,7 +60,8 @@ export function sortRecoveryPool(
       continue;
     }
     let relevant = false;
-    for (const g of callers) if (pool.recovery[row + g] === 1) relevant = true;
+    for (let c = 0; c < callers.length; c++)
+      if (pool.recovery[row + callers[c]!] === 1) relevant = true;
     if (!relevant) continue;
     if (candidateIds.has(id)) {
       rejected.push({ id, from: pool.from[p]!, reason: 'duplicate' });
@@ -71,9 +72,8 @@ export function sortRecoveryPool(
       continue;
     }
     available += 1;
-    callers.forEach((g, c) => {
-      if (pool.recovery[row + g] === 1) lists[c]!.push(p);
-    });
+    for (let c = 0; c < callers.length; c++)
+      if (pool.recovery[row + callers[c]!] === 1) lists[c]!.push(p);
   }
   rejected.sort((a, b) => a.from - b.from);
   return { lists, available, rejected };
