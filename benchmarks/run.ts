@@ -76,10 +76,17 @@ for (const file of files) {
  * higher than in a process of their own.
  */
 function runInOwnProcess(outfile: string): { title: string; rows: BenchRow[] } {
-  const script = `const suite = (await import(${JSON.stringify(pathToFileURL(outfile).href)})).default;
+  // A file rather than `--eval`: worker threads a suite starts inherit the process's flags, and
+  // `--input-type` would break their own entry files.
+  const runner = join(outDir, 'run-suite.mjs');
+  writeFileSync(
+    runner,
+    `const suite = (await import(process.argv[2])).default;
 const rows = await suite.run();
-process.stdout.write(JSON.stringify({ title: suite.title, rows }));`;
-  const child = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
+process.stdout.write(JSON.stringify({ title: suite.title, rows }));
+`,
+  );
+  const child = spawnSync(process.execPath, ['--expose-gc', runner, pathToFileURL(outfile).href], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
