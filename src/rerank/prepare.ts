@@ -89,7 +89,7 @@ export function prepareList(
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
   const { classify, skipInvalid } = options;
-  const known = taxonomy.topics;
+  const known = taxonomy.lookup;
   const viaMatcher = taxonomy.hasTerms;
   for (let i = 0; i < n; i++) {
     site.index = i;

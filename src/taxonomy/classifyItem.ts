@@ -50,7 +50,7 @@ export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassif
     for (let t = 0; t < topics.length; t++) {
       const confidence = given === null ? 1 : given[t]!;
       if (confidence > 0)
-        note(tax.topics.get(topics[t]!), confidence, stamp, tax, found, confidences);
+        note(tax.lookup.get(topics[t]!), confidence, stamp, tax, found, confidences);
     }
   }
   if (tags !== null) {

@@ -1,3 +1,4 @@
+import { TopicLookup } from './TopicLookup.js';
 import type { ItemClassification } from './classifyItem.js';
 import { buildTaxonomy } from './input/buildTaxonomy.js';
 import { readTaxonomy } from './input/readTaxonomy.js';
@@ -55,6 +56,8 @@ export interface ResolvedTaxonomy {
   readonly topicIds: readonly string[];
   /** Topic id → where it sits. */
   readonly topics: ReadonlyMap<string, TopicRef>;
+  /** The same, memoised for the per-candidate lookups of the request path. */
+  readonly lookup: TopicLookup;
   /** Per topic index, where it sits. */
   readonly topicRefs: readonly TopicRef[];
   /** Maps hashtags and text to topic ids. */
@@ -142,6 +145,7 @@ export function resolveTaxonomy(
     groupIndex,
     topicIds: Object.freeze(topicIds),
     topics,
+    lookup: new TopicLookup(topics),
     topicRefs: Object.freeze(topicRefs),
     matcher: matcherFactory(Object.freeze(entries)),
     hasTerms: entries.length > 0,

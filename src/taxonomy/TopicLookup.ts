@@ -1,0 +1,38 @@
+import type { TopicRef } from './resolveTaxonomy.js';
+
+/** Entries of the memo; a power of two. */
+const SLOTS = 64;
+
+/**
+ * Topic id → where it sits in the taxonomy, with a small memo in front of the `Map`. Every
+ * candidate of every request looks its topics up, and feeds repeat a few dozen topic ids: the
+ * memo answers a repeated id (known or not) with one string comparison instead of a hash lookup.
+ * A memo slot is picked from the id's length and first character; a collision only sends the
+ * lookup to the `Map`, so answers never depend on what the memo holds.
+ *
+ * @internal
+ */
+export class TopicLookup {
+  private readonly map: ReadonlyMap<string, TopicRef>;
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(
+    undefined,
+  );
+  private readonly refs: (TopicRef | undefined)[] = new Array<TopicRef | undefined>(SLOTS).fill(
+    undefined,
+  );
+
+  /** @param map - the taxonomy's topics */
+  constructor(map: ReadonlyMap<string, TopicRef>) {
+    this.map = map;
+  }
+
+  /** Where `topic` sits, or `undefined` when the taxonomy does not know it. */
+  get(topic: string): TopicRef | undefined {
+    const slot = (topic.length * 7 + topic.charCodeAt(0)) & (SLOTS - 1);
+    if (this.keys[slot] === topic) return this.refs[slot];
+    const ref = this.map.get(topic);
+    this.keys[slot] = topic;
+    this.refs[slot] = ref;
+    return ref;
+  }
+}
