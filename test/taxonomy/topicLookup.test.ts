@@ -25,7 +25,7 @@ describe('TopicLookup', () => {
           const lookup = new TopicLookup(map);
           for (const q of queries) expect(lookup.get(q)).toBe(map.get(q));
           // The same id as a different string object is found as well.
-          for (const t of known) expect(lookup.get([...t].join(''))).toBe(map.get(t));
+          for (const t of known) expect(lookup.get((t + ' ').slice(0, -1))).toBe(map.get(t));
         },
       ),
       { numRuns: 1_000 },
