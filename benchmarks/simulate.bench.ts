@@ -18,12 +18,12 @@ const THROUGHPUT = {
   scenario: 'mixed',
   policy: 'balanced',
   seed: 1,
-  users: 200,
+  users: 400,
   steps: 100,
 } as const;
 const TABLE = { scenario: 'mixed', seed: 1, users: 200, steps: 200, resamples: 500 } as const;
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 function median(values: readonly number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
