@@ -106,18 +106,19 @@ export class EmbeddingRows implements EmbeddingSink {
   }
 
   add(raw: ArrayLike<unknown>, length: number, site: ItemSite): number {
-    if (this.dimension === 0) this.dimension = length;
-    else if (length !== this.dimension)
+    if (this.dimension !== 0 && length !== this.dimension)
       failAt(
         site,
         'embedding',
         `must have ${this.dimension} dimensions like the other embeddings`,
         raw,
       );
-    const dim = this.dimension;
     const row = this.count;
-    if ((row + 1) * dim > this.data.length) this.grow(row + 1);
-    copyChecked(raw, length, this.data, row * dim, site);
+    if ((row + 1) * length > this.data.length) this.grow(row + 1, length);
+    copyChecked(raw, length, this.data, row * length, site);
+    // Only an embedding that passed fixes the list's dimension: an invalid one skipped with
+    // `onInvalidItem: 'skip'` leaves it open.
+    this.dimension = length;
     this.count = row + 1;
     return row;
   }
@@ -127,12 +128,11 @@ export class EmbeddingRows implements EmbeddingSink {
     return this.data.subarray(r * this.dimension, (r + 1) * this.dimension);
   }
 
-  private grow(rows: number): void {
+  private grow(rows: number, dim: number): void {
     // The first allocation takes room for up to INITIAL_ELEMENTS at once (one allocation serves a
     // usual request); beyond that the buffer doubles, so a hostile list with one long embedding
     // among a million items costs memory in proportion to what it sent.
-    const dim = this.dimension;
-    const current = this.data.length / dim;
+    const current = Math.floor(this.data.length / dim);
     const wanted = current === 0 ? Math.floor(INITIAL_ELEMENTS / dim) : 2 * current;
     const next = this.arena.float64(Math.min(this.maxRows, Math.max(rows, wanted)) * dim, false);
     next.set(this.data.subarray(0, this.count * dim));

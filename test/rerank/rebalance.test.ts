@@ -293,7 +293,7 @@ describe('rebalance', () => {
       expect((error as RebalanceError).path).toBe('candidates[2].embedding[1]');
       expect((error as RebalanceError).code).toBe('item');
     }
-    try {
+    expect(() =>
       rb.rebalance({
         candidates: [
           { id: 'x', embedding: [1, 2] },
@@ -301,11 +301,13 @@ describe('rebalance', () => {
         ],
         state,
         at,
-      });
-    } catch (error) {
-      expect((error as RebalanceError).path).toBe('candidates[1].embedding');
-      expect((error as RebalanceError).message).toContain('must have 2 dimensions');
-    }
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        path: 'candidates[1].embedding',
+        message: expect.stringContaining('must have 2 dimensions') as string,
+      }),
+    );
     const skipping = sustained({
       onInvalidItem: 'skip',
       levels: { sustained: { cap: { count: 1, window: 3 } } },
@@ -317,6 +319,48 @@ describe('rebalance', () => {
     });
     expect(ids(out.items)).toEqual(['a', 'c']);
     expect(out.dropped).toEqual([{ id: '', from: 1, reason: 'invalid' }]);
+    // An invalid embedding skipped does not fix the dimension the others must have.
+    const mixed = skipping.rb.rebalance({
+      candidates: [
+        { id: 'p', embedding: [1, Number.NaN, 3] },
+        { id: 'q', embedding: [1, 2] },
+        { id: 'r', embedding: Float32Array.from([3, 4]) },
+        { id: 's', embedding: [5, 6, 7] },
+      ],
+      state: skipping.state,
+      at,
+    });
+    expect(ids(mixed.items)).toEqual(['q', 'r']);
+    expect(mixed.dropped).toEqual([
+      { id: 'p', from: 0, reason: 'invalid' },
+      { id: 's', from: 3, reason: 'invalid' },
+    ]);
+  });
+
+  it('a getter that calls rebalance while its own request is being read gets the same answers as calls made one after the other', () => {
+    const { rb, state, at } = sustained({
+      levels: { sustained: { cap: { count: 1, window: 3 } } },
+    });
+    const inner = [N('i1'), T('i2'), T('i3'), N('i4')].map((c) => ({ ...c, embedding: [1, 0] }));
+    const outer = [T('o1'), T('o2'), N('o3'), N('o4')].map((c) => ({ ...c, embedding: [0, 1] }));
+    const expectedInner = rb.rebalance({ candidates: inner, state, at });
+    const expectedOuter = rb.rebalance({ candidates: outer, state, at });
+    let nested: ReturnType<typeof rb.rebalance> | undefined;
+    const reentrant = outer.map((c, i) =>
+      i !== 2
+        ? c
+        : {
+            ...c,
+            get id() {
+              nested ??= rb.rebalance({ candidates: inner, state, at });
+              return c.id;
+            },
+          },
+    );
+    const got = rb.rebalance({ candidates: reentrant, state, at });
+    expect(nested?.slots).toEqual(expectedInner.slots);
+    expect(got.slots).toEqual(expectedOuter.slots);
+    expect(got.dropped).toEqual(expectedOuter.dropped);
   });
 
   it('rebalance rejects a malformed request with code request', () => {
