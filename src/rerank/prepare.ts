@@ -2,7 +2,6 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { readItem, type ItemSite, type ItemView } from '../item/readItem.js';
 import { EmbeddingRows } from '../item/embeddingRows.js';
 import type { Arena } from '../scratch/Arena.js';
-import type { DroppedItem, RejectedRecovery } from '../facade/types.js';
 import type { Item } from '../item/types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
@@ -197,14 +196,4 @@ function safeId(value: unknown): string {
   } catch {
     return '';
   }
-}
-
-/** Turns left-out entries into audit records. @internal */
-export function leftAsDropped(left: PreparedList['left']): DroppedItem[] {
-  return left.map(({ id, from, reason }) => ({ id, from, reason }));
-}
-
-/** Turns left-out pool entries into audit records. @internal */
-export function leftAsRejected(left: PreparedList['left']): RejectedRecovery[] {
-  return left.map(({ id, from, reason }) => ({ id, from, reason }));
 }

@@ -11,8 +11,6 @@ import type { Assessment, DroppedItem, RebalanceResult, Slot } from '../facade/t
 import { actionsFor } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
-
-export type { SeeLessBlock } from './seeLess.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
 import { diversifiedOrder } from './diversified.js';
 import { auditOrganic } from './audit.js';
