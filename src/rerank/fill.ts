@@ -49,9 +49,9 @@ export interface FillResult {
  * allows (k − 1, 2k − 1, …). Whether a candidate fits depends only on which capped groups it is
  * triggering for — its signature — so candidates are kept in one queue per signature.
  *
- * This runs for every request, so the common slot costs O(1): the best remaining candidate
- * overall is tried first (it heads its queue), and only when a cap blocks it are the other queue
- * heads compared. A group's window is a ring of the slots of its items still inside it — at most
+ * This runs for every request, so a slot costs O(unblocked queues): each slot compares the heads
+ * of the queues no cap blocks, a list rebuilt only when a cap fills or frees. A group's window
+ * is a ring of the slots of its items still inside it — at most
  * `count` of them, by the cap itself — and windows are only touched when an item enters or
  * leaves one. Everything lives in typed arrays from the request's arena.
  *
@@ -96,8 +96,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
   // The first slot at whose end some item leaves its group's window.
   let nextExit = Infinity;
-  // The queues (past 0) no cap blocks, recomputed only after a cap fills or frees: most slots
-  // that look past the best candidate happen while nothing changes.
+  // The queues no cap blocks, recomputed only after a cap fills or frees: between such changes
+  // each slot compares just their heads.
   const allowed = arena.int32(queues, false);
   let allowedCount = 0;
   let allowedStale = true;
@@ -106,13 +106,12 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const slots = arena.int32(limit, false);
   const { recoveryEvery, recoveryAvailable, maxShare } = input;
   let served = 0;
-  let cursor = 0;
+  let remaining = n;
   let lastRecovery = -1;
   let recoveryUsed = 0;
   let stoppedBy: FillResult['stoppedBy'] = 'end';
   for (let s = 0; ; s++) {
-    while (cursor < n && taken[cursor] === 1) cursor += 1;
-    if (cursor === n) break;
+    if (remaining === 0) break;
     if (s >= size) {
       stoppedBy = 'size';
       break;
@@ -127,35 +126,32 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       lastRecovery = s;
       recoveryUsed += 1;
     } else {
-      // The best remaining candidate heads its queue; take it unless a cap blocks it.
-      let rank = cursor;
-      let q = signature[rank]!;
-      if (q > 0 && (masks === null ? blocked(members[q]!, full) : (masks[q]! & fullMask) !== 0)) {
-        // Blocked: the best allowed queue head. Queue 0 (no capped group) is never blocked.
-        rank = head[0]! >= 0 ? head[0]! : n;
-        q = rank < n ? 0 : -1;
-        if (allowedStale) {
-          allowedCount = 0;
-          for (let k = 1; k < queues; k++)
-            if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
-              allowed[allowedCount++] = k;
-          allowedStale = false;
-        }
-        for (let a = 0; a < allowedCount; a++) {
-          const k = allowed[a]!;
-          const r = head[k]!;
-          if (r < 0 || r >= rank) continue;
-          rank = r;
-          q = k;
-        }
-        if (q === -1) {
-          stoppedBy = 'cap';
-          break;
-        }
+      // The best candidate the caps allow heads one of the unblocked queues.
+      if (allowedStale) {
+        allowed[0] = 0; // no capped group: never blocked
+        allowedCount = 1;
+        for (let k = 1; k < queues; k++)
+          if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
+            allowed[allowedCount++] = k;
+        allowedStale = false;
+      }
+      let rank = n;
+      let q = -1;
+      for (let a = 0; a < allowedCount; a++) {
+        const k = allowed[a]!;
+        const r = head[k]!;
+        if (r < 0 || r >= rank) continue;
+        rank = r;
+        q = k;
+      }
+      if (q === -1) {
+        stoppedBy = 'cap';
+        break;
       }
       slots[served++] = order[rank]!;
       taken[rank] = 1;
       head[q] = after[rank]!;
+      remaining -= 1;
       // The item enters the window of each of its capped groups.
       const entering = members[q]!;
       for (let k = 0; k < entering.length; k++) {
