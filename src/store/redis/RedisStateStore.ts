@@ -260,9 +260,9 @@ export class RedisStateStore implements StateStore {
         this.#parsed.remember(key, { token, json, state });
         return state;
       }
-      // The state had changed. If it changed before this replica's snapshot was taken, try
-      // again at once from what the script returned; a race lost to a write since a fresh
-      // read is a conflict: wait, then read again.
+      // Not written. A snapshot from memory may just be out of date: try again at once from
+      // the state the script returned. Losing to a write made after a fresh read is a
+      // conflict: wait, then read again.
       if (fresh) {
         if (conflicts >= this.#maxRetries) {
           throw new RebalanceError(
