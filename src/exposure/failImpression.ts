@@ -21,3 +21,18 @@ export function failImpression(
     path,
   );
 }
+
+/**
+ * The `RebalanceError` for an entry of the events given to `observe` whose fields could not be
+ * read because a getter or proxy trap threw; `cause` is what it threw.
+ *
+ * @internal
+ */
+export function unreadableImpression(api: string, index: number, cause: unknown): RebalanceError {
+  return new RebalanceError(
+    'impression',
+    `${api}: impressions[${index}] could not be read (a getter threw)`,
+    `impressions[${index}]`,
+    { cause },
+  );
+}

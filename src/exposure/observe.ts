@@ -1,5 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { failImpression } from './failImpression.js';
+import { failImpression, unreadableImpression } from './failImpression.js';
 import { readItem } from '../item/readItem.js';
 import { LIMITS } from '../item/limits.js';
 import type { Impression } from '../item/types.js';
@@ -56,12 +56,7 @@ function readImpression(
   try {
     ({ item, at, dwellMs } = value as Impression);
   } catch (cause) {
-    throw new RebalanceError(
-      'impression',
-      `${api}: impressions[${index}] could not be read (a getter threw)`,
-      `impressions[${index}]`,
-      { cause },
-    );
+    throw unreadableImpression(api, index, cause);
   }
   if (typeof at !== 'number' || !Number.isFinite(at))
     fail('.at', 'must be a finite time in milliseconds', at);

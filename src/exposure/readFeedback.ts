@@ -1,5 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { failImpression } from './failImpression.js';
+import { failImpression, unreadableImpression } from './failImpression.js';
 import type { Intervention } from '../facade/types.js';
 
 /** A validated feedback event of `observe`. @internal */
@@ -40,12 +40,7 @@ export function readFeedback(
   try {
     ({ seeLess, intervention, at, item } = value as Record<string, unknown>);
   } catch (cause) {
-    throw new RebalanceError(
-      'impression',
-      `${api}: impressions[${index}] could not be read (a getter threw)`,
-      `impressions[${index}]`,
-      { cause },
-    );
+    throw unreadableImpression(api, index, cause);
   }
   if (seeLess === undefined && intervention === undefined) return null;
   if (item !== undefined || (seeLess !== undefined && intervention !== undefined))

@@ -60,7 +60,9 @@ export interface FillResult {
 export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const { order, groups, capCount, capWindow, size } = input;
   const n = order.length;
-  const sig = signaturesOf(order, groups, capCount, input.triggering, input.triggerMask, arena);
+  const capped: number[] = [];
+  for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
+  const sig = signaturesOf(order, groups, capped, input.triggering, input.triggerMask, arena);
   const { signature, masks } = sig;
   const members = sig.groups;
   const queues = members.length;
@@ -92,8 +94,6 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       full[g] = 1;
       fullMask |= 1 << g;
     }
-  const capped: number[] = [];
-  for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
   // The first slot at whose end some item leaves its group's window.
   let nextExit = Infinity;
   // The queues no cap blocks, recomputed only after a cap fills or frees: between such changes

@@ -24,7 +24,7 @@ const TABLE_BITS = 8;
  *
  * @param order - view indices in fill order
  * @param groupCount - groups of the taxonomy
- * @param capCount - per group, the cap's count or −1 for no cap
+ * @param capped - the groups with a cap, in taxonomy order
  * @param triggering - per view and group (row-major), 1 when triggering
  * @param triggerMask - per view, its triggering groups as a bit mask; `null` past 31 groups
  * @internal
@@ -32,7 +32,7 @@ const TABLE_BITS = 8;
 export function signaturesOf(
   order: Int32Array,
   groupCount: number,
-  capCount: Int32Array,
+  capped: readonly number[],
   triggering: Uint8Array,
   triggerMask: Int32Array | null,
   arena: Arena,
@@ -42,12 +42,7 @@ export function signaturesOf(
   const groups: number[][] = [[]];
   const masks: number[] | null = triggerMask === null ? null : [0];
   let cappedMask = 0;
-  const capped: number[] = [];
-  for (let g = 0; g < groupCount; g++)
-    if (capCount[g]! >= 0) {
-      capped.push(g);
-      cappedMask |= 1 << g;
-    }
+  for (const g of capped) cappedMask |= 1 << g;
   if (capped.length === 0) return { signature, groups, masks };
 
   if (triggerMask !== null) {
