@@ -44,26 +44,40 @@ function read(value: object, key: string, site: ItemSite): unknown {
   }
 }
 
-function readTopicList(raw: unknown[], site: ItemSite): string[] {
+/**
+ * Checks the length of a topic list; its entries are checked one by one with {@link checkTopic}.
+ *
+ * @internal
+ */
+export function checkTopicCount(raw: unknown[], site: ItemSite): void {
   if (raw.length > LIMITS.topicsPerItem)
     fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
+}
+
+/** Checks entry `index` of a topic list. @internal */
+export function checkTopic(topic: unknown, index: number, site: ItemSite): asserts topic is string {
+  if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
+    fail(
+      site,
+      `topics[${index}]`,
+      `must be a non-empty string of at most ${LIMITS.termLength} characters`,
+      topic,
+    );
+}
+
+function readTopicList(raw: unknown[], site: ItemSite): string[] {
+  checkTopicCount(raw, site);
   const topics = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const topic: unknown = raw[i];
-    if (typeof topic !== 'string' || topic.length === 0 || topic.length > LIMITS.termLength)
-      fail(
-        site,
-        `topics[${i}]`,
-        `must be a non-empty string of at most ${LIMITS.termLength} characters`,
-        topic,
-      );
+    checkTopic(topic, i, site);
     topics[i] = topic;
   }
   return topics;
 }
 
-/** Topics given as an object of confidences: keys and values, validated. */
-function readTopicConfidences(
+/** Topics given as an object of confidences: keys and values, validated. @internal */
+export function readTopicConfidences(
   raw: unknown,
   site: ItemSite,
 ): { topics: string[]; confidences: number[] } {
@@ -101,7 +115,8 @@ function readTopicConfidences(
   return { topics: keys, confidences };
 }
 
-function readHashtags(raw: unknown, site: ItemSite): string[] {
+/** Checks and copies an item's hashtags. @internal */
+export function readHashtags(raw: unknown, site: ItemSite): string[] {
   if (!Array.isArray(raw)) fail(site, 'hashtags', 'must be an array of strings', raw);
   if (raw.length > LIMITS.hashtagsPerItem)
     fail(site, 'hashtags', `must have at most ${LIMITS.hashtagsPerItem} entries`, raw);
@@ -120,7 +135,8 @@ function readHashtags(raw: unknown, site: ItemSite): string[] {
   return tags;
 }
 
-function readEmbedding(raw: unknown, site: ItemSite, sink: EmbeddingSink): number {
+/** Checks an item's embedding and hands it to `sink`; returns the row `sink` gives it. @internal */
+export function readEmbedding(raw: unknown, site: ItemSite, sink: EmbeddingSink): number {
   const isTyped = raw instanceof Float64Array || raw instanceof Float32Array;
   if (!isTyped && !Array.isArray(raw))
     fail(site, 'embedding', 'must be an array of numbers, a Float32Array or a Float64Array', raw);
@@ -143,27 +159,49 @@ export function readItem(
   site: ItemSite,
   embeddings: EmbeddingSink = CHECK_EMBEDDING,
 ): ItemView {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(site, '', 'must be an item object', value);
+  checkItemObject(value, site);
   try {
     return readFields(value, site, embeddings);
   } catch (error) {
     if (error instanceof RebalanceError) throw error;
-    // A getter or proxy trap threw: find which field, for the message.
-    for (const key of ['id', 'topics', 'hashtags', 'text', 'embedding', 'score'])
-      read(value, key, site);
-    throw new RebalanceError(
-      site.code,
-      `${site.api}: ${sitePath(site)} could not be read (a getter or proxy threw)`,
-      sitePath(site),
-      { cause: error },
-    );
+    unreadable(value, site, error);
   }
 }
 
-function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): ItemView {
-  // One destructuring reads each property exactly once.
-  const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
+/** Checks that an item is an object (not null, not an array). @internal */
+export function checkItemObject(value: unknown, site: ItemSite): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(site, '', 'must be an item object', value);
+}
+
+/**
+ * Turns an error other than a `RebalanceError` thrown while reading an item — a getter or a
+ * proxy trap threw — into a `RebalanceError` naming the field when one can be found.
+ *
+ * @internal
+ */
+export function unreadable(value: object, site: ItemSite, error: unknown): never {
+  for (const key of ['id', 'topics', 'hashtags', 'text', 'embedding', 'score'])
+    read(value, key, site);
+  throw new RebalanceError(
+    site.code,
+    `${site.api}: ${sitePath(site)} could not be read (a getter or proxy threw)`,
+    sitePath(site),
+    { cause: error },
+  );
+}
+
+/**
+ * Checks an item's id, text and score, in that order — the fields read before its topics.
+ *
+ * @internal
+ */
+export function checkScalars(
+  id: unknown,
+  text: unknown,
+  score: unknown,
+  site: ItemSite,
+): asserts id is string {
   if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.idLength)
     fail(site, 'id', `must be a non-empty string of at most ${LIMITS.idLength} characters`, id);
   if (text !== undefined && (typeof text !== 'string' || text.length > LIMITS.textLength))
@@ -171,6 +209,12 @@ function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): I
   // The score is checked but not kept: the engine ranks by the host's order, not by score.
   if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
     fail(site, 'score', 'must be a finite number', score);
+}
+
+function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): ItemView {
+  // One destructuring reads each property exactly once.
+  const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
+  checkScalars(id, text, score, site);
   // Topic lists are the common case and need no second object; confidence objects do.
   let topicIds: string[] | null = null;
   let confidences: number[] | null = null;
@@ -186,7 +230,7 @@ function readFields(value: object, site: ItemSite, embeddings: EmbeddingSink): I
     confidences,
     // Absent fields are the usual case: no call for them.
     hashtags: hashtags === undefined ? null : readHashtags(hashtags, site),
-    text: text === undefined ? null : text,
+    text: text === undefined ? null : (text as string),
     embedding: embedding === undefined ? -1 : readEmbedding(embedding, site, embeddings),
     source: value as Item,
   };

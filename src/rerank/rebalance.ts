@@ -155,7 +155,7 @@ function rebalanceWith(
       pool,
       groupIds,
       actions.callers,
-      organic.seen,
+      organic.table,
       req.state,
       policy.recovery.cooldown,
     );

@@ -3,6 +3,7 @@ import { hashId } from '../exposure/hashId.js';
 import type { UserState } from '../exposure/types.js';
 import type { PreparedList } from './prepare.js';
 import type { Arena } from '../scratch/Arena.js';
+import type { IdTable } from '../scratch/IdTable.js';
 
 /** Recovery items eligible per calling group, in pool order, and the refusals. @internal */
 export interface RecoveryCandidates {
@@ -25,7 +26,7 @@ export function sortRecoveryPool(
   pool: PreparedList,
   groupIds: readonly string[],
   callers: readonly number[],
-  candidateIds: ReadonlySet<string>,
+  candidateIds: IdTable,
   state: UserState,
   cooldown: number,
 ): RecoveryCandidates {
@@ -63,7 +64,7 @@ export function sortRecoveryPool(
     for (let c = 0; c < callers.length; c++)
       if (pool.recovery[row + callers[c]!] === 1) relevant = true;
     if (!relevant) continue;
-    if (candidateIds.has(id)) {
+    if (candidateIds.indexOf(id) >= 0) {
       rejected.push({ id, from: pool.from[p]!, reason: 'duplicate' });
       continue;
     }

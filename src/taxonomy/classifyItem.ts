@@ -31,7 +31,10 @@ export interface ItemClassification {
  * @returns per-group confidences and the known topics; shared and read-only when nothing matched
  * @internal
  */
-export function classifyItem(tax: ResolvedTaxonomy, item: ItemView): ItemClassification {
+export function classifyItem(
+  tax: ResolvedTaxonomy,
+  item: Pick<ItemView, 'topics' | 'confidences' | 'hashtags' | 'text'>,
+): ItemClassification {
   const { topics, confidences: given, hashtags, text } = item;
   const tags = tax.hasTerms && hashtags !== null && hashtags.length > 0 ? hashtags : null;
   const scan = tax.hasTerms && text !== null && text !== '' ? text : null;

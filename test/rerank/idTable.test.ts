@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Arena } from '../../src/scratch/Arena.js';
+import { hashId32, IdTable, type IdHash } from '../../src/scratch/IdTable.js';
+
+type Step = { op: 'add' | 'find'; id: string };
+
+/** Runs `steps` against an IdTable and a Map, expecting the same answers. */
+function agreesWithMap(steps: readonly Step[], hash: IdHash): IdTable {
+  const arena = Arena.take();
+  try {
+    const adds = steps.filter((s) => s.op === 'add').length;
+    const table = new IdTable(adds, arena, hash);
+    const model = new Map<string, number>();
+    for (const { op, id } of steps) {
+      if (op === 'add') {
+        const earlier = model.get(id);
+        if (earlier === undefined) model.set(id, model.size);
+        expect(table.add(id)).toBe(earlier ?? -1);
+      } else expect(table.indexOf(id)).toBe(model.get(id) ?? -1);
+    }
+    expect(table.size).toBe(model.size);
+    expect(table.ids.slice(0, table.size)).toEqual([...model.keys()]);
+    return table;
+  } finally {
+    arena.release();
+  }
+}
+
+// Short ids drawn from a small alphabet, so that lists repeat ids often.
+const steps = fc.array(
+  fc.record({
+    op: fc.constantFrom('add' as const, 'add' as const, 'find' as const),
+    id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1', '2', 'é', '😀'), maxLength: 4 }),
+  }),
+  { maxLength: 200, size: 'max' },
+);
+
+describe('IdTable', () => {
+  it('numbers ids in order of arrival and finds earlier ones, like a Map (500 runs)', () => {
+    fc.assert(
+      fc.property(steps, (s) => {
+        agreesWithMap(s, hashId32);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same answers when every id collides, and hands over to a Map (500 runs)', () => {
+    fc.assert(
+      fc.property(steps, (s) => {
+        agreesWithMap(s, () => 7);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stops probing a colliding table after a linear budget: 100 colliding ids degrade it, 100 ordinary ones do not', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `post-${i}`);
+    const colliding = agreesWithMap(
+      ids.map((id) => ({ op: 'add', id })),
+      () => 0,
+    );
+    expect(colliding.degraded).toBe(true);
+    const ordinary = agreesWithMap(
+      ids.map((id) => ({ op: 'add', id })),
+      hashId32,
+    );
+    expect(ordinary.degraded).toBe(false);
+  });
+
+  it('hashId32 spreads sequential ids over the low bits a 1,024-slot table indexes with', () => {
+    const used = new Set<number>();
+    for (let i = 0; i < 500; i++) used.add(hashId32(`c${i}`) & 1023);
+    // 500 uniform picks of 1,024 slots hit about 404 distinct ones; far fewer means clustering.
+    expect(used.size).toBeGreaterThan(370);
+  });
+});
