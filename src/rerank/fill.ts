@@ -49,8 +49,9 @@ export interface FillResult {
  * allows (k − 1, 2k − 1, …). Whether a candidate fits depends only on which capped groups it is
  * triggering for — its signature — so candidates are kept in one queue per signature.
  *
- * This runs for every request, so a slot costs O(unblocked queues): each slot compares the heads
- * of the queues no cap blocks, a list rebuilt only when a cap fills or frees. A group's window
+ * This runs for every request, so a slot costs O(1) when it takes an item of no capped group
+ * (most slots): it compares queue 0's head with the best head among the unblocked queues, which
+ * is looked up again only when a cap fills or frees or its queue was served from. A group's window
  * is a ring of the slots of its items still inside it — at most
  * `count` of them, by the cap itself — and windows are only touched when an item enters or
  * leaves one. Everything lives in typed arrays from the request's arena.
@@ -96,11 +97,15 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     }
   // The first slot at whose end some item leaves its group's window.
   let nextExit = Infinity;
-  // The queues no cap blocks, recomputed only after a cap fills or frees: between such changes
-  // each slot compares just their heads.
+  // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
+  // best head among them, recomputed only when one of those heads moves. Queue 0 (no capped
+  // group) is never blocked: a slot it fills costs one comparison.
   const allowed = arena.int32(queues, false);
   let allowedCount = 0;
   let allowedStale = true;
+  let bestRank = -1;
+  let bestQueue = -1;
+  let bestStale = true;
 
   const limit = Math.min(size, 2 * n + 1);
   const slots = arena.int32(limit, false);
@@ -126,25 +131,37 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       lastRecovery = s;
       recoveryUsed += 1;
     } else {
-      // The best candidate the caps allow heads one of the unblocked queues.
+      // The best candidate the caps allow heads queue 0 or one of the unblocked queues.
       if (allowedStale) {
-        allowed[0] = 0; // no capped group: never blocked
-        allowedCount = 1;
+        allowedCount = 0;
         for (let k = 1; k < queues; k++)
-          if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
+          if (
+            head[k]! >= 0 &&
+            (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
+          )
             allowed[allowedCount++] = k;
         allowedStale = false;
+        bestStale = true;
       }
-      let rank = n;
-      let q = -1;
-      for (let a = 0; a < allowedCount; a++) {
-        const k = allowed[a]!;
-        const r = head[k]!;
-        if (r < 0 || r >= rank) continue;
-        rank = r;
-        q = k;
+      if (bestStale) {
+        bestRank = n;
+        bestQueue = -1;
+        for (let a = 0; a < allowedCount; a++) {
+          const k = allowed[a]!;
+          const r = head[k]!;
+          if (r < 0 || r >= bestRank) continue;
+          bestRank = r;
+          bestQueue = k;
+        }
+        bestStale = false;
       }
-      if (q === -1) {
+      let rank = head[0]!;
+      let q = 0;
+      if (bestQueue >= 0 && (rank < 0 || bestRank < rank)) {
+        rank = bestRank;
+        q = bestQueue;
+        bestStale = true; // its queue's head moves on
+      } else if (rank < 0) {
         stoppedBy = 'cap';
         break;
       }
