@@ -6,72 +6,84 @@ import type { Arena } from '../scratch/Arena.js';
 
 const UNTOUCHED: readonly string[] = Object.freeze([]);
 
-/** Per organic view, why its slot differs from the input, and the dropped candidates. @internal */
-export interface OrganicAudit {
-  readonly reasons: (readonly string[])[];
-  readonly dropped: DroppedItem[];
-}
-
 /**
- * Explains the organic part of a fill. A served item was moved by a cap when an item ranked
- * after it was served before it (only capped triggering items can be held back, so the reason
- * names their capped groups); it was moved by diversification when the diversified order put it
- * out of input order relative to some other item. Items moved by neither keep their relative
- * order (guarantee 6). Unserved items get `cap:<group>` when a cap with count 0 excludes them or
- * a cap blocked them when filling stopped, `size` when the size bound stopped it.
+ * Why each served organic item sits where it does, handed out slot by slot while the result is
+ * assembled (no per-item array, no second pass over the slots). An item was moved by a cap when
+ * an item ranked after it was served before it (only capped triggering items can be held back,
+ * so the reason names their capped groups); it was moved by diversification when the
+ * diversified order put it out of input order relative to some other item. Items moved by
+ * neither keep their relative order (guarantee 6) and get no reason.
  *
  * @internal
  */
-export function auditOrganic(
+export class OrganicReasons {
+  /** Reasons depend only on an item's signature: one frozen list per signature serves them all. */
+  private readonly capReasons: readonly (readonly string[])[];
+  private readonly signature: Int32Array;
+  /** rank[v]: position of view v in the diversified order; `null` when the input order was used. */
+  private readonly rank: Int32Array | null = null;
+  private readonly diversified: Uint8Array | null = null;
+  /** The highest rank served so far. */
+  private maxRank = -1;
+
+  constructor(
+    fill: FillResult,
+    order: Int32Array | null,
+    groupIds: readonly string[],
+    arena: Arena,
+  ) {
+    this.signature = fill.signature;
+    this.capReasons = fill.signatureGroups.map((members) =>
+      Object.freeze(members.map((g) => `cap:${groupIds[g]!}`)),
+    );
+    if (order !== null) {
+      const n = order.length;
+      const rank = arena.int32(n, false);
+      for (let r = 0; r < n; r++) rank[order[r]!] = r;
+      this.rank = rank;
+      this.diversified = outOfOrder(order, arena);
+    }
+  }
+
+  /** The reasons of view `v`, the next organic item served; call in slot order. */
+  next(v: number): readonly string[] {
+    const r = this.rank === null ? v : this.rank[v]!;
+    const moved = this.diversified !== null && this.diversified[v] === 1;
+    let reasons = moved ? DIVERSIFY : UNTOUCHED;
+    if (r < this.maxRank) {
+      const caps = this.capReasons[this.signature[r]!]!;
+      reasons = moved ? ['diversify', ...caps] : caps;
+    }
+    if (r > this.maxRank) this.maxRank = r;
+    return reasons;
+  }
+}
+
+/**
+ * The candidates left out, in input order: those `prepareList` and "see less" left out, and
+ * the unserved ones — `cap:<group>` when a cap with count 0 excludes them or a cap blocked them
+ * when filling stopped, `size` when the size bound stopped it.
+ *
+ * @internal
+ */
+export function droppedCandidates(
   organic: PreparedList,
   fill: FillResult,
   order: Int32Array | null,
   actions: RequestActions,
   groupIds: readonly string[],
-  arena: Arena,
-): OrganicAudit {
-  const n = organic.count;
-  const { signature, signatureGroups } = fill;
-  const reasons: (readonly string[])[] = new Array<readonly string[]>(n).fill(UNTOUCHED);
-  // Reasons depend only on a view's signature: one frozen list per signature serves them all.
-  const capReasons = signatureGroups.map((members) =>
-    Object.freeze(members.map((g) => `cap:${groupIds[g]!}`)),
-  );
-  // rank[v]: position of view v in the order the fill worked from.
-  let rank: Int32Array | null = null;
-  let diversified: Uint8Array | null = null;
-  if (order !== null) {
-    rank = arena.int32(n, false);
-    for (let r = 0; r < n; r++) rank[order[r]!] = r;
-    diversified = outOfOrder(order, arena);
-  }
-
-  let maxRank = -1;
-  const slots = fill.slots;
-  for (let s = 0; s < slots.length; s++) {
-    const v = slots[s]!;
-    if (v < 0) continue;
-    const r = rank === null ? v : rank[v]!;
-    const moved = diversified !== null && diversified[v] === 1;
-    if (r < maxRank)
-      reasons[v] = moved
-        ? ['diversify', ...capReasons[signature[r]!]!]
-        : capReasons[signature[r]!]!;
-    else if (moved) reasons[v] = DIVERSIFY;
-    if (r > maxRank) maxRank = r;
-  }
-
+): DroppedItem[] {
+  const { signature, signatureGroups, taken } = fill;
   const dropReasons = new Array<string | undefined>(signatureGroups.length);
-  const dropped: DroppedItem[] = [];
-  const taken = fill.taken;
-  for (let r = 0; r < n; r++) {
+  const unserved: DroppedItem[] = [];
+  for (let r = 0; r < taken.length; r++) {
     if (taken[r] === 1) continue;
     const v = order === null ? r : order[r]!;
     const q = signature[r]!;
     const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
-    dropped.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
+    unserved.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
   }
-  return { reasons, dropped };
+  return mergeByInput(inInputOrder(organic.left.slice()), inInputOrder(unserved));
 }
 
 const DIVERSIFY: readonly string[] = Object.freeze(['diversify']);
@@ -99,6 +111,26 @@ function dropReason(
   }
   if (reason === '') reason = capped.length > 0 ? `cap:${groupIds[capped[0]!]!}` : 'size';
   return reason;
+}
+
+/** `items` sorted by input position; most lists already are, and cost one pass. */
+function inInputOrder(items: DroppedItem[]): DroppedItem[] {
+  for (let k = 1; k < items.length; k++)
+    if (items[k - 1]!.from > items[k]!.from) return items.sort((a, b) => a.from - b.from);
+  return items;
+}
+
+/** Merges two lists sorted by input position (no position is in both). */
+function mergeByInput(a: DroppedItem[], b: DroppedItem[]): DroppedItem[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: DroppedItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.from < b[j]!.from ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** Marks views the order put out of input order: preceded by a later view or followed by an earlier one. */

@@ -7,13 +7,13 @@ import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import type { Item } from '../item/types.js';
 import { LIMITS } from '../item/limits.js';
-import type { Assessment, DroppedItem, RebalanceResult, Slot } from '../facade/types.js';
+import type { Assessment, RebalanceResult, Slot } from '../facade/types.js';
 import { actionsFor } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
 import { diversifiedOrder } from './diversified.js';
-import { auditOrganic } from './audit.js';
+import { droppedCandidates, OrganicReasons } from './audit.js';
 import { removeSeeLess, type SeeLessBlock } from './seeLess.js';
 import { Arena } from '../scratch/Arena.js';
 import type { ItemView } from '../item/readItem.js';
@@ -184,7 +184,6 @@ function rebalanceWith(
     arena,
   );
 
-  const audit = auditOrganic(organic, fill, order, actions, groupIds, arena);
   const recoverySlots = fill.recoverySlots;
   const assigned =
     pool === null || recoverySlots === 0
@@ -198,6 +197,7 @@ function rebalanceWith(
   const items: Item[] = new Array<Item>(served);
   const slots: Slot[] = new Array<Slot>(served);
   const banners = ctx.bannerFor;
+  const reasons = new OrganicReasons(fill, order, groupIds, arena);
   // One frozen reason list per calling group, shared by its recovery slots.
   const recoveryReasons = actions.callers.map((g) => Object.freeze([`recovery:${groupIds[g]!}`]));
   let r = 0;
@@ -209,7 +209,7 @@ function rebalanceWith(
         id: organic.ids[v]!,
         source: 'organic',
         from: organic.from[v]!,
-        reasons: audit.reasons[v]!,
+        reasons: reasons.next(v),
       };
       items[s] = organic.sources[v]!;
       if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
@@ -226,9 +226,7 @@ function rebalanceWith(
     }
     slots[s] = slot;
   }
-  const dropped: DroppedItem[] = organic.left.map(({ id, from, reason }) => ({ id, from, reason }));
-  for (const d of audit.dropped) dropped.push(d);
-  dropped.sort((a, b) => a.from - b.from);
+  const dropped = droppedCandidates(organic, fill, order, actions, groupIds);
 
   const caps = Object.create(null) as Record<string, Cap>;
   for (let g = 0; g < groupIds.length; g++)
