@@ -187,12 +187,13 @@ function rebalanceWith(
   const recoverySlots = fill.recoverySlots;
   const assigned =
     pool === null || recoverySlots === 0
-      ? []
+      ? null
       : assignRecovery(
           rankByRelevance(pool, recoveryLists, centroidOf(organic, fill.slots, arena), arena),
           recoverySlots,
+          pool.count,
+          arena,
         );
-
   const served = fill.slots.length;
   const items: Item[] = new Array<Item>(served);
   const slots: Slot[] = new Array<Slot>(served);
@@ -214,7 +215,9 @@ function rebalanceWith(
       items[s] = organic.sources[v]!;
       if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
     } else {
-      const { view: p, caller } = assigned[r++]!;
+      // The fill made exactly as many recovery slots as could be assigned.
+      const p = assigned!.views[r]!;
+      const caller = assigned!.callers[r++]!;
       slot = {
         id: pool!.ids[p]!,
         source: 'recovery',

@@ -129,33 +129,49 @@ export function cosine(
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
+/** Per recovery slot, the pool view served and the calling group it was drawn for. @internal */
+export interface RecoveryAssignment {
+  /** Slots filled (the pool may run out before `slots`). */
+  readonly count: number;
+  readonly views: Int32Array;
+  /** Index into the calling groups. */
+  readonly callers: Int32Array;
+}
+
 /**
  * Fills recovery slots in turn from the calling groups' ranked lists: slot j starts with group
- * j mod m and moves on to the next group with an unused item. Returns per slot the pool view
- * and the index of the group it was drawn for.
+ * j mod m and moves on to the next group with an unused item.
  *
+ * @param ranked - per calling group, its eligible pool views, best first
+ * @param slots - recovery slots to fill
+ * @param poolSize - views in the pool
  * @internal
  */
 export function assignRecovery(
   ranked: readonly number[][],
   slots: number,
-): { view: number; caller: number }[] {
-  const used = new Set<number>();
-  const next = new Int32Array(ranked.length);
-  const out: { view: number; caller: number }[] = [];
+  poolSize: number,
+  arena: Arena,
+): RecoveryAssignment {
+  const used = arena.uint8(poolSize);
+  const next = arena.int32(ranked.length);
+  const views = arena.int32(slots, false);
+  const callers = arena.int32(slots, false);
+  let count = 0;
   for (let j = 0; j < slots; j++) {
     for (let t = 0; t < ranked.length; t++) {
       const c = (j + t) % ranked.length;
       const list = ranked[c]!;
-      while (next[c]! < list.length && used.has(list[next[c]!]!)) next[c]! += 1;
+      while (next[c]! < list.length && used[list[next[c]!]!] === 1) next[c]! += 1;
       if (next[c]! < list.length) {
         const view = list[next[c]!]!;
-        used.add(view);
+        used[view] = 1;
         next[c]! += 1;
-        out.push({ view, caller: c });
+        views[count] = view;
+        callers[count++] = c;
         break;
       }
     }
   }
-  return out;
+  return { count, views, callers };
 }

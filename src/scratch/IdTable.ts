@@ -35,6 +35,8 @@ export class IdTable {
   /** Entries added so far. */
   size = 0;
   private readonly slots: Int32Array;
+  /** Per occupied slot, its id's full hash: a collision is told apart without comparing strings. */
+  private readonly hashes: Int32Array;
   private readonly mask: number;
   private readonly hash: IdHash;
   private probes = 0;
@@ -51,6 +53,7 @@ export class IdTable {
     let slots = 16;
     while (slots < 2 * capacity) slots *= 2;
     this.slots = arena.int32(slots); // entry number + 1; 0 is empty
+    this.hashes = arena.int32(slots, false);
     this.mask = slots - 1;
     this.hash = hash;
   }
@@ -66,17 +69,19 @@ export class IdTable {
    */
   add(id: string): number {
     if (this.map !== null) return this.addToMap(id);
-    const slots = this.slots;
-    let slot = this.hash(id) & this.mask;
+    const { slots, hashes } = this;
+    const hash = this.hash(id);
+    let slot = hash & this.mask;
     let probes = 1;
     for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) break;
-      if (this.ids[entry - 1] === id) return this.count(probes, entry - 1);
+      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.count(probes, entry - 1);
       slot = (slot + 1) & this.mask;
       probes += 1;
     }
     slots[slot] = this.size + 1;
+    hashes[slot] = hash;
     this.ids[this.size++] = id;
     this.count(probes, -1);
     return -1;
@@ -85,13 +90,14 @@ export class IdTable {
   /** The number of the entry with `id`, or −1. */
   indexOf(id: string): number {
     if (this.map !== null) return this.map.get(id) ?? -1;
-    const slots = this.slots;
-    let slot = this.hash(id) & this.mask;
+    const { slots, hashes } = this;
+    const hash = this.hash(id);
+    let slot = hash & this.mask;
     let probes = 1;
     for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) return this.count(probes, -1);
-      if (this.ids[entry - 1] === id) return this.count(probes, entry - 1);
+      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.count(probes, entry - 1);
       slot = (slot + 1) & this.mask;
       probes += 1;
     }
