@@ -27,11 +27,19 @@ function agreesWithMap(steps: readonly Step[], hash: IdHash): IdTable {
   }
 }
 
-// Short ids drawn from a small alphabet, so that lists repeat ids often.
+// Short ids drawn from a small alphabet, so that lists repeat ids often; and long ids that differ
+// only where the hash of a long id does not look, so that they collide.
+const short = fc.string({
+  unit: fc.constantFrom('a', 'b', 'c', '1', '2', 'é', '😀'),
+  maxLength: 4,
+});
 const steps = fc.array(
   fc.record({
     op: fc.constantFrom('add' as const, 'add' as const, 'find' as const),
-    id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1', '2', 'é', '😀'), maxLength: 4 }),
+    id: fc.oneof(
+      short,
+      short.map((s) => `post-${s}-00000000000000-thumbnail`),
+    ),
   }),
   { maxLength: 200, size: 'max' },
 );
@@ -74,5 +82,31 @@ describe('IdTable', () => {
     for (let i = 0; i < 500; i++) used.add(hashId32(`c${i}`) & 1023);
     // 500 uniform picks of 1,024 slots hit about 404 distinct ones; far fewer means clustering.
     expect(used.size).toBeGreaterThan(370);
+  });
+
+  it('hashId32 spreads UUID-like ids, whose hash reads 16 of their 36 characters, as well', () => {
+    const used = new Set<number>();
+    for (let i = 0; i < 500; i++) {
+      const head = Math.imul(i + 1, 2654435761) >>> 0;
+      used.add(
+        hashId32(
+          `${head.toString(16).padStart(8, '0')}-4b1c-9a7e-${i.toString(16).padStart(12, '0')}`,
+        ) & 1023,
+      );
+    }
+    expect(used.size).toBeGreaterThan(370);
+  });
+
+  it('long ids that differ only where the hash does not read still get told apart', () => {
+    const ids = Array.from(
+      { length: 300 },
+      (_, i) => `item${String(i).padStart(6, '0')}${'-'.repeat(20)}cover-image`,
+    );
+    const table = agreesWithMap(
+      [...ids, ...ids].map((id) => ({ op: 'add', id })),
+      hashId32,
+    );
+    expect(table.size).toBe(300);
+    expect(table.degraded).toBe(true);
   });
 });
