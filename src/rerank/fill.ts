@@ -3,8 +3,10 @@ import { signaturesOf } from './signatures.js';
 
 /** What the greedy fill needs. @internal */
 export interface FillInput {
-  /** Organic order: view indices, best first (the host's order, or the diversified one). */
-  readonly order: Int32Array;
+  /** Organic views to fill from. */
+  readonly count: number;
+  /** Organic order: view indices, best first (the diversified order); `null`: the host's order. */
+  readonly order: Int32Array | null;
   /** Number of groups. */
   readonly groups: number;
   /** Per group, the cap's count, or −1 for no cap. */
@@ -59,24 +61,15 @@ export interface FillResult {
  * @internal
  */
 export function fillSlots(input: FillInput, arena: Arena): FillResult {
-  const { order, groups, capCount, capWindow, size } = input;
-  const n = order.length;
+  const { count: n, order, groups, capCount, capWindow, size } = input;
   const capped: number[] = [];
   for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
-  const sig = signaturesOf(order, groups, capped, input.triggering, input.triggerMask, arena);
-  const { signature, masks } = sig;
+  const sig = signaturesOf(n, order, groups, capped, input.triggering, input.triggerMask, arena);
+  // Queue q holds the ranks of its signature's views in order: head[q] is its best remaining
+  // rank (−1: empty), after[r] the next rank of the same queue.
+  const { signature, masks, head, after } = sig;
   const members = sig.groups;
   const queues = members.length;
-
-  // Queue q holds the ranks of its signature's views in order, as a linked list: head[q] is its
-  // best remaining rank (−1: empty), after[r] the next rank of the same queue.
-  const head = arena.int32(queues, false).fill(-1);
-  const after = arena.int32(n, false);
-  for (let r = n - 1; r >= 0; r--) {
-    const q = signature[r]!;
-    after[r] = head[q]!;
-    head[q] = r;
-  }
   const taken = arena.uint8(n);
 
   // Per capped group: a ring of the slots of its served items still in its window (at most
@@ -165,7 +158,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         stoppedBy = 'cap';
         break;
       }
-      slots[served++] = order[rank]!;
+      slots[served++] = order === null ? rank : order[rank]!;
       taken[rank] = 1;
       head[q] = after[rank]!;
       remaining -= 1;

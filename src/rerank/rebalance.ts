@@ -170,7 +170,8 @@ function rebalanceWith(
       : diversifiedOrder(organic, groupIds.length, actions.diversify);
   const fill = fillSlots(
     {
-      order: order ?? identity(organic.count, arena),
+      count: organic.count,
+      order,
       groups: groupIds.length,
       capCount: actions.capCount,
       capWindow: actions.capWindow,
@@ -265,12 +266,6 @@ function withBanner(slot: Slot, bannerFor: BannerFinder, view: ItemView, locale:
     locale,
   );
   return banner === null ? slot : { ...slot, banner };
-}
-
-function identity(n: number, arena: Arena): Int32Array {
-  const order = arena.int32(n, false);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order;
 }
 
 /**
