@@ -130,8 +130,10 @@ export function prepareList(
   }
   const count = table.size;
   const ids = table.ids;
-  ids.length = count;
-  sources.length = count;
+  if (count < n) {
+    ids.length = count;
+    sources.length = count;
+  }
   return {
     count,
     ids,

@@ -31,15 +31,13 @@ export function sortRecoveryPool(
   cooldown: number,
 ): RecoveryCandidates {
   const groups = groupIds.length;
-  const rejected: RejectedRecovery[] = pool.left.map(({ id, from, reason }) => ({
-    id,
-    from,
-    reason,
-  }));
+  // The pool's own left-outs are plain objects made for this request: they are passed on as-is.
+  const rejected: RejectedRecovery[] = pool.left.slice();
   const lists: number[][] = callers.map(() => []);
-  const cooling = new Set<string>();
+  // Most states remember no recovery item in the cooldown: then no id is hashed.
+  let cooling: Set<string> | null = null;
   for (const [hash, shownAt] of state.recoveryShown) {
-    if (state.impressions - (shownAt + 1) < cooldown) cooling.add(hash);
+    if (state.impressions - (shownAt + 1) < cooldown) (cooling ??= new Set<string>()).add(hash);
   }
   let available = 0;
   for (let p = 0; p < pool.count; p++) {
@@ -68,7 +66,7 @@ export function sortRecoveryPool(
       rejected.push({ id, from: pool.from[p]!, reason: 'duplicate' });
       continue;
     }
-    if (cooling.size > 0 && cooling.has(hashId(id))) {
+    if (cooling !== null && cooling.has(hashId(id))) {
       rejected.push({ id, from: pool.from[p]!, reason: 'cooldown' });
       continue;
     }
@@ -76,7 +74,7 @@ export function sortRecoveryPool(
     for (let c = 0; c < callers.length; c++)
       if (pool.recovery[row + callers[c]!] === 1) lists[c]!.push(p);
   }
-  rejected.sort((a, b) => a.from - b.from);
+  if (rejected.length > 1) rejected.sort((a, b) => a.from - b.from);
   return { lists, available, rejected };
 }
 

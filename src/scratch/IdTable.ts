@@ -35,8 +35,9 @@ export const hashId32: IdHash = (id) => {
  * carved from the request's {@link Arena}, sized once for the whole list at a load of at most ½.
  *
  * Hostile ids cannot make it quadratic: the hash is public, so a list could be built to collide,
- * but every probe is counted, and once the probes exceed a linear budget the table hands over to
- * a `Map` (V8 seeds its string hash per process). Answers never depend on which one is used.
+ * but every probe past an operation's first is counted, and once they exceed a linear budget the
+ * table hands over to a `Map` (V8 seeds its string hash per process). Answers never depend on
+ * which one is used.
  *
  * @internal
  */
@@ -50,8 +51,9 @@ export class IdTable {
   private readonly hashes: Int32Array;
   private readonly mask: number;
   private readonly hash: IdHash;
-  private probes = 0;
-  private operations = 0;
+  /** Probes past the first of each operation so far, and the lookups by `indexOf`. */
+  private extra = 0;
+  private lookups = 0;
   private map: Map<string, number> | null = null;
 
   /**
@@ -83,46 +85,47 @@ export class IdTable {
     const { slots, hashes } = this;
     const hash = this.hash(id);
     let slot = hash & this.mask;
-    let probes = 1;
+    let extra = 0;
     for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) break;
-      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.count(probes, entry - 1);
+      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.charge(extra, entry - 1);
       slot = (slot + 1) & this.mask;
-      probes += 1;
+      extra += 1;
     }
     slots[slot] = this.size + 1;
     hashes[slot] = hash;
     this.ids[this.size++] = id;
-    this.count(probes, -1);
-    return -1;
+    return this.charge(extra, -1);
   }
 
   /** The number of the entry with `id`, or −1. */
   indexOf(id: string): number {
     if (this.map !== null) return this.map.get(id) ?? -1;
+    this.lookups += 1;
     const { slots, hashes } = this;
     const hash = this.hash(id);
     let slot = hash & this.mask;
-    let probes = 1;
+    let extra = 0;
     for (;;) {
       const entry = slots[slot]!;
-      if (entry === 0) return this.count(probes, -1);
-      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.count(probes, entry - 1);
+      if (entry === 0) return this.charge(extra, -1);
+      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.charge(extra, entry - 1);
       slot = (slot + 1) & this.mask;
-      probes += 1;
+      extra += 1;
     }
   }
 
   /**
-   * Books the probes of one operation and passes `result` through. At a load of ½ an operation
-   * averages under 2.5 probes; past 8 per operation (plus slack for small lists) the hash is
-   * colliding on purpose or by bad luck, and the `Map` takes over.
+   * Books the probes an operation needed past its first and passes `result` through. At a load
+   * of ½ an operation averages under 1.5 of them; past 4 per entry and lookup (plus slack for
+   * small lists) the hash is colliding on purpose or by bad luck, and the `Map` takes over.
+   * Only collisions pay for the bookkeeping.
    */
-  private count(probes: number, result: number): number {
-    this.probes += probes;
-    this.operations += 1;
-    if (this.probes > 8 * this.operations + 64) {
+  private charge(extra: number, result: number): number {
+    if (extra === 0) return result;
+    this.extra += extra;
+    if (this.extra > 4 * (this.size + this.lookups) + 64) {
       const map = new Map<string, number>();
       for (let e = 0; e < this.size; e++) map.set(this.ids[e]!, e);
       this.map = map;
