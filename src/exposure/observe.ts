@@ -1,10 +1,10 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { failImpression, unreadableImpression } from './failImpression.js';
-import { readItem } from '../item/readItem.js';
+import { CHECK_EMBEDDING } from '../item/embeddingRows.js';
 import { LIMITS } from '../item/limits.js';
 import type { Impression } from '../item/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import { classifyItem } from '../taxonomy/classifyItem.js';
+import { ItemMarker } from '../taxonomy/ItemMarker.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
 import { hashId } from './hashId.js';
@@ -29,6 +29,8 @@ export interface ObserveContext {
   readonly owner: object;
   /** Ids "see less" may name: the taxonomy's group ids and triggering topic ids. */
   readonly seeLessTargets: ReadonlySet<string>;
+  /** The item reader kept between calls; `null` while a call holds it (or before the first). */
+  spareReader: ImpressionReader | null;
 }
 
 const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
@@ -101,9 +103,67 @@ export function observeImpressions(
       `${api}: impressions must hold at most ${LIMITS.impressionsPerCall} entries per call (got ${list.length})`,
       'impressions',
     );
+  const reader = takeReader(ctx, api);
+  try {
+    return fold(ctx, state, list, api, reader);
+  } finally {
+    // Only now can a later call have it (a getter that re-entered observe got a fresh one), and
+    // without the marks of an item that failed half-way.
+    reader.marker.clear(0);
+    ctx.spareReader = reader;
+  }
+}
+
+/** An {@link ItemMarker} with its one row of flags and its site, kept between calls. */
+interface ImpressionReader {
+  readonly marker: ItemMarker;
+  readonly site: { api: string; path: string; index: number; suffix: string; code: 'impression' };
+  readonly triggering: Uint8Array;
+  readonly recovery: Uint8Array;
+}
+
+/** The rebalancer's spare reader (taken: no other call can use it meanwhile), or a new one. */
+function takeReader(ctx: ObserveContext, api: string): ImpressionReader {
+  let reader = ctx.spareReader;
+  ctx.spareReader = null;
+  if (reader === null) {
+    const { taxonomy, policy } = ctx;
+    const site = {
+      api,
+      path: 'impressions',
+      index: 0,
+      suffix: '.item',
+      code: 'impression' as const,
+    };
+    const groups = taxonomy.groupIds.length;
+    const triggering = new Uint8Array(groups);
+    const recovery = new Uint8Array(groups);
+    const marker = new ItemMarker(
+      { taxonomy, minConfidence: policy.minConfidence, classify: true, keepViews: false },
+      site,
+      CHECK_EMBEDDING,
+      triggering,
+      recovery,
+    );
+    reader = { marker, site, triggering, recovery };
+  }
+  reader.site.api = api;
+  return reader;
+}
+
+/** The impressions and feedback of one call folded into the state, items read by `reader`. */
+function fold(
+  ctx: ObserveContext,
+  state: UserState,
+  list: readonly unknown[],
+  api: string,
+  reader: ImpressionReader,
+): UserState {
   const { taxonomy, policy, impressionDecay } = ctx;
-  const { exposure, detection, minConfidence } = policy;
+  const { exposure, detection } = policy;
   const groupCount = state.groups.length;
+  const { marker, triggering, recovery } = reader;
+  const itemSite = reader.site;
   const groups: Mutable[] = new Array<Mutable>(groupCount);
   for (let g = 0; g < groupCount; g++) {
     // Field by field rather than a spread: one object shape, and no copy of `id`.
@@ -127,14 +187,6 @@ export function observeImpressions(
   let log = state.interventions ?? EMPTY_INTERVENTION_LOG;
   let seeLess = state.seeLess ?? [];
 
-  // One site for every item: its error path is built only if an item is rejected.
-  const itemSite = {
-    api,
-    path: 'impressions',
-    index: 0,
-    suffix: '.item',
-    code: 'impression' as const,
-  };
   for (let i = 0; i < list.length; i++) {
     const feedback = readFeedback(list[i], i, api, ctx.seeLessTargets, taxonomy.groupIndex);
     if (feedback !== null) {
@@ -149,8 +201,7 @@ export function observeImpressions(
     }
     const imp = readImpression(list[i], i, api);
     itemSite.index = i;
-    const item = readItem(imp.item, itemSite);
-    const cls = classifyItem(taxonomy, item);
+    const id = marker.read(imp.item, 0);
     const dt = lastAt === null ? 0 : Math.max(0, imp.at - lastAt);
     const newSession = lastAt === null || dt > exposure.sessionGapMs;
     if (newSession) {
@@ -166,9 +217,9 @@ export function observeImpressions(
     let anyRecovery = false;
     for (let g = 0; g < groupCount; g++) {
       const s = groups[g]!;
-      const x: 0 | 1 = cls.triggering[g]! >= minConfidence ? 1 : 0;
+      const x: 0 | 1 = triggering[g] === 1 ? 1 : 0;
       if (x === 1) anyTriggering = true;
-      else if (cls.recovery[g]! >= minConfidence) anyRecovery = true;
+      else if (recovery[g] === 1) anyRecovery = true;
       s.triggeringMass = s.triggeringMass * timeDecay * impressionDecay + weight * x;
       s.totalMass = s.totalMass * impressionDecay + weight;
       s.run = x === 1 ? (newSession ? 0 : s.run) + 1 : 0;
@@ -190,9 +241,10 @@ export function observeImpressions(
         memoryCopied = true;
       }
       (memory as (readonly [string, number])[]).push(
-        Object.freeze([hashId(item.id), impressions] as const),
+        Object.freeze([hashId(id), impressions] as const),
       );
     }
+    marker.clear(0);
     impressions += 1;
     sessionImpressions += 1;
     if (lastAt === null || imp.at > lastAt) lastAt = imp.at;

@@ -122,6 +122,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     recoveryMemory,
     owner,
     seeLessTargets,
+    spareReader: null,
   };
   const engine = { taxonomy, policy, groupIds, bannerFor: parts.bannerFor };
   const bind = (state: unknown, api: string): UserState =>

@@ -115,21 +115,35 @@ export function readTopicConfidences(
   return { topics: keys, confidences };
 }
 
-/** Checks and copies an item's hashtags. @internal */
-export function readHashtags(raw: unknown, site: ItemSite): string[] {
+/**
+ * Checks that hashtags are a list of allowed length; its entries are checked one by one with
+ * {@link checkHashtag}.
+ *
+ * @internal
+ */
+export function checkHashtagList(raw: unknown, site: ItemSite): asserts raw is unknown[] {
   if (!Array.isArray(raw)) fail(site, 'hashtags', 'must be an array of strings', raw);
   if (raw.length > LIMITS.hashtagsPerItem)
     fail(site, 'hashtags', `must have at most ${LIMITS.hashtagsPerItem} entries`, raw);
+}
+
+/** Checks entry `index` of a hashtag list. @internal */
+export function checkHashtag(tag: unknown, index: number, site: ItemSite): asserts tag is string {
+  if (typeof tag !== 'string' || tag.length > LIMITS.termLength)
+    fail(
+      site,
+      `hashtags[${index}]`,
+      `must be a string of at most ${LIMITS.termLength} characters`,
+      tag,
+    );
+}
+
+function readHashtags(raw: unknown, site: ItemSite): string[] {
+  checkHashtagList(raw, site);
   const tags: string[] = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const tag: unknown = raw[i];
-    if (typeof tag !== 'string' || tag.length > LIMITS.termLength)
-      fail(
-        site,
-        `hashtags[${i}]`,
-        `must be a string of at most ${LIMITS.termLength} characters`,
-        tag,
-      );
+    checkHashtag(tag, i, site);
     tags[i] = tag;
   }
   return tags;

@@ -1,23 +1,11 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import {
-  checkItemObject,
-  checkScalars,
-  checkTopic,
-  checkTopicCount,
-  readEmbedding,
-  readHashtags,
-  readTopicConfidences,
-  unreadable,
-  type ItemSite,
-  type ItemView,
-} from '../item/readItem.js';
+import type { ItemView } from '../item/readItem.js';
 import { EmbeddingRows } from '../item/embeddingRows.js';
 import type { Arena } from '../scratch/Arena.js';
 import { IdTable } from '../scratch/IdTable.js';
-import type { TopicLookup } from '../taxonomy/TopicLookup.js';
+import { ItemMarker } from '../taxonomy/ItemMarker.js';
 import type { Item } from '../item/types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
-import { classifyItem } from '../taxonomy/classifyItem.js';
 
 /**
  * Validated candidates or pool entries, with what the engine needs per entry, column by column
@@ -97,7 +85,7 @@ export function prepareList(
   const embeddings = new EmbeddingRows(arena, n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
-  const reader = new EntryReader(options, site, embeddings, triggering, recovery);
+  const reader = new ItemMarker(options, site, embeddings, triggering, recovery);
   const skipInvalid = options.skipInvalid;
   for (let i = 0; i < n; i++) {
     site.index = i;
@@ -148,138 +136,6 @@ export function prepareList(
     left,
     table,
   };
-}
-
-/**
- * Reads one item after another into a list's columns: every field checked as {@link readItem}
- * checks it (same rules, same order, same errors), topics classified while they are checked,
- * and nothing copied that the request does not keep — an item labelled by a topic list costs no
- * allocation at all unless its snapshot is kept (`keepViews`).
- */
-class EntryReader {
-  /** The last item's embedding row, or −1. */
-  embedding = -1;
-  /** The last item's triggering groups as a bit mask (meaningful up to 31 groups). */
-  mask = 0;
-  /** The last item's snapshot, when snapshots are kept. */
-  view: ItemView | null = null;
-  private readonly lookup: TopicLookup;
-  private readonly groups: number;
-
-  constructor(
-    private readonly options: PrepareOptions,
-    private readonly site: ItemSite,
-    private readonly embeddings: EmbeddingRows,
-    private readonly triggering: Uint8Array,
-    private readonly recovery: Uint8Array,
-  ) {
-    this.lookup = options.taxonomy.lookup;
-    this.groups = options.taxonomy.groupIds.length;
-  }
-
-  /** Checks `value`, writes its classification to `row`, and returns its id. */
-  read(value: unknown, row: number): string {
-    checkItemObject(value, this.site);
-    try {
-      return this.fields(value, row);
-    } catch (error) {
-      if (error instanceof RebalanceError) throw error;
-      unreadable(value, this.site, error);
-    }
-  }
-
-  /** Clears `row` of an item that was left out after its classification was written. */
-  clear(row: number): void {
-    if (!this.options.classify) return;
-    this.triggering.fill(0, row, row + this.groups);
-    this.recovery.fill(0, row, row + this.groups);
-  }
-
-  private fields(value: object, row: number): string {
-    const { site, options } = this;
-    const { classify, keepViews, minConfidence } = options;
-    // One destructuring reads each property exactly once.
-    const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
-    checkScalars(id, text, score, site);
-    let mask = 0;
-    let topicIds: string[] | null = null;
-    let confidences: number[] | null = null;
-    if (Array.isArray(topics)) {
-      // The common case: each topic is checked and looked up as it is read.
-      checkTopicCount(topics, site);
-      if (keepViews) topicIds = new Array<string>(topics.length);
-      for (let t = 0; t < topics.length; t++) {
-        const topic: unknown = topics[t];
-        checkTopic(topic, t, site);
-        if (topicIds !== null) topicIds[t] = topic;
-        if (classify) mask |= this.mark(topic, row);
-      }
-    } else if (topics !== undefined) {
-      const labels = readTopicConfidences(topics, site);
-      topicIds = labels.topics;
-      confidences = labels.confidences;
-      if (classify)
-        for (let t = 0; t < topicIds.length; t++)
-          if (confidences[t]! >= minConfidence) mask |= this.mark(topicIds[t]!, row);
-    }
-    const tags = hashtags === undefined ? null : readHashtags(hashtags, site);
-    this.embedding = embedding === undefined ? -1 : readEmbedding(embedding, site, this.embeddings);
-    const words = text === undefined ? null : (text as string);
-    // Hashtags and text only classify when the taxonomy has terms to match.
-    if (classify && options.taxonomy.hasTerms && (tags !== null || words !== null))
-      mask |= this.markTerms(tags, words, row);
-    this.mask = mask;
-    if (keepViews)
-      this.view = {
-        id,
-        topics: topicIds,
-        confidences,
-        hashtags: tags,
-        text: words,
-        embedding: this.embedding,
-        source: value as Item,
-      };
-    return id;
-  }
-
-  /**
-   * Marks the group of a topic at or above the confidence threshold; returns its bit when it is
-   * a triggering topic.
-   */
-  private mark(topic: string, row: number): number {
-    const ref = this.lookup.get(topic);
-    if (ref === undefined) return 0;
-    if (ref.recovery) {
-      this.recovery[row + ref.group] = 1;
-      return 0;
-    }
-    this.triggering[row + ref.group] = 1;
-    return 1 << ref.group;
-  }
-
-  /**
-   * Marks the groups that hashtags or text match through the taxonomy's matcher. A match counts
-   * with confidence 1, so a group counts when its topics or its terms reach the threshold: the
-   * marks of the two just add up.
-   */
-  private markTerms(hashtags: string[] | null, text: string | null, row: number): number {
-    const cls = classifyItem(this.options.taxonomy, {
-      topics: null,
-      confidences: null,
-      hashtags,
-      text,
-    });
-    const { minConfidence } = this.options;
-    let mask = 0;
-    for (let g = 0; g < this.groups; g++) {
-      if (cls.triggering[g]! >= minConfidence) {
-        this.triggering[row + g] = 1;
-        mask |= 1 << g;
-      }
-      if (cls.recovery[g]! >= minConfidence) this.recovery[row + g] = 1;
-    }
-    return mask;
-  }
 }
 
 /** The id of an invalid entry, if it has a usable one, for the audit. */

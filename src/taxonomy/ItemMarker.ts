@@ -1,0 +1,179 @@
+import { RebalanceError } from '../errors/RebalanceError.js';
+import {
+  checkHashtag,
+  checkHashtagList,
+  checkItemObject,
+  checkScalars,
+  checkTopic,
+  checkTopicCount,
+  readEmbedding,
+  readTopicConfidences,
+  unreadable,
+  type ItemSite,
+  type ItemView,
+} from '../item/readItem.js';
+import type { EmbeddingSink } from '../item/embeddingRows.js';
+import type { Item } from '../item/types.js';
+import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
+
+/** What an {@link ItemMarker} marks and keeps. @internal */
+export interface MarkOptions {
+  readonly taxonomy: ResolvedTaxonomy;
+  /** An item counts for a group when a topic of the group reaches this confidence. */
+  readonly minConfidence: number;
+  /** Whether to mark at all (a request that asks nothing of any group does not). */
+  readonly classify: boolean;
+  /** Whether to keep each item's snapshot (`ItemMarker.view`). */
+  readonly keepViews: boolean;
+}
+
+/**
+ * Reads untrusted items one after another and marks the groups each counts for: every field is
+ * checked as `readItem` checks it (same rules, same order, same errors), and each topic,
+ * hashtag and text is matched while it is checked. Nothing is copied that is not kept, so an
+ * item costs no allocation unless its snapshot is asked for (`keepViews`) — `rebalance` reads
+ * every candidate and `observe` every impression this way.
+ *
+ * Marks go to row-major flag arrays (`row` is the item's offset, `group` its column): a group's
+ * triggering flag is set when one of its triggering topics reaches the confidence threshold, by
+ * a listed topic or by a hashtag or text match (confidence 1); likewise its recovery flag. This
+ * is what `classifyItem` followed by a threshold gives, without building the classification.
+ *
+ * @internal
+ */
+export class ItemMarker {
+  /** The last item's embedding row in the sink, or −1. */
+  embedding = -1;
+  /** The last item's triggering groups as a bit mask (meaningful up to 31 groups). */
+  mask = 0;
+  /** The last item's snapshot, when snapshots are kept. */
+  view: ItemView | null = null;
+  private readonly groups: number;
+  /** Set while a term matcher runs, so that its own errors pass through unchanged. */
+  private inMatcher = false;
+
+  /**
+   * @param options - what to mark and keep
+   * @param site - where the items sit, for errors (its `index` is the caller's to move)
+   * @param embeddings - where embeddings go
+   * @param triggering - triggering flags, row-major by group
+   * @param recovery - recovery flags, row-major by group
+   */
+  constructor(
+    private readonly options: MarkOptions,
+    private readonly site: ItemSite,
+    private readonly embeddings: EmbeddingSink,
+    private readonly triggering: Uint8Array,
+    private readonly recovery: Uint8Array,
+  ) {
+    this.groups = options.taxonomy.groupIds.length;
+  }
+
+  /** Checks `value`, marks its groups at `row`, and returns its id. */
+  read(value: unknown, row: number): string {
+    checkItemObject(value, this.site);
+    try {
+      return this.fields(value, row);
+    } catch (error) {
+      if (error instanceof RebalanceError) throw error;
+      if (this.inMatcher) {
+        this.inMatcher = false;
+        throw error;
+      }
+      unreadable(value, this.site, error);
+    }
+  }
+
+  /** Clears the marks at `row` (an item left out after it was marked). */
+  clear(row: number): void {
+    if (!this.options.classify) return;
+    this.triggering.fill(0, row, row + this.groups);
+    this.recovery.fill(0, row, row + this.groups);
+  }
+
+  private fields(value: object, row: number): string {
+    const { site, options } = this;
+    const { classify, keepViews, minConfidence } = options;
+    // One destructuring reads each property exactly once.
+    const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
+    checkScalars(id, text, score, site);
+    let mask = 0;
+    let topicIds: string[] | null = null;
+    let confidences: number[] | null = null;
+    if (Array.isArray(topics)) {
+      // The common case: each topic is checked and looked up as it is read.
+      checkTopicCount(topics, site);
+      if (keepViews) topicIds = new Array<string>(topics.length);
+      for (let t = 0; t < topics.length; t++) {
+        const topic: unknown = topics[t];
+        checkTopic(topic, t, site);
+        if (topicIds !== null) topicIds[t] = topic;
+        if (classify) mask |= this.mark(topic, row);
+      }
+    } else if (topics !== undefined) {
+      const labels = readTopicConfidences(topics, site);
+      topicIds = labels.topics;
+      confidences = labels.confidences;
+      if (classify)
+        for (let t = 0; t < topicIds.length; t++)
+          if (confidences[t]! >= minConfidence) mask |= this.mark(topicIds[t]!, row);
+    }
+    // Hashtags and text only mark when the taxonomy has terms to match; a match counts with
+    // confidence 1, which reaches any threshold.
+    const match = classify && options.taxonomy.hasTerms;
+    let tags: string[] | null = null;
+    if (hashtags !== undefined) {
+      checkHashtagList(hashtags, site);
+      if (keepViews) tags = new Array<string>(hashtags.length);
+      for (let i = 0; i < hashtags.length; i++) {
+        const tag: unknown = hashtags[i];
+        checkHashtag(tag, i, site);
+        if (tags !== null) tags[i] = tag;
+        if (match) mask |= this.markTerms(tag, false, row);
+      }
+    }
+    this.embedding = embedding === undefined ? -1 : readEmbedding(embedding, site, this.embeddings);
+    const words = text === undefined ? null : (text as string);
+    if (match && words !== null && words !== '') mask |= this.markTerms(words, true, row);
+    this.mask = mask;
+    if (keepViews)
+      this.view = {
+        id,
+        topics: topicIds,
+        confidences,
+        hashtags: tags,
+        text: words,
+        embedding: this.embedding,
+        source: value as Item,
+      };
+    return id;
+  }
+
+  /** Marks the group of a topic; returns its bit when it is a triggering topic. */
+  private mark(topic: string, row: number): number {
+    return this.markRef(this.options.taxonomy.lookup.get(topic), row);
+  }
+
+  private markRef(ref: TopicRef | undefined, row: number): number {
+    if (ref === undefined) return 0;
+    if (ref.recovery) {
+      this.recovery[row + ref.group] = 1;
+      return 0;
+    }
+    this.triggering[row + ref.group] = 1;
+    return 1 << ref.group;
+  }
+
+  /** Marks the topics the matcher finds in a hashtag or a text. */
+  private markTerms(term: string, isText: boolean, row: number): number {
+    const matcher = this.options.taxonomy.matcher;
+    this.inMatcher = true;
+    const ids = isText ? matcher.scanText(term) : matcher.matchTag(term);
+    this.inMatcher = false;
+    // A matcher is the host's code: what it returns is looked up, never assumed to be a string.
+    const topics = this.options.taxonomy.topics;
+    let mask = 0;
+    for (let j = 0; j < ids.length; j++) mask |= this.markRef(topics.get(ids[j]!), row);
+    return mask;
+  }
+}
