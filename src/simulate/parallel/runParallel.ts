@@ -4,13 +4,17 @@ import type { RunSpec } from '../run/RunSpec.js';
 import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
 import type { WorkerMessage, WorkerTask } from './workerTask.js';
 
-/** Batches per thread: enough that a thread which draws slow users does not finish last alone. */
-const BATCHES_PER_THREAD = 8;
+/**
+ * Each batch is this share of the users not yet handed out, per thread (guided self-scheduling,
+ * Polychronopoulos & Kuck 1987): large batches while much is left, single users at the end, so
+ * that no thread waits long for another to finish a large last batch.
+ */
+const SHARE_PER_THREAD = 0.5;
 
 /**
- * Simulates a run's users on `workers` threads. Users go out in small contiguous batches to
- * whichever thread is free (users differ in cost, so fixed halves leave one thread idle at the
- * end), and the per-user results are put back in user order, so the caller sees exactly the list
+ * Simulates a run's users on `workers` threads. Users go out in contiguous batches, shrinking
+ * as the run nears its end, to whichever thread is free (users differ in cost, so fixed halves
+ * leave one thread idle at the end), and the per-user results are put back in user order, so the caller sees exactly the list
  * a single thread would produce (each user's draws depend only on its own seeds).
  *
  * @param spec - the run
@@ -25,7 +29,6 @@ export async function runParallel(
   onUser: () => void,
 ): Promise<UserResult[]> {
   const threads = Math.max(1, Math.min(workers, spec.users));
-  const batch = Math.max(1, Math.ceil(spec.users / (threads * BATCHES_PER_THREAD)));
   const results = new Array<UserResult>(spec.users);
   let next = 0;
   const pool = acquireWorkers(threads);
@@ -33,7 +36,8 @@ export async function runParallel(
     worker.postMessage({ kind: 'run', spec } satisfies WorkerTask);
     while (next < spec.users) {
       const from = next;
-      const to = Math.min(spec.users, from + batch);
+      const batch = Math.ceil(((spec.users - from) * SHARE_PER_THREAD) / threads);
+      const to = Math.min(spec.users, from + Math.max(1, batch));
       next = to;
       let chunk: readonly UserResult[];
       try {
