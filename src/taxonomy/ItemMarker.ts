@@ -51,6 +51,8 @@ export class ItemMarker {
   private readonly groups: number;
   /** Set while a term matcher runs, so that its own errors pass through unchanged. */
   private inMatcher = false;
+  /** Whether the item being read (or last read) has set any mark. */
+  private marked = false;
 
   /**
    * @param options - what to mark and keep
@@ -71,6 +73,7 @@ export class ItemMarker {
 
   /** Checks `value`, marks its groups at `row`, and returns its id. */
   read(value: unknown, row: number): string {
+    this.marked = false;
     checkItemObject(value, this.site);
     try {
       return this.fields(value, row);
@@ -84,11 +87,15 @@ export class ItemMarker {
     }
   }
 
-  /** Clears the marks at `row` (an item left out after it was marked). */
+  /** Clears the marks of the item last read, at `row` (an item left out after it was marked). */
   clear(row: number): void {
-    if (!this.options.classify) return;
-    this.triggering.fill(0, row, row + this.groups);
-    this.recovery.fill(0, row, row + this.groups);
+    if (!this.marked) return;
+    // A loop: a row has a handful of groups, fewer than a `fill` call costs.
+    for (let g = row; g < row + this.groups; g++) {
+      this.triggering[g] = 0;
+      this.recovery[g] = 0;
+    }
+    this.marked = false;
   }
 
   private fields(value: object, row: number): string {
@@ -156,6 +163,7 @@ export class ItemMarker {
 
   private markRef(ref: TopicRef | undefined, row: number): number {
     if (ref === undefined) return 0;
+    this.marked = true;
     if (ref.recovery) {
       this.recovery[row + ref.group] = 1;
       return 0;
