@@ -82,36 +82,36 @@ export class IdTable {
    */
   add(id: string): number {
     if (this.map !== null) return this.addToMap(id);
-    const { slots, hashes } = this;
     const hash = this.hash(id);
-    let slot = hash & this.mask;
-    let extra = 0;
-    for (;;) {
-      const entry = slots[slot]!;
-      if (entry === 0) break;
-      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.charge(extra, entry - 1);
-      slot = (slot + 1) & this.mask;
-      extra += 1;
-    }
-    slots[slot] = this.size + 1;
-    hashes[slot] = hash;
+    const at = this.find(id, hash);
+    if (at >= 0) return this.slots[at]! - 1;
+    // The probes just spent may have sent the table over its budget.
+    if (this.map !== null) return this.addToMap(id);
+    const slot = -1 - at;
+    this.slots[slot] = this.size + 1;
+    this.hashes[slot] = hash;
     this.ids[this.size++] = id;
-    return this.charge(extra, -1);
+    return -1;
   }
 
   /** The number of the entry with `id`, or −1. */
   indexOf(id: string): number {
     if (this.map !== null) return this.map.get(id) ?? -1;
     this.lookups += 1;
-    const { slots, hashes } = this;
-    const hash = this.hash(id);
-    let slot = hash & this.mask;
+    const at = this.find(id, this.hash(id));
+    return at >= 0 ? this.slots[at]! - 1 : -1;
+  }
+
+  /** The slot holding `id`, or −1 − the empty slot where it would go. */
+  private find(id: string, hash: number): number {
+    const { slots, hashes, mask } = this;
+    let slot = hash & mask;
     let extra = 0;
     for (;;) {
       const entry = slots[slot]!;
-      if (entry === 0) return this.charge(extra, -1);
-      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.charge(extra, entry - 1);
-      slot = (slot + 1) & this.mask;
+      if (entry === 0) return this.charge(extra, -1 - slot);
+      if (hashes[slot] === hash && this.ids[entry - 1] === id) return this.charge(extra, slot);
+      slot = (slot + 1) & mask;
       extra += 1;
     }
   }
