@@ -19,7 +19,9 @@ const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained:
  * @param prev - the level in force and its counter, before this impression
  * @param raw - the raw level after this impression (see `rawLevel`)
  * @param holdLength - the policy's `detection.hold`, an integer ≥ 0
- * @returns the level in force after this impression and its counter
+ * @param into - where to write the result (may be `prev` itself: observe passes its working copy
+ *   of the group, so that an impression allocates nothing); a new object by default
+ * @returns `into`, holding the level in force after this impression and its counter
  *
  * @example
  * ```ts
@@ -30,11 +32,24 @@ const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained:
  *
  * @internal
  */
-export function nextLevel(prev: HeldLevel, raw: Level, holdLength: number): HeldLevel {
-  if (RANK[raw] >= RANK[prev.level]) return { level: raw, hold: holdLength };
-  // A counter from a state written under a longer hold still counts down; a corrupted
-  // (non-finite or negative) one is treated as spent.
-  const hold = Number.isFinite(prev.hold) ? prev.hold : 0;
-  if (hold > 0) return { level: prev.level, hold: hold - 1 };
-  return { level: raw, hold: holdLength };
+export function nextLevel(
+  prev: HeldLevel,
+  raw: Level,
+  holdLength: number,
+  into: { level: Level; hold: number } = { level: raw, hold: holdLength },
+): HeldLevel {
+  let level = raw;
+  let hold = holdLength;
+  if (RANK[raw] < RANK[prev.level]) {
+    // A counter from a state written under a longer hold still counts down; a corrupted
+    // (non-finite or negative) one is treated as spent.
+    const left = Number.isFinite(prev.hold) ? prev.hold : 0;
+    if (left > 0) {
+      level = prev.level;
+      hold = left - 1;
+    }
+  }
+  into.level = level;
+  into.hold = hold;
+  return into;
 }

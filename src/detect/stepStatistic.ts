@@ -23,7 +23,9 @@ const ONE = 49; // '1'.charCodeAt(0)
  * @param window - the window bits before this impression (`''` for other detectors)
  * @param x - 1 when the impression is triggering for the group, else 0
  * @param run - the group's run length after this impression
- * @returns the new statistic and window
+ * @param into - where to write the result (observe passes its working copy of the group, so
+ *   that an impression allocates nothing); a new object by default
+ * @returns `into`, holding the new statistic and window
  *
  * @example
  * ```ts
@@ -40,40 +42,52 @@ export function stepStatistic(
   window: string,
   x: 0 | 1,
   run: number,
+  into: { statistic: number; window: string } = { statistic: 0, window: '' },
 ): DetectorStep {
   const previous = Number.isFinite(statistic) && statistic > 0 ? statistic : 0;
+  let next: number;
+  let bits = '';
   switch (d.kind) {
     case 'run':
-      return { statistic: Number.isFinite(run) && run > 0 ? run : 0, window: '' };
+      next = Number.isFinite(run) && run > 0 ? run : 0;
+      break;
     case 'window':
-      return stepWindow(d.window, statistic, window, x);
+      bits = windowBits(d.window, window, x);
+      next = windowCount(d.window, statistic, window, bits, x);
+      break;
     case 'cusum': {
-      const next = previous + x - d.gamma;
-      return { statistic: next > STATISTIC_TOLERANCE ? next : 0, window: '' };
+      const s = previous + x - d.gamma;
+      next = s > STATISTIC_TOLERANCE ? s : 0;
+      break;
     }
     case 'ewma': {
-      const next = d.lambda * x + (1 - d.lambda) * previous;
-      return { statistic: next < 1 ? next : 1, window: '' };
+      const z = d.lambda * x + (1 - d.lambda) * previous;
+      next = z < 1 ? z : 1;
+      break;
     }
   }
+  into.statistic = next;
+  into.window = bits;
+  return into;
 }
 
-function stepWindow(width: number, count: number, bits: string, x: 0 | 1): DetectorStep {
+/** The window after this impression: the last `width` bits, oldest first. */
+function windowBits(width: number, bits: string, x: 0 | 1): string {
   const bit = x === 1 ? '1' : '0';
-  if (bits.length < width) {
-    const grown = bits + bit;
-    // The count is carried incrementally; recount only when the carried value cannot be right.
-    return {
-      statistic: consistent(count, bits.length) ? count + x : countOnes(grown),
-      window: grown,
-    };
-  }
-  const kept = bits.slice(bits.length - width + 1) + bit;
+  return bits.length < width ? bits + bit : bits.slice(bits.length - width + 1) + bit;
+}
+
+/**
+ * The `1`s in `kept`, the window after this impression. The count is carried incrementally;
+ * it is recounted only when the carried value cannot be right.
+ */
+function windowCount(width: number, count: number, bits: string, kept: string, x: 0 | 1): number {
+  if (bits.length < width) return consistent(count, bits.length) ? count + x : countOnes(kept);
   if (bits.length === width && consistent(count, width)) {
     const next = count - (bits.charCodeAt(0) === ONE ? 1 : 0) + x;
-    if (next >= 0 && next <= width) return { statistic: next, window: kept };
+    if (next >= 0 && next <= width) return next;
   }
-  return { statistic: countOnes(kept), window: kept };
+  return countOnes(kept);
 }
 
 function consistent(count: number, length: number): boolean {

@@ -223,16 +223,12 @@ function fold(
       s.triggeringMass = s.triggeringMass * timeDecay * impressionDecay + weight * x;
       s.totalMass = s.totalMass * impressionDecay + weight;
       s.run = x === 1 ? (newSession ? 0 : s.run) + 1 : 0;
-      const next = stepStatistic(detection, s.statistic, s.window, x, s.run);
-      s.statistic = next.statistic;
-      s.window = next.window;
+      stepStatistic(detection, s.statistic, s.window, x, s.run, s);
       const raw = rawLevel(detection, s.statistic);
       // Only benign impressions count down the hold: a triggering impression never lowers
       // protection, so a constant stream can move the level one way only.
       if (x === 0 || LEVEL_RANK[raw] >= LEVEL_RANK[s.level]) {
-        const level = nextLevel({ level: s.level, hold: s.hold }, raw, detection.hold);
-        s.level = level.level;
-        s.hold = level.hold;
+        nextLevel(s, raw, detection.hold, s);
       }
     }
     if (anyRecovery && !anyTriggering && ctx.recoveryMemory > 0) {
