@@ -93,8 +93,10 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
   // best head among them, recomputed only when one of those heads moves. Queue 0 (no capped
   // group) is never blocked: a slot it fills costs one comparison.
-  const allowed = arena.int32(queues, false);
+  let allowed: Int32Array = EMPTY;
   let allowedCount = 0;
+  const byFull: (Int32Array | undefined)[] | null =
+    masks !== null && groups <= 8 ? new Array<Int32Array | undefined>(1 << groups) : null;
   let allowedStale = true;
   let bestRank = -1;
   let bestQueue = -1;
@@ -126,13 +128,20 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     } else {
       // The best candidate the caps allow heads queue 0 or one of the unblocked queues.
       if (allowedStale) {
-        allowedCount = 0;
-        for (let k = 1; k < queues; k++)
-          if (
-            head[k]! >= 0 &&
-            (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
-          )
-            allowed[allowedCount++] = k;
+        // With masks, the unblocked queues depend only on which caps are full: each set of full
+        // caps is worked out once per request (emptied queues are skipped below).
+        const known = byFull === null ? undefined : byFull[fullMask];
+        if (known !== undefined) allowed = known;
+        else {
+          allowed = arena.int32(queues, false);
+          allowedCount = 0;
+          for (let k = 1; k < queues; k++)
+            if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
+              allowed[allowedCount++] = k;
+          allowed = allowed.subarray(0, allowedCount);
+          if (byFull !== null) byFull[fullMask] = allowed;
+        }
+        allowedCount = allowed.length;
         allowedStale = false;
         bestStale = true;
       }
@@ -214,6 +223,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     taken,
   };
 }
+
+const EMPTY = new Int32Array(0);
 
 function blocked(groups: readonly number[], full: Uint8Array): boolean {
   for (let k = 0; k < groups.length; k++) if (full[groups[k]!] === 1) return true;
