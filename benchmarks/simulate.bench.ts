@@ -1,9 +1,10 @@
 /**
  * The simulator:
  *
- * - throughput: impressions simulated per second on one worker thread and on two, the same run
- *   (mixed scenario, `balanced`), reported as the two-worker speed-up (target ≥ 1.7× on two
- *   idle cores; the report is identical either way);
+ * - throughput: impressions simulated per second on one pooled worker thread and on two, the
+ *   same run (mixed scenario, `balanced`) with the same thread configuration, reported as the
+ *   two-worker speed-up (target ≥ 1.7× on two idle cores; the report is identical either way);
+ *   the calling thread (where `workers: 1` runs) is measured in the same rounds for context;
  * - harm against cost: the four presets on the same seeds (`compare`, mixed scenario), each
  *   figure relative to `off` measured in the same run: the at-risk harmful share and longest run
  *   as ratios to `off`, NDCG@10 retention (already a ratio to the recommender's own ranking),
@@ -12,6 +13,9 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { compare, simulate } from '../src/simulate/index.js';
+import { resolveRun } from '../src/simulate/run/resolveRun.js';
+import { runParallel } from '../src/simulate/parallel/runParallel.js';
+import { buildReport } from '../src/simulate/metrics/buildReport.js';
 import { figure, ratioAtLeast, type BenchRow, type BenchSuite } from './harness.js';
 
 const THROUGHPUT = {
@@ -31,9 +35,18 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function timed(workers: number): Promise<number> {
+/** Milliseconds for the throughput run on `threads` pooled worker threads, or on this thread (0). */
+async function timed(threads: number): Promise<number> {
+  // Each round starts from a collected heap: otherwise the main thread collects the previous
+  // run's garbage (a one-thread run leaves megabytes of it) on a core the next run needs.
+  (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
-  await simulate({ ...THROUGHPUT, workers });
+  if (threads === 0) await simulate({ ...THROUGHPUT, workers: 1 });
+  else {
+    // What simulate does with workers ≥ 2, for one thread as well.
+    const spec = resolveRun('simulate', THROUGHPUT, THROUGHPUT.policy, 'policy');
+    buildReport(spec, await runParallel(spec, threads, () => {}));
+  }
   return performance.now() - t0;
 }
 
@@ -65,22 +78,29 @@ const suite: BenchSuite = {
     // one-time cost per process, like loading the module).
     await simulate({ ...THROUGHPUT, users: 40, workers: 1 });
     await simulate({ ...THROUGHPUT, users: 40, workers: 2 });
-    // One and two workers alternate, round by round, so a shared machine's drifts hit both;
-    // each figure is the median over the rounds.
+    await timed(1);
+    // One and two workers (and the calling thread) alternate, round by round, so a shared
+    // machine's drifts hit all; each figure is the median over the rounds.
     const one: number[] = [];
     const two: number[] = [];
+    const caller: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       one.push(await timed(1));
       two.push(await timed(2));
+      caller.push(await timed(0));
     }
-    const oneMs = median(one);
-    const twoMs = median(two);
     const speedUp = median(one.map((ms, k) => ms / two[k]!));
     const impressions = THROUGHPUT.users * THROUGHPUT.steps * 10;
+    const perSecond = (ms: readonly number[]): number => (impressions / median(ms)) * 1000;
     const rows: BenchRow[] = [
-      figure('impressions simulated per second, 1 worker', (impressions / oneMs) * 1000, '/s'),
-      figure('impressions simulated per second, 2 workers', (impressions / twoMs) * 1000, '/s'),
+      figure('impressions simulated per second, 1 worker', perSecond(one), '/s'),
+      figure('impressions simulated per second, 2 workers', perSecond(two), '/s'),
       ratioAtLeast('speed-up of 2 workers over 1', speedUp, '1 worker, same rounds', 1.7),
+      figure(
+        'impressions simulated per second on the calling thread (workers: 1)',
+        perSecond(caller),
+        '/s',
+      ),
     ];
     const c = await compare({
       ...TABLE,
