@@ -3,6 +3,7 @@ import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
 import { assessState } from '../exposure/assess.js';
 import { bindState } from '../exposure/bindState.js';
+import { ReasonLists } from '../rerank/reasonLists.js';
 import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
 import { observeImpressions, type ObserveContext } from '../exposure/observe.js';
 import { readItem } from '../item/readItem.js';
@@ -124,7 +125,13 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     seeLessTargets,
     spareReader: null,
   };
-  const engine = { taxonomy, policy, groupIds, bannerFor: parts.bannerFor };
+  const engine = {
+    taxonomy,
+    policy,
+    groupIds,
+    bannerFor: parts.bannerFor,
+    reasons: new ReasonLists(groupIds),
+  };
   const bind = (state: unknown, api: string): UserState =>
     bindState(owner, groupIds, policy, recoveryMemory, seeLessTargets, state, api);
 

@@ -3,6 +3,7 @@ import type { RequestActions } from './actions.js';
 import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';
 import type { Arena } from '../scratch/Arena.js';
+import type { ReasonLists } from './reasonLists.js';
 
 const UNTOUCHED: readonly string[] = Object.freeze([]);
 
@@ -26,16 +27,9 @@ export class OrganicReasons {
   /** The highest rank served so far. */
   private maxRank = -1;
 
-  constructor(
-    fill: FillResult,
-    order: Int32Array | null,
-    groupIds: readonly string[],
-    arena: Arena,
-  ) {
+  constructor(fill: FillResult, order: Int32Array | null, lists: ReasonLists, arena: Arena) {
     this.signature = fill.signature;
-    this.capReasons = fill.signatureGroups.map((members) =>
-      Object.freeze(members.map((g) => `cap:${groupIds[g]!}`)),
-    );
+    this.capReasons = fill.signatureGroups.map((members) => lists.capsOf(members));
     if (order !== null) {
       const n = order.length;
       const rank = arena.int32(n, false);

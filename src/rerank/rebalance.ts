@@ -16,6 +16,7 @@ import { diversifiedOrder } from './diversified.js';
 import { droppedCandidates, OrganicReasons } from './audit.js';
 import { removeSeeLess, type SeeLessBlock } from './seeLess.js';
 import { Arena } from '../scratch/Arena.js';
+import type { ReasonLists } from './reasonLists.js';
 import type { ItemView } from '../item/readItem.js';
 import type { BannerFinder } from '../interventions/createBannerRules.js';
 
@@ -26,6 +27,8 @@ export interface EngineContext {
   readonly groupIds: readonly string[];
   /** Finds the banner of a served item; `null` when no banner rules are configured. */
   readonly bannerFor: BannerFinder | null;
+  /** The slots' reason lists, shared by every result. */
+  readonly reasons: ReasonLists;
 }
 
 /** A validated request. @internal */
@@ -199,9 +202,7 @@ function rebalanceWith(
   const items: Item[] = new Array<Item>(served);
   const slots: Slot[] = new Array<Slot>(served);
   const banners = ctx.bannerFor;
-  const reasons = new OrganicReasons(fill, order, groupIds, arena);
-  // One frozen reason list per calling group, shared by its recovery slots.
-  const recoveryReasons = actions.callers.map((g) => Object.freeze([`recovery:${groupIds[g]!}`]));
+  const reasons = new OrganicReasons(fill, order, ctx.reasons, arena);
   let r = 0;
   for (let s = 0; s < served; s++) {
     const v = fill.slots[s]!;
@@ -223,7 +224,7 @@ function rebalanceWith(
         id: pool!.ids[p]!,
         source: 'recovery',
         from: null,
-        reasons: recoveryReasons[caller]!,
+        reasons: ctx.reasons.recoveryOf(actions.callers[caller]!),
       };
       items[s] = pool!.sources[p]!;
       if (banners !== null) slot = withBanner(slot, banners, pool!.views![p]!, req.locale);
