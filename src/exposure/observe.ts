@@ -268,8 +268,10 @@ function fold(
           : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
       seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
     },
-    // Lined up with this rebalancer already: the next call skips binding.
+    // Lined up with this rebalancer already: the next call skips binding. The input state was
+    // sealed when it was bound, so what is taken over from it is frozen already.
     ctx.owner,
+    state,
   );
 }
 

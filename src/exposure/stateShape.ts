@@ -34,22 +34,29 @@ let ringNext = 0;
 
 /**
  * Freezes a state built by the library and remembers it as trusted, lined up with `owner`.
- * Entries of `recoveryShown` are frozen where they are created.
+ * Entries of `recoveryShown` are frozen where they are created. Lists taken over unchanged from
+ * `previous`, a sealed state, are frozen already and are not frozen again (a freeze is a
+ * runtime call, and `observe` seals a state per impression).
  *
  * @internal
  */
-export function sealState(state: UserState, owner: object | null = null): UserState {
+export function sealState(
+  state: UserState,
+  owner: object | null = null,
+  previous: UserState | null = null,
+): UserState {
   const groups = state.groups;
   for (let g = 0; g < groups.length; g++) Object.freeze(groups[g]);
   Object.freeze(groups);
-  Object.freeze(state.recoveryShown);
+  if (state.recoveryShown !== previous?.recoveryShown) Object.freeze(state.recoveryShown);
   Object.freeze(state.session);
   // Entries of both lists are frozen where they are created.
-  if (state.interventions !== undefined) {
+  if (state.interventions !== undefined && state.interventions !== previous?.interventions) {
     Object.freeze(state.interventions.shown);
     Object.freeze(state.interventions);
   }
-  if (state.seeLess !== undefined) Object.freeze(state.seeLess);
+  if (state.seeLess !== undefined && state.seeLess !== previous?.seeLess)
+    Object.freeze(state.seeLess);
   Object.freeze(state);
   return adoptState(state, owner);
 }

@@ -148,6 +148,29 @@ describe('frozen objects', () => {
       true,
     );
   });
+
+  it('every object of every state along a chain of observe calls is frozen, whether a list was changed or taken over', () => {
+    const deeplyFrozen = (value: unknown): boolean =>
+      typeof value !== 'object' ||
+      value === null ||
+      (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
+    const events = [
+      { item: { id: 'r1', topics: ['ed-recovery'] }, at: 1_000 },
+      { item: { id: 'p1', topics: ['pro-ana'] }, at: 2_000 },
+      { intervention: { type: 'shown' as const, kind: 'nudge' as const, group: null }, at: 3_000 },
+      { item: { id: 'c1', topics: ['cooking'] }, at: 4_000 },
+      { seeLess: { target: 'suicide' }, at: 5_000 },
+      { item: { id: 'r2', topics: ['suicide-prevention'] }, at: 6_000 },
+      { item: { id: 'c2', topics: ['cooking'] }, at: 7_000 },
+    ];
+    let s = rb.emptyState();
+    for (const event of events) {
+      s = rb.observe(s, event);
+      expect(deeplyFrozen(s)).toBe(true);
+    }
+    expect(s.recoveryShown.length).toBeGreaterThan(0);
+    expect(s.seeLess?.length).toBe(1);
+  });
 });
 
 describe('getters and proxies that throw', () => {
