@@ -4,6 +4,7 @@ import { readField } from '../validate/readField.js';
 import { assessState } from '../exposure/assess.js';
 import { bindState } from '../exposure/bindState.js';
 import { ReasonLists } from '../rerank/reasonLists.js';
+import { ActionCache } from '../rerank/actions.js';
 import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
 import { observeImpressions, type ObserveContext } from '../exposure/observe.js';
 import { readItem } from '../item/readItem.js';
@@ -131,6 +132,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     groupIds,
     bannerFor: parts.bannerFor,
     reasons: new ReasonLists(groupIds),
+    actions: new ActionCache(policy, groupIds),
   };
   const bind = (state: unknown, api: string): UserState =>
     bindState(owner, groupIds, policy, recoveryMemory, seeLessTargets, state, api);

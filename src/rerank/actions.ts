@@ -61,3 +61,42 @@ export function actionsFor(
   callers.sort((a, b) => b.rank - a.rank || a.g - b.g);
   return { capCount, capWindow, callers: callers.map((c) => c.g), recoveryEvery, diversify, any };
 }
+
+/** Combinations of levels whose actions are kept; past this, they are worked out per request. */
+const MAX_KEPT = 4_096;
+
+/**
+ * {@link actionsFor} per combination of group levels, kept for one rebalancer: every request
+ * asks for the actions of its user's levels, and a taxonomy of a few groups has a handful of
+ * combinations. The actions kept are never written to.
+ *
+ * @internal
+ */
+export class ActionCache {
+  private readonly kept = new Map<number, RequestActions>();
+
+  /**
+   * @param policy - the rebalancer's policy
+   * @param groupIds - its taxonomy's group ids
+   */
+  constructor(
+    private readonly policy: ResolvedPolicy,
+    private readonly groupIds: readonly string[],
+  ) {}
+
+  /** The actions for `assessment`'s levels. */
+  for(assessment: Assessment): RequestActions {
+    const groups = this.groupIds.length;
+    // The levels in base 3: exact in a double up to 33 groups; beyond, nothing is kept.
+    if (groups > 33) return actionsFor(this.policy, this.groupIds, assessment);
+    let key = 0;
+    for (let g = 0; g < groups; g++)
+      key = key * 3 + RANK[assessment.groups[this.groupIds[g]!]?.level ?? 'none'];
+    let actions = this.kept.get(key);
+    if (actions === undefined) {
+      actions = actionsFor(this.policy, this.groupIds, assessment);
+      if (this.kept.size < MAX_KEPT) this.kept.set(key, actions);
+    }
+    return actions;
+  }
+}

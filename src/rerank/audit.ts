@@ -29,7 +29,10 @@ export class OrganicReasons {
 
   constructor(fill: FillResult, order: Int32Array | null, lists: ReasonLists, arena: Arena) {
     this.signature = fill.signature;
-    this.capReasons = fill.signatureGroups.map((members) => lists.capsOf(members));
+    const masks = fill.signatureMasks;
+    this.capReasons = fill.signatureGroups.map((members, q) =>
+      lists.capsOf(members, masks === null ? -1 : masks[q]!),
+    );
     if (order !== null) {
       const n = order.length;
       const rank = arena.int32(n, false);

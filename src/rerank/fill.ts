@@ -41,6 +41,8 @@ export interface FillResult {
   readonly signature: Int32Array;
   /** Per signature, its capped groups in taxonomy order; entry 0 is empty. */
   readonly signatureGroups: readonly (readonly number[])[];
+  /** Per signature, its groups as a bit mask; `null` past 31 groups. */
+  readonly signatureMasks: readonly number[] | null;
   /** Per rank in `order`, 1 when that candidate was served. */
   readonly taken: Uint8Array;
 }
@@ -220,6 +222,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     inWindow: inRing,
     signature,
     signatureGroups: members,
+    signatureMasks: masks,
     taken,
   };
 }

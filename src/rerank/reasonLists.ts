@@ -11,7 +11,7 @@ const MAX_KEPT = 1_024;
  */
 export class ReasonLists {
   private readonly recovery: readonly (readonly string[])[];
-  private readonly caps = new Map<string, readonly string[]>();
+  private readonly caps = new Map<number | string, readonly string[]>();
 
   /** @param groupIds - the taxonomy's group ids, in order */
   constructor(private readonly groupIds: readonly string[]) {
@@ -23,9 +23,14 @@ export class ReasonLists {
     return this.recovery[g]!;
   }
 
-  /** `cap:<group>` for each group index in `groups`, in that order. */
-  capsOf(groups: readonly number[]): readonly string[] {
-    const key = groups.join(',');
+  /**
+   * `cap:<group>` for each group index in `groups`, in that order.
+   *
+   * @param groups - group indices, in taxonomy order
+   * @param mask - the same groups as a bit mask, or −1 past 31 groups
+   */
+  capsOf(groups: readonly number[], mask: number): readonly string[] {
+    const key = mask >= 0 ? mask : groups.join(',');
     let list = this.caps.get(key);
     if (list === undefined) {
       list = Object.freeze(groups.map((g) => `cap:${this.groupIds[g]!}`));

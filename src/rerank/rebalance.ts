@@ -8,7 +8,7 @@ import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import type { Item } from '../item/types.js';
 import { LIMITS } from '../item/limits.js';
 import type { Assessment, RebalanceResult, Slot } from '../facade/types.js';
-import { actionsFor } from './actions.js';
+import type { ActionCache } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
@@ -29,6 +29,8 @@ export interface EngineContext {
   readonly bannerFor: BannerFinder | null;
   /** The slots' reason lists, shared by every result. */
   readonly reasons: ReasonLists;
+  /** The actions of each combination of group levels. */
+  readonly actions: ActionCache;
 }
 
 /** A validated request. @internal */
@@ -113,7 +115,7 @@ function rebalanceWith(
   arena: Arena,
 ): RebalanceResult {
   const { taxonomy, policy, groupIds } = ctx;
-  const actions = actionsFor(policy, groupIds, req.assessment);
+  const actions = ctx.actions.for(req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';
   const prepared = prepareList(
     req.candidates,
