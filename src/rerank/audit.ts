@@ -4,6 +4,7 @@ import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';
 import type { Arena } from '../scratch/Arena.js';
 import type { ReasonLists } from './reasonLists.js';
+import { inInputOrder } from './inputOrder.js';
 
 const UNTOUCHED: readonly string[] = Object.freeze([]);
 
@@ -108,13 +109,6 @@ function dropReason(
   }
   if (reason === '') reason = capped.length > 0 ? `cap:${groupIds[capped[0]!]!}` : 'size';
   return reason;
-}
-
-/** `items` sorted by input position; most lists already are, and cost one pass. */
-function inInputOrder(items: DroppedItem[]): DroppedItem[] {
-  for (let k = 1; k < items.length; k++)
-    if (items[k - 1]!.from > items[k]!.from) return items.sort((a, b) => a.from - b.from);
-  return items;
 }
 
 /** Merges two lists sorted by input position (no position is in both). */

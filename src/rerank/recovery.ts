@@ -4,6 +4,7 @@ import type { UserState } from '../exposure/types.js';
 import type { PreparedList } from './prepare.js';
 import type { Arena } from '../scratch/Arena.js';
 import type { IdTable } from '../scratch/IdTable.js';
+import { inInputOrder } from './inputOrder.js';
 
 /** Recovery items eligible per calling group, in pool order, and the refusals. @internal */
 export interface RecoveryCandidates {
@@ -74,8 +75,7 @@ export function sortRecoveryPool(
     for (let c = 0; c < callers.length; c++)
       if (pool.recovery[row + callers[c]!] === 1) lists[c]!.push(p);
   }
-  if (rejected.length > 1) rejected.sort((a, b) => a.from - b.from);
-  return { lists, available, rejected };
+  return { lists, available, rejected: inInputOrder(rejected) };
 }
 
 /**
