@@ -144,6 +144,16 @@ describe('classifier rates in the CUSUM helpers', () => {
         classifier: { recall: 1, falsePositiveRate: f },
       });
     expect([fpr(0.01), fpr(0.02), fpr(0.05)].map(Math.round)).toEqual([1230, 725, 225]);
+    const at90 = (f: number) =>
+      cusumArl({
+        p: 0.05,
+        gamma: d.gamma,
+        h: d.h,
+        classifier: { recall: 0.9, falsePositiveRate: f },
+      });
+    expect([at90(0), at90(0.01), at90(0.02), at90(0.05)].map(Math.round)).toEqual([
+      3405, 1691, 947, 266,
+    ]);
     const design = designCusum({ p0: 0.05, p1: 0.3, targetArl0: 2000, classifier: c });
     expect(design.p0).toBeCloseTo(0.064, 12);
     expect(design.p1).toBeCloseTo(0.284, 12);

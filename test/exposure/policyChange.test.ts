@@ -296,6 +296,40 @@ describe('a state stored before fingerprints existed', () => {
   });
 });
 
+describe('detector fingerprints', () => {
+  it('are pinned: changing how they are written would restart every stored state', () => {
+    const fingerprint = (detection: DetectionInput) =>
+      createRebalancer({ taxonomy, policy: { detection } }).emptyState().groups[0]!.detector;
+    expect(
+      createRebalancer({ taxonomy, policy: presets.policies.balanced }).emptyState().groups[0]!
+        .detector,
+    ).toBe('cl244tdos9mnu');
+    expect(fingerprint({ kind: 'run', length: 4, evidence: 'confidence' })).toBe('r');
+    expect(fingerprint({ kind: 'window', count: 3, window: 8 })).toBe('wl8');
+    expect(fingerprint({ kind: 'window', count: 3, window: 8, evidence: 'confidence' })).toBe(
+      'wc8',
+    );
+    expect(fingerprint({ kind: 'ewma', lambda: 0.1, limit: 0.3 })).toBe('elb1514bm75y');
+    // A threshold or the hold does not change what the statistic means.
+    expect(fingerprint({ kind: 'cusum', p0: 0.05, p1: 0.3, h: 9, hold: 0 })).toBe('cl244tdos9mnu');
+  });
+
+  it('the window example of docs/state.md: confidences 0.3, 0.62, 0, 1, 0.55, 0.08, 0.9', () => {
+    const w = createRebalancer({
+      taxonomy,
+      policy: { detection: { kind: 'window', count: 3, window: 8, evidence: 'confidence' } },
+    });
+    const s = w.observe(
+      w.emptyState(),
+      [0.3, 0.62, 0, 1, 0.55, 0.08, 0.9].map((c, i) => ({
+        item: { id: `x${i}`, topics: { 'pro-ana': c } },
+        at: i,
+      })),
+    );
+    expect(s.groups[0]).toMatchObject({ window: 'fl01kbr', statistic: 3.45, detector: 'wc8' });
+  });
+});
+
 describe('stored fingerprints are untrusted', () => {
   const rb = engines.get('window 3 of 6, confidence')!;
   const s = rb.observe(
