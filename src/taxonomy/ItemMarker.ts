@@ -175,7 +175,11 @@ export class ItemMarker {
   }
 
   /** Marks the groups of topics given with confidences, each at its group's threshold. */
-  private markConfidences(topics: readonly string[], confidences: readonly number[], row: number) {
+  private markConfidences(
+    topics: readonly string[],
+    confidences: readonly number[],
+    row: number,
+  ): number {
     const { lookup } = this.options.taxonomy;
     const thresholds = this.options.minConfidence;
     const confidence = this.confidence;

@@ -142,7 +142,7 @@ describe('detection.evidence: confidence', () => {
             : kind === 'cusum'
               ? { kind, p0: 0.05, p1: 0.3, h: 1.5, hold: 4 }
               : { kind, lambda: 0.25, limit: 0.5, hold: 4 };
-      const levels = presets.policies.balanced.levels;
+      const levels = presets.policies.balanced.levels!;
       const labels = createRebalancer({ taxonomy, policy: { detection: base, levels } });
       const confidences = createRebalancer({
         taxonomy,

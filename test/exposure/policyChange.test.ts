@@ -17,7 +17,7 @@ import {
 // exposure masses, runs, session, "see less" and the intervention log.
 
 const taxonomy = presets.taxonomies.default;
-const levels = presets.policies.protective.levels;
+const levels = presets.policies.protective.levels!;
 
 /** Every kind and evidence, and changes of a parameter within a kind (some keep the meaning). */
 const DETECTORS: Record<string, DetectionInput> = {
