@@ -42,18 +42,23 @@ export type {
   RunArlInput,
   WindowArlInput,
   EwmaArlInput,
+  ClassifierRates,
 } from './detect/index.js';
 export type {
   Cap,
   DiversifyInput,
   LevelActionInput,
   DetectionInput,
+  Evidence,
+  GroupPolicyInput,
   Level,
+  LevelsInput,
   PolicyInput,
 } from './policy/types.js';
 export type {
   ResolvedDetection,
   ResolvedDiversify,
+  ResolvedGroupPolicy,
   ResolvedLevelAction,
   ResolvedPolicy,
 } from './policy/resolved.js';

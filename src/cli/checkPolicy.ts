@@ -8,12 +8,14 @@ import { checkRebalancer } from '../testing/check/checkRebalancer.js';
 import { formatCase } from '../testing/check/formatCase.js';
 import type { RebalanceTarget } from '../testing/types.js';
 import type { CliIo } from './io.js';
+import { describeGroups } from './describeGroups.js';
 
 const USAGE = `Usage: feed-rebalancer check-policy <policy.json> [--runs N] [--seed S]
 
-Validates a policy file and property-checks the engine under it against the eight guarantees
-(no invention, nothing lost, no cost for the unaffected, caps, top slots first, stability,
-recovery cadence, determinism) with the default taxonomy.
+Validates a policy file, prints what it resolves to for each group of the default taxonomy
+(policy.groups blocks included), and property-checks the engine under it against the eight
+guarantees (no invention, nothing lost, no cost for the unaffected, caps, top slots first,
+stability, recovery cadence, determinism).
 
   --runs N   generated requests to check (default 200)
   --seed S   seed of the generator, to replay a failure (default: a fresh one, printed)
@@ -49,8 +51,9 @@ function readCount(io: CliIo, flag: string, raw: string | undefined, min: number
 
 /**
  * The `check-policy` subcommand: reads a policy file, validates it (exit 2 with the JSON path
- * of the first bad field), then property-checks the engine under that policy against every
- * guarantee (exit 0 when all hold, 1 with a shrunk counterexample when one does not).
+ * of the first bad field), prints the values it resolves to per group, then property-checks the
+ * engine under that policy against every guarantee (exit 0 when all hold, 1 with a shrunk
+ * counterexample when one does not).
  *
  * @param args - the arguments after `check-policy`
  * @param io - where to write, and the directory relative paths start from
@@ -121,6 +124,7 @@ export async function runCheckPolicy(
     return 2;
   }
 
+  io.stdout(`${file}: per group, with the default taxonomy:\n${describeGroups(rebalancer)}`);
   // A seed is always chosen here, so that a passing run can be repeated exactly too.
   const seed = seedArg ?? (Date.now() ^ (process.pid << 10)) | 0;
   const numRuns = runs ?? 200;

@@ -25,7 +25,7 @@ export class ArgumentReader {
    * @param names - the names it may have
    */
   constructor(
-    private readonly api: string,
+    readonly api: string,
     input: unknown,
     names: readonly string[],
   ) {
@@ -51,6 +51,11 @@ export class ArgumentReader {
         throw new RebalanceError('argument', `${api}: ${key} could not be read`, key, { cause });
       }
     }
+  }
+
+  /** The argument's value as given (`undefined` when absent), for arguments read elsewhere. */
+  value(name: string): unknown {
+    return this.values.get(name);
   }
 
   /** Throws the `argument` error for `name`. */

@@ -1,4 +1,5 @@
 import { ArgumentReader } from './arguments.js';
+import { observedRate, readClassifier } from './classifier.js';
 import { cusumChainArl, transientStates } from './cusumChainArl.js';
 import { cusumRenewalArl } from './cusumRenewalArl.js';
 import { ARL_LIMITS } from './limits.js';
@@ -21,10 +22,17 @@ import type { CusumArlInput } from './types.js';
  * Both methods agree to 1e-9 where both apply (see the tests). Both use the detector's own
  * comparison, which forgives 1e-9 of rounding drift, so they describe the detector as built.
  *
- * @param input - `p`, `gamma` and `h`
+ * With `classifier`, `p` is the rate of triggering content and the ARL is that of the labels the
+ * detector actually sees, at p′ = recall·p + falsePositiveRate·(1 − p) — exactly
+ * `cusumArl({ p: p′, gamma, h })`. False positives raise p′ above p at low rates, so ARL0 falls:
+ * see docs/detection.md.
+ *
+ * @param input - `p`, `gamma`, `h` and optionally `classifier`
  * @returns the average run length in impressions (`Infinity` beyond the float range)
  * @throws {@link RebalanceError} code `argument`, path the argument's name, when `p` or `gamma`
- *   is not in (0, 1), `h` is not in (0, 10000], an unknown argument is given, or the computation
+ *   is not in (0, 1), `h` is not in (0, 10000], `classifier` is not `{ recall, falsePositiveRate }`
+ *   with recall in (0, 1] and the false-positive rate in [0, recall) (path `classifier.recall`,
+ *   …), an unknown argument is given, or the computation
  *   would exceed its work bound of 2e7 probability updates (near-zero drift with h in the
  *   hundreds)
  *
@@ -35,7 +43,7 @@ import type { CusumArlInput } from './types.js';
  * ```
  */
 export function cusumArl(input: CusumArlInput): number {
-  const args = new ArgumentReader('cusumArl', input, ['p', 'gamma', 'h']);
+  const args = new ArgumentReader('cusumArl', input, ['p', 'gamma', 'h', 'classifier']);
   const p = args.probability('p');
   const gamma = args.probability('gamma');
   const h = args.number(
@@ -43,7 +51,7 @@ export function cusumArl(input: CusumArlInput): number {
     (v) => v > 0 && v <= ARL_LIMITS.cusumH,
     `must be a number in (0, ${ARL_LIMITS.cusumH}]`,
   );
-  return cusumArlChecked(p, gamma, h);
+  return cusumArlChecked(observedRate(p, readClassifier(args)), gamma, h);
 }
 
 /**

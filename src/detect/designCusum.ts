@@ -1,5 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { ArgumentReader } from './arguments.js';
+import { observedRate, readClassifier } from './classifier.js';
 import { cusumArlChecked } from './cusumArl.js';
 import { cusumGamma } from './cusumGamma.js';
 import { ARL_LIMITS } from './limits.js';
@@ -19,12 +20,20 @@ const MAX_TARGET = 1e12;
  * The result's `arl1` is the detection delay at p1. Roughly, 1000 / arl0 is the number of false
  * alarms per 1,000 impressions of a user who is not at risk.
  *
- * @param input - `p0`, `p1`, `targetArl0` and optionally `step`
- * @returns `{ h, gamma, arl0, arl1 }`
+ * With `classifier`, p0 and p1 are rates of triggering content, but the detector only sees
+ * labels, at the rates p0′ and p1′ (p′ = recall·p + falsePositiveRate·(1 − p)). The CUSUM that
+ * is optimal for those labels is the log-likelihood-ratio test of Bernoulli(p1′) against
+ * Bernoulli(p0′), so γ is derived from p0′ and p1′, `arl0` is the ARL at p0′ and `arl1` at p1′,
+ * and the design returns p0′ and p1′ as its `p0` and `p1`: write those in the policy, so that
+ * the detector derives the same γ. Without a classifier they are the inputs.
+ *
+ * @param input - `p0`, `p1`, `targetArl0`, and optionally `step` and `classifier`
+ * @returns `{ p0, p1, h, gamma, arl0, arl1 }`
  * @throws {@link RebalanceError} code `argument`, path the argument's name, when p0 is not in
  *   (0, 1), p1 is not in (p0, 1), `targetArl0` is not in (1, 1e12], `step` is not in
- *   (0, 10], or the target needs a threshold beyond what `cusumArl` can evaluate (path
- *   `targetArl0`)
+ *   (0, 10], `classifier` is not `{ recall, falsePositiveRate }` with recall in (0, 1] and the
+ *   false-positive rate in [0, recall) (path `classifier.recall`, …), or the target needs a
+ *   threshold beyond what `cusumArl` can evaluate (path `targetArl0`)
  *
  * @example
  * ```ts
@@ -34,9 +43,19 @@ const MAX_TARGET = 1e12;
  * ```
  */
 export function designCusum(input: DesignCusumInput): CusumDesign {
-  const args = new ArgumentReader('designCusum', input, ['p0', 'p1', 'targetArl0', 'step']);
-  const p0 = args.probability('p0');
-  const p1 = args.number('p1', (v) => v > p0 && v < 1, `must be a number in (p0, 1) = (${p0}, 1)`);
+  const args = new ArgumentReader('designCusum', input, [
+    'p0',
+    'p1',
+    'targetArl0',
+    'step',
+    'classifier',
+  ]);
+  const trueP0 = args.probability('p0');
+  const trueP1 = args.number(
+    'p1',
+    (v) => v > trueP0 && v < 1,
+    `must be a number in (p0, 1) = (${trueP0}, 1)`,
+  );
   const target = args.number(
     'targetArl0',
     (v) => v > 1 && v <= MAX_TARGET,
@@ -48,6 +67,10 @@ export function designCusum(input: DesignCusumInput): CusumDesign {
     'must be a number in (0, 10]',
     DEFAULT_STEP,
   );
+  const classifier = readClassifier(args);
+  // Recall above the false-positive rate keeps the label rates in order: p0′ < p1′.
+  const p0 = observedRate(trueP0, classifier);
+  const p1 = observedRate(trueP1, classifier);
   const gamma = cusumGamma(p0, p1);
   const arlAt = (j: number): number => {
     if (gridValue(j, step) > ARL_LIMITS.cusumH)
@@ -76,7 +99,14 @@ export function designCusum(input: DesignCusumInput): CusumDesign {
     else high = middle;
   }
   const h = gridValue(high, step);
-  return { h, gamma, arl0: cusumArlChecked(p0, gamma, h), arl1: cusumArlChecked(p1, gamma, h) };
+  return {
+    p0,
+    p1,
+    h,
+    gamma,
+    arl0: cusumArlChecked(p0, gamma, h),
+    arl1: cusumArlChecked(p1, gamma, h),
+  };
 }
 
 /** j·step without the binary noise of the product (3 × 0.05 = 0.15000000000000002). */

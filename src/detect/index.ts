@@ -10,6 +10,7 @@ export type {
   RunArlInput,
   WindowArlInput,
   EwmaArlInput,
+  ClassifierRates,
 } from './types.js';
 
 // Internal detector steps, shared with the exposure state (not part of the public API).

@@ -1,6 +1,25 @@
 import type { Level } from '../policy/types.js';
 
 /**
+ * How well the classifier that labels items finds a group's content: the share of triggering
+ * items it labels triggering (`recall`) and the share of other items it labels triggering all
+ * the same (`falsePositiveRate`). A detector on labels sees the label rate
+ * p′ = recall·p + falsePositiveRate·(1 − p), not the content rate p.
+ *
+ * @example
+ * ```ts
+ * import type { ClassifierRates } from 'feed-rebalancer';
+ * const classifier: ClassifierRates = { recall: 0.9, falsePositiveRate: 0.02 };
+ * ```
+ */
+export interface ClassifierRates {
+  /** Share of triggering items labelled triggering, in (0, 1]. */
+  readonly recall: number;
+  /** Share of other items labelled triggering, in [0, recall). */
+  readonly falsePositiveRate: number;
+}
+
+/**
  * Arguments of `cusumArl`.
  *
  * @example
@@ -17,6 +36,13 @@ export interface CusumArlInput {
   readonly gamma: number;
   /** Alarm threshold h > 0: the CUSUM alarms when S ≥ h. */
   readonly h: number;
+  /**
+   * The classifier behind the labels: with it, `p` is the rate of triggering content and the
+   * ARL is evaluated at the label rate p′ = recall·p + falsePositiveRate·(1 − p).
+   *
+   * @defaultValue a perfect classifier: `p` is the label rate
+   */
+  readonly classifier?: ClassifierRates;
 }
 
 /**
@@ -38,6 +64,15 @@ export interface DesignCusumInput {
   readonly targetArl0: number;
   /** Spacing of the grid of thresholds h that is searched. @defaultValue 0.05 */
   readonly step?: number;
+  /**
+   * The classifier behind the labels: with it, `p0` and `p1` are rates of triggering content,
+   * and the design is made for the label rates the detector sees,
+   * p′ = recall·p + falsePositiveRate·(1 − p) — returned as the design's `p0` and `p1`, the
+   * values to write in the policy.
+   *
+   * @defaultValue a perfect classifier: `p0` and `p1` are label rates
+   */
+  readonly classifier?: ClassifierRates;
 }
 
 /**
@@ -51,9 +86,16 @@ export interface DesignCusumInput {
  * ```
  */
 export interface CusumDesign {
+  /**
+   * The label rate p0 to write in the policy's `detection`: the input p0, or with a classifier
+   * the rate of labels a user at content rate p0 produces.
+   */
+  readonly p0: number;
+  /** The label rate p1 to write in the policy's `detection`, likewise. */
+  readonly p1: number;
   /** Smallest threshold on the grid whose ARL at p0 reaches the target. */
   readonly h: number;
-  /** Reference value γ derived from p0 and p1, exactly as the detector derives it. */
+  /** Reference value γ derived from the design's p0 and p1, exactly as the detector derives it. */
   readonly gamma: number;
   /** Average run length at p0: expected impressions to a false alarm, from S = 0. */
   readonly arl0: number;
@@ -130,9 +172,12 @@ export interface EwmaArlInput {
  * @internal
  */
 export interface DetectorStep {
-  /** The statistic (run length, window count, CUSUM S or EWMA z); finite and ≥ 0. */
+  /** The statistic (run length, window sum, CUSUM S or EWMA z); finite and ≥ 0. */
   readonly statistic: number;
-  /** The last `window` bits, oldest first, as `0`/`1` characters; `''` unless the detector is `window`. */
+  /**
+   * The last `window` impressions' evidence, oldest first, one symbol each (`0`/`1` for labels;
+   * see `windowSymbol`); `''` unless the detector is `window`.
+   */
   readonly window: string;
 }
 

@@ -6,7 +6,8 @@
  * - `resources`: the resource directory breaks a rule.
  * - `item`: an item (candidate or recovery pool entry) is malformed.
  * - `impression`: an impression given to `observe` is malformed.
- * - `state`: a user state is tampered, truncated, from a future version or from another policy.
+ * - `state`: a user state is tampered, truncated or from a future version (a state written under
+ *   another policy is lined up with this one, never refused).
  * - `request`: a request argument other than items is malformed (`size`, `at`, …).
  * - `argument`: a building block (`mmr`, `dppGreedy`, `cusumArl`, …) got an argument it cannot use.
  * - `conflict`: a state store ran out of retries under concurrent updates.

@@ -1,7 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import { alarmThreshold } from '../detect/index.js';
 import type { Assessment, GroupAssessment } from '../facade/types.js';
 import type { UserState } from './types.js';
 import {
@@ -21,7 +20,9 @@ GroupRecord.prototype = Object.create(null) as object;
 
 /**
  * Reads a state at time `at`: the level of each group, its exposure share after time away, the
- * current run (0 once the session gap has passed) and the detector's statistic. `at` earlier
+ * current run (0 once the session gap has passed) and the statistic of the group's detector
+ * with its alarm threshold (`thresholds`, per group index: each group may have its own
+ * detector). The state must be lined up with the taxonomy (bound). `at` earlier
  * than the last impression counts as the last impression's time. The interventions to suggest
  * come from `planInterventions` with the state's log; a new session has not started yet, so
  * per-session caps then count nothing.
@@ -30,6 +31,7 @@ GroupRecord.prototype = Object.create(null) as object;
  */
 export function assessState(
   policy: ResolvedPolicy,
+  thresholds: Float64Array,
   state: UserState,
   at: number | undefined,
   api: string,
@@ -45,16 +47,17 @@ export function assessState(
   const dt = when === null || state.lastAt === null ? 0 : Math.max(0, when - state.lastAt);
   const timeDecay = dt > 0 ? Math.pow(2, -dt / policy.exposure.halfLifeMs) : 1;
   const newSession = state.lastAt === null || dt > policy.exposure.sessionGapMs;
-  const threshold = alarmThreshold(policy.detection);
   const groups = new GroupRecord() as Record<string, GroupAssessment>;
-  for (const g of state.groups) {
+  const list = state.groups;
+  for (let i = 0; i < list.length; i++) {
+    const g = list[i]!;
     const share = g.totalMass > 0 ? (g.triggeringMass * timeDecay) / g.totalMass : 0;
     groups[g.id] = {
       level: g.level,
       exposure: share > 1 ? 1 : share,
       run: newSession ? 0 : g.run,
       statistic: g.statistic,
-      threshold,
+      threshold: thresholds[i]!,
     };
   }
   const interventions = planInterventions(

@@ -1,7 +1,8 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../policy/resolved.js';
 import { emptyGroup } from './emptyState.js';
-import { adoptState, parseState, sealState, sealedOwner } from './stateShape.js';
+import { lineUpGroup } from './lineUpGroup.js';
+import { adoptState, sealState, sealedOwner } from './sealState.js';
+import { parseState } from './stateShape.js';
 import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
 import {
   EMPTY_INTERVENTION_LOG,
@@ -9,33 +10,42 @@ import {
 } from '../interventions/interventionSettings.js';
 import type { SeeLessEntry } from '../interventions/seeLess.js';
 
+/** What a rebalancer lines states up with. @internal */
+export interface BindContext {
+  /** The rebalancer: states it built are lined up already. */
+  readonly owner: object;
+  /** The taxonomy's group ids, in order. */
+  readonly groupIds: readonly string[];
+  /** Per group index, the detector of the group's policy. */
+  readonly detections: readonly ResolvedDetection[];
+  /** Per group index, that detector's fingerprint. */
+  readonly fingerprints: readonly string[];
+  /** Recently shown recovery items the policy needs remembered. */
+  readonly recoveryMemory: number;
+  /** Ids "see less" may name. */
+  readonly seeLessTargets: ReadonlySet<string>;
+}
+
 /**
  * Validates an untrusted state and lines it up with a rebalancer's taxonomy and policy: groups in
  * taxonomy order (a group the state lacks — the taxonomy grew — starts empty; a group the
- * taxonomy no longer has is left out), window bits kept only for a `window` detector and trimmed
- * to its length, the recovery memory trimmed to what the policy needs, "see less" choices and
- * logged interventions kept only for targets and groups the taxonomy has (the newest
- * {@link STATE_LOGGED_INTERVENTIONS} interventions). These are the only
- * adjustments; anything malformed is a `RebalanceError` with code `state`.
+ * taxonomy no longer has is left out), each group's statistic, window, level and hold restarted
+ * when they were written by another detector than its policy's (`lineUpGroup`), the recovery
+ * memory trimmed to what the policy needs, "see less" choices and logged interventions kept
+ * only for targets and groups the taxonomy has (the newest {@link STATE_LOGGED_INTERVENTIONS}
+ * interventions). These are the only adjustments, and none of them throws; anything malformed
+ * is a `RebalanceError` with code `state`.
  *
  * @internal
  */
-export function bindState(
-  owner: object,
-  groupIds: readonly string[],
-  policy: ResolvedPolicy,
-  recoveryMemory: number,
-  seeLessTargets: ReadonlySet<string>,
-  input: unknown,
-  api: string,
-): UserState {
-  if (sealedOwner(input) === owner) return input as UserState;
+export function bindState(ctx: BindContext, input: unknown, api: string): UserState {
+  if (sealedOwner(input) === ctx.owner) return input as UserState;
+  const { groupIds, detections, fingerprints, recoveryMemory } = ctx;
   const state = parseState(input, api);
   const byId = new Map<string, GroupState>();
   for (const g of state.groups) byId.set(g.id, g);
-  const d = policy.detection;
+  const seeLess = keptSeeLess(state.seeLess ?? [], ctx.seeLessTargets);
   const known = new Set(groupIds);
-  const seeLess = keptSeeLess(state.seeLess ?? [], seeLessTargets);
   const interventions = keptInterventions(state.interventions ?? EMPTY_INTERVENTION_LOG, known);
   let same =
     state.groups.length === groupIds.length &&
@@ -46,29 +56,15 @@ export function bindState(
     const g = byId.get(id);
     if (g === undefined) {
       same = false;
-      return emptyGroup(id);
+      return emptyGroup(id, fingerprints[index]!);
     }
     if (state.groups[index]?.id !== id) same = false;
-    // The run and window statistics are functions of the run and the window bits: recompute them
-    // so a policy change (or an edited statistic) cannot leave them out of step.
-    const window =
-      d.kind === 'window' ? g.window.slice(Math.max(0, g.window.length - d.window)) : '';
-    const statistic =
-      d.kind === 'window' ? countOnes(window) : d.kind === 'run' ? g.run : g.statistic;
-    if (d.kind === 'ewma' && statistic > 1)
-      throw new RebalanceError(
-        'state',
-        `${api}: state.groups[${index}].statistic must be an EWMA value in [0, 1] (got ${statistic})`,
-        `groups[${index}].statistic`,
-      );
-    if (window !== g.window || statistic !== g.statistic) {
-      same = false;
-      return { ...g, window, statistic };
-    }
-    return g;
+    const lined = lineUpGroup(g, detections[index]!, fingerprints[index]!);
+    if (lined !== g) same = false;
+    return lined;
   });
   return same
-    ? adoptState(state, owner)
+    ? adoptState(state, ctx.owner)
     : sealState(
         {
           ...state,
@@ -80,14 +76,8 @@ export function bindState(
           interventions,
           seeLess,
         },
-        owner,
+        ctx.owner,
       );
-}
-
-function countOnes(bits: string): number {
-  let n = 0;
-  for (let i = 0; i < bits.length; i++) if (bits.charCodeAt(i) === 49) n++;
-  return n;
 }
 
 /** The entries whose target the taxonomy has; the same array when all are kept. */

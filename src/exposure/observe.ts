@@ -1,14 +1,10 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { failImpression, unreadableImpression } from './failImpression.js';
-import { CHECK_EMBEDDING } from '../item/embeddingRows.js';
 import { LIMITS } from '../item/limits.js';
-import type { Impression } from '../item/types.js';
-import type { ResolvedPolicy } from '../policy/resolved.js';
-import { ItemMarker } from '../taxonomy/ItemMarker.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
 import { hashId } from './hashId.js';
-import { sealState } from './stateShape.js';
+import { takeReader, type ImpressionReader, type ObserveContext } from './observeContext.js';
+import { readImpression } from './readImpression.js';
+import { sealState } from './sealState.js';
 import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
 import { readFeedback } from './readFeedback.js';
 import {
@@ -16,22 +12,6 @@ import {
   recordIntervention,
 } from '../interventions/interventionSettings.js';
 import { addSeeLess } from '../interventions/seeLess.js';
-
-/** Everything `observe` needs besides the state and the impressions. @internal */
-export interface ObserveContext {
-  readonly taxonomy: ResolvedTaxonomy;
-  readonly policy: ResolvedPolicy;
-  /** Per-impression decay factor 2^(−1/halfLife), precomputed. */
-  readonly impressionDecay: number;
-  /** Recently shown recovery items to remember (0: none). */
-  readonly recoveryMemory: number;
-  /** The rebalancer the states belong to: its output is lined up with the taxonomy already. */
-  readonly owner: object;
-  /** Ids "see less" may name: the taxonomy's group ids and triggering topic ids. */
-  readonly seeLessTargets: ReadonlySet<string>;
-  /** The item reader kept between calls; `null` while a call holds it (or before the first). */
-  spareReader: ImpressionReader | null;
-}
 
 const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
 
@@ -43,36 +23,6 @@ interface Mutable {
   window: string;
   level: GroupState['level'];
   hold: number;
-}
-
-function readImpression(
-  value: unknown,
-  index: number,
-  api: string,
-): { item: unknown; at: number; dwellMs: number | null } {
-  const fail = (field: string, rule: string, got: unknown): never =>
-    failImpression(api, index, field, rule, got);
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail('', 'must be an impression object', value);
-  let item: unknown, at: unknown, dwellMs: unknown;
-  try {
-    ({ item, at, dwellMs } = value as Impression);
-  } catch (cause) {
-    throw unreadableImpression(api, index, cause);
-  }
-  if (typeof at !== 'number' || !Number.isFinite(at))
-    fail('.at', 'must be a finite time in milliseconds', at);
-  if (
-    dwellMs !== undefined &&
-    (typeof dwellMs !== 'number' || !Number.isFinite(dwellMs) || dwellMs < 0)
-  )
-    fail('.dwellMs', 'must be a finite number >= 0', dwellMs);
-  // + 0 turns −0 into 0, which is what JSON stores anyway: a state round-trips exactly.
-  return {
-    item,
-    at: (at as number) + 0,
-    dwellMs: dwellMs === undefined ? null : (dwellMs as number),
-  };
 }
 
 /**
@@ -87,6 +37,12 @@ function readImpression(
  * multiplies both by 2^(−1/halfLife) and adds its weight w = min(dwell / referenceDwell,
  * maxDwellWeight) to M, and to T when it is triggering for the group; time away multiplies T
  * alone by 2^(−Δt/halfLifeMs), so the share only falls while the user is away.
+ *
+ * Detection per group follows the group's own detector. An impression is triggering for a group
+ * (x = 1) when a triggering topic of the group reaches the group's `minConfidence`; masses, runs
+ * and the hold count on x. The detector's statistic counts x, or under `evidence: 'confidence'`
+ * the group confidence c (the highest confidence of the group's triggering topics, 1 for a term
+ * match, 0 for none). Every group written carries its detector's fingerprint.
  *
  * @internal
  */
@@ -114,43 +70,6 @@ export function observeImpressions(
   }
 }
 
-/** An {@link ItemMarker} with its one row of flags and its site, kept between calls. */
-interface ImpressionReader {
-  readonly marker: ItemMarker;
-  readonly site: { api: string; path: string; index: number; suffix: string; code: 'impression' };
-  readonly triggering: Uint8Array;
-  readonly recovery: Uint8Array;
-}
-
-/** The rebalancer's spare reader (taken: no other call can use it meanwhile), or a new one. */
-function takeReader(ctx: ObserveContext, api: string): ImpressionReader {
-  let reader = ctx.spareReader;
-  ctx.spareReader = null;
-  if (reader === null) {
-    const { taxonomy, policy } = ctx;
-    const site = {
-      api,
-      path: 'impressions',
-      index: 0,
-      suffix: '.item',
-      code: 'impression' as const,
-    };
-    const groups = taxonomy.groupIds.length;
-    const triggering = new Uint8Array(groups);
-    const recovery = new Uint8Array(groups);
-    const marker = new ItemMarker(
-      { taxonomy, minConfidence: policy.minConfidence, classify: true, keepViews: false },
-      site,
-      CHECK_EMBEDDING,
-      triggering,
-      recovery,
-    );
-    reader = { marker, site, triggering, recovery };
-  }
-  reader.site.api = api;
-  return reader;
-}
-
 /** The impressions and feedback of one call folded into the state, items read by `reader`. */
 function fold(
   ctx: ObserveContext,
@@ -159,10 +78,10 @@ function fold(
   api: string,
   reader: ImpressionReader,
 ): UserState {
-  const { taxonomy, policy, impressionDecay } = ctx;
-  const { exposure, detection } = policy;
+  const { taxonomy, policy, impressionDecay, detections, byConfidence } = ctx;
+  const { exposure } = policy;
   const groupCount = state.groups.length;
-  const { marker, triggering, recovery } = reader;
+  const { marker, triggering, recovery, confidence } = reader;
   const itemSite = reader.site;
   const groups: Mutable[] = new Array<Mutable>(groupCount);
   for (let g = 0; g < groupCount; g++) {
@@ -217,13 +136,15 @@ function fold(
     let anyRecovery = false;
     for (let g = 0; g < groupCount; g++) {
       const s = groups[g]!;
+      const detection = detections[g]!;
       const x: 0 | 1 = triggering[g] === 1 ? 1 : 0;
       if (x === 1) anyTriggering = true;
       else if (recovery[g] === 1) anyRecovery = true;
       s.triggeringMass = s.triggeringMass * timeDecay * impressionDecay + weight * x;
       s.totalMass = s.totalMass * impressionDecay + weight;
       s.run = x === 1 ? (newSession ? 0 : s.run) + 1 : 0;
-      stepStatistic(detection, s.statistic, s.window, x, s.run, s);
+      const evidence = confidence !== null && byConfidence[g] === 1 ? confidence[g]! : x;
+      stepStatistic(detection, s.statistic, s.window, evidence, s.run, s);
       const raw = rawLevel(detection, s.statistic);
       // Only benign impressions count down the hold: a triggering impression never lowers
       // protection, so a constant stream can move the level one way only.
@@ -260,6 +181,7 @@ function fold(
         window: s.window,
         level: s.level,
         hold: s.hold,
+        detector: ctx.fingerprints[g]!,
       })),
       recoveryShown: pruneMemory(memory, impressions, policy.recovery.cooldown, ctx.recoveryMemory),
       interventions:

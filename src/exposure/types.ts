@@ -21,14 +21,25 @@ export interface GroupState {
   readonly totalMass: number;
   /** Current run of consecutive triggering impressions in this session. */
   readonly run: number;
-  /** The detector's statistic (run length, window count, CUSUM S or EWMA z). */
+  /** The detector's statistic (run length, window sum, CUSUM S or EWMA z). */
   readonly statistic: number;
-  /** The last `window` bits of the stream, oldest first, as `0`/`1` characters; `''` unless the detector is `window`. */
+  /**
+   * The evidence of the last `window` impressions, oldest first, one character each: `0`/`1`
+   * for labels, and `a` … `s` for 1/20 … 19/20 under confidence evidence; `''` unless the
+   * detector is `window`.
+   */
   readonly window: string;
   /** Current level after hysteresis. */
   readonly level: Level;
   /** Impressions left before a lowered statistic may lower the level. */
   readonly hold: number;
+  /**
+   * Fingerprint of the detector that wrote `statistic`, `window` and `level` (its kind, the
+   * parameters the statistic depends on, and its evidence; at most 13 characters). A policy
+   * whose detector for the group has another fingerprint restarts them instead of misreading
+   * them. Every state the library builds has it; a state stored before it existed lacks it.
+   */
+  readonly detector?: string;
 }
 
 /**

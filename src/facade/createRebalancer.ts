@@ -2,11 +2,15 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
 import { assessState } from '../exposure/assess.js';
-import { bindState } from '../exposure/bindState.js';
+import { bindState, type BindContext } from '../exposure/bindState.js';
 import { ReasonLists } from '../rerank/reasonLists.js';
 import { ActionCache } from '../rerank/actions.js';
 import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
-import { observeImpressions, type ObserveContext } from '../exposure/observe.js';
+import { observeImpressions } from '../exposure/observe.js';
+import type { ObserveContext } from '../exposure/observeContext.js';
+import { detectorFingerprint } from '../exposure/detectorFingerprint.js';
+import { alarmThreshold } from '../detect/alarmThreshold.js';
+import { bindGroupPolicies } from '../policy/bindGroupPolicies.js';
 import { readItem } from '../item/readItem.js';
 import type { Item } from '../item/types.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
@@ -79,6 +83,7 @@ const API = 'createRebalancer';
  * @param options - taxonomy, policy and optional matcher
  * @returns the configured {@link Rebalancer}
  * @throws RebalanceError with code `policy` or `taxonomy` and the JSON path of the offending field
+ *   (a block of `policy.groups` for a group the taxonomy lacks: code `policy`, path `groups.<id>`)
  *
  * @example
  * ```ts
@@ -109,8 +114,12 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const taxonomy = resolveTaxonomy(taxonomyInput, API, matcher);
   const policy = resolvePolicy(policyInput ?? {}, API);
   const groupIds = taxonomy.groupIds;
-  const parts = readInterventionParts(options, taxonomy, policy, API);
-  const recoveryMemory = recoveryMemoryLimit(policy);
+  const perGroup = bindGroupPolicies(policy, groupIds, API);
+  const detections = perGroup.byGroup.map((g) => g.detection);
+  const fingerprints = detections.map(detectorFingerprint);
+  const thresholds = Float64Array.from(detections, alarmThreshold);
+  const parts = readInterventionParts(options, taxonomy, policy, perGroup.minConfidence, API);
+  const recoveryMemory = recoveryMemoryLimit(policy, perGroup.byGroup);
   // "See less" applies to what a person can recognise in their feed: a group, or one of its
   // triggering topics (recovery topics are what the policy offers instead).
   const seeLessTargets = new Set<string>(groupIds);
@@ -120,6 +129,10 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const observeContext: ObserveContext = {
     taxonomy,
     policy,
+    detections,
+    fingerprints,
+    minConfidence: perGroup.minConfidence,
+    byConfidence: Uint8Array.from(detections, (d) => (d.evidence === 'confidence' ? 1 : 0)),
     impressionDecay: Math.pow(2, -1 / policy.exposure.halfLife),
     recoveryMemory,
     owner,
@@ -130,26 +143,37 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     taxonomy,
     policy,
     groupIds,
+    minConfidence: perGroup.minConfidence,
+    ownPolicy: perGroup.own,
     bannerFor: parts.bannerFor,
     reasons: new ReasonLists(groupIds),
-    actions: new ActionCache(policy, groupIds),
+    actions: new ActionCache(perGroup.byGroup, groupIds),
   };
-  const bind = (state: unknown, api: string): UserState =>
-    bindState(owner, groupIds, policy, recoveryMemory, seeLessTargets, state, api);
+  const binding: BindContext = {
+    owner,
+    groupIds,
+    detections,
+    fingerprints,
+    recoveryMemory,
+    seeLessTargets,
+  };
+  const bind = (state: unknown, api: string): UserState => bindState(binding, state, api);
+  const empty = (): UserState => createEmptyState(groupIds, fingerprints);
 
-  const fresh = bind(createEmptyState(groupIds), 'emptyState');
+  const fresh = bind(empty(), 'emptyState');
 
   const rb: Rebalancer = {
     policy,
     groups: groupIds,
-    emptyState: () => bind(createEmptyState(groupIds), 'emptyState'),
+    emptyState: () => bind(empty(), 'emptyState'),
     reset: (state) => {
       const kept = bind(state, 'reset').seeLess ?? [];
       return kept.length === 0 ? fresh : bind({ ...fresh, seeLess: kept }, 'reset');
     },
     observe: (state, impressions) =>
       observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
-    assess: (state, at) => assessState(policy, bind(state, 'assess'), at, 'assess', parts.settings),
+    assess: (state, at) =>
+      assessState(policy, thresholds, bind(state, 'assess'), at, 'assess', parts.settings),
     rebalance: (request: RebalanceRequest | NonProfilingRequest) => {
       if (typeof request !== 'object' || request === null)
         throw new RebalanceError(
@@ -166,7 +190,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
         : fresh;
       const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
       const locale = readLocale(request);
-      const assessment = assessState(policy, state, at, 'rebalance', parts.settings);
+      const assessment = assessState(policy, thresholds, state, at, 'rebalance', parts.settings);
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
       return rebalanceRequest(
         engine,

@@ -3,7 +3,7 @@ import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
-import { createBannerRules, type BannerFinder } from '../interventions/createBannerRules.js';
+import { compileBannerRules, type BannerFinder } from '../interventions/createBannerRules.js';
 import {
   createQueryInterceptor,
   type QueryInterceptor,
@@ -32,7 +32,8 @@ export interface InterventionParts {
  * Reads the `resources`, `banners`, `supportTerms` and `interventions` options of
  * `createRebalancer`: the directory is validated against the taxonomy's groups (plus the
  * supportive `mental-health` group), banner rules are compiled with the policy's confidence
- * threshold, and the intervention settings get their defaults.
+ * threshold (each taxonomy topic at its group's `minConfidence`), and the intervention settings
+ * get their defaults.
  *
  * @internal
  */
@@ -40,6 +41,7 @@ export function readInterventionParts(
   options: object,
   taxonomy: ResolvedTaxonomy,
   policy: ResolvedPolicy,
+  minConfidence: Float64Array,
   api: string,
 ): InterventionParts {
   const resourcesInput = readField(options, 'resources', 'resources', api);
@@ -76,7 +78,22 @@ export function readInterventionParts(
   const bannerFor =
     rules === null
       ? null
-      : createBannerRules({ resources, rules, minConfidence: policy.minConfidence });
+      : compileBannerRules(
+          { resources, rules, minConfidence: policy.minConfidence },
+          topicThresholds(taxonomy, policy.minConfidence, minConfidence),
+        );
   const settings = resolveInterventionSettings(interventions as InterventionSettings | undefined);
   return { resources, interceptQuery, bannerFor, settings };
+}
+
+/** Each taxonomy topic's group threshold, or `null` when every group uses the top-level one. */
+function topicThresholds(
+  taxonomy: ResolvedTaxonomy,
+  top: number,
+  byGroup: Float64Array,
+): ReadonlyMap<string, number> | null {
+  if (byGroup.every((m) => m === top)) return null;
+  const out = new Map<string, number>();
+  for (const [topic, ref] of taxonomy.topics) out.set(topic, byGroup[ref.group]!);
+  return out;
 }

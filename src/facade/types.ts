@@ -250,6 +250,11 @@ export interface AppliedActions {
   readonly recoveryGroups: readonly string[];
   /** The diversification in force, or `null`. */
   readonly diversify: 'mmr' | 'dpp' | null;
+  /**
+   * Groups of the taxonomy whose own block in `policy.groups` set what applied to them, in
+   * taxonomy order; absent when the policy has no such block.
+   */
+  readonly ownPolicy?: readonly string[];
 }
 
 /**

@@ -63,6 +63,25 @@ export interface BannerRulesConfig {
  * ```
  */
 export function createBannerRules(config: BannerRulesConfig): BannerFinder {
+  return compileBannerRules(config, null);
+}
+
+/**
+ * {@link createBannerRules}, with per-topic confidence thresholds that replace `minConfidence`
+ * for the topics they name: a rebalancer passes each taxonomy topic its group's
+ * `minConfidence`, so that a group with a policy of its own gets banners at its own threshold.
+ *
+ * @param config - as for `createBannerRules`
+ * @param topicMinConfidence - topic id → threshold, or `null` for `minConfidence` everywhere
+ * @returns the pure banner finder
+ * @throws RebalanceError with code `argument` when a rule is malformed
+ *
+ * @internal
+ */
+export function compileBannerRules(
+  config: BannerRulesConfig,
+  topicMinConfidence: ReadonlyMap<string, number> | null,
+): BannerFinder {
   const fail = (path: string, rule: string, value: unknown): never => {
     throw new RebalanceError(
       'argument',
@@ -123,7 +142,8 @@ export function createBannerRules(config: BannerRulesConfig): BannerFinder {
         const confidence = Object.prototype.hasOwnProperty.call(topics, topic)
           ? (topics as Record<string, unknown>)[topic]
           : undefined;
-        if (typeof confidence === 'number' && confidence >= minConfidence)
+        const threshold = topicMinConfidence?.get(topic) ?? minConfidence;
+        if (typeof confidence === 'number' && confidence >= threshold)
           first = Math.min(first, rule);
       }
     }

@@ -24,6 +24,8 @@ export const POLICY_DEFAULTS = {
    */
   detection: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55 },
   hold: 10,
+  /** Labels: what the detectors counted before confidences could be evidence. */
+  evidence: 'labels',
   recovery: { cooldown: 50, maxShare: 1 },
   diversify: { theta: 0.7, depth: 100 },
   onInvalidItem: 'throw',
@@ -31,3 +33,6 @@ export const POLICY_DEFAULTS = {
 
 /** Largest window, run length or window count a policy may ask for; bounds the state. @internal */
 export const MAX_DETECTOR_WINDOW = 512;
+
+/** Most groups a policy may give a block of their own (a taxonomy has at most 64). @internal */
+export const MAX_POLICY_GROUPS = 64;

@@ -1,24 +1,28 @@
-import type { Cap, Level } from './types.js';
+import type { Cap, Evidence, Level } from './types.js';
 
 /**
- * A detector with every field filled in. `elevatedAt` and `alarmAt` are the thresholds on the
- * detector's statistic for `elevated` and `sustained` (half the alarm threshold, and the alarm
- * threshold).
+ * A detector with every field filled in, `hold` and `evidence` included.
  *
  * @example
  * ```ts
  * import { resolvePolicy } from 'feed-rebalancer';
  * const detection = resolvePolicy({ detection: { kind: 'run', length: 6 } }).detection;
- * // { kind: 'run', length: 6, hold: 10 }
+ * // { kind: 'run', length: 6, hold: 10, evidence: 'labels' }
  * ```
  */
 export type ResolvedDetection =
-  | { readonly kind: 'run'; readonly length: number; readonly hold: number }
+  | {
+      readonly kind: 'run';
+      readonly length: number;
+      readonly hold: number;
+      readonly evidence: Evidence;
+    }
   | {
       readonly kind: 'window';
       readonly count: number;
       readonly window: number;
       readonly hold: number;
+      readonly evidence: Evidence;
     }
   | {
       readonly kind: 'cusum';
@@ -28,12 +32,14 @@ export type ResolvedDetection =
       /** Reference value γ of the Bernoulli CUSUM, derived from p0 and p1. */
       readonly gamma: number;
       readonly hold: number;
+      readonly evidence: Evidence;
     }
   | {
       readonly kind: 'ewma';
       readonly lambda: number;
       readonly limit: number;
       readonly hold: number;
+      readonly evidence: Evidence;
     };
 
 /**
@@ -70,18 +76,41 @@ export interface ResolvedLevelAction {
 }
 
 /**
+ * What the policy does for one group, resolved: its confidence threshold, its detector and what
+ * each of its levels does. The top-level fields of a {@link ResolvedPolicy} are the values of
+ * every group without a block of its own, so a `ResolvedPolicy` is itself one of these.
+ *
+ * @example
+ * ```ts
+ * import { resolvePolicy, type ResolvedGroupPolicy } from 'feed-rebalancer';
+ * const policy = resolvePolicy({ groups: { suicide: { minConfidence: 0.3 } } });
+ * const suicide: ResolvedGroupPolicy = policy.groups['suicide'] ?? policy;
+ * console.log(suicide.minConfidence, suicide.detection.kind); // 0.3 'cusum'
+ * ```
+ */
+export interface ResolvedGroupPolicy {
+  readonly minConfidence: number;
+  readonly detection: ResolvedDetection;
+  readonly levels: Readonly<Record<Level, ResolvedLevelAction>>;
+}
+
+/**
  * A validated policy with every default filled in; what the engine reads.
+ *
+ * `groups` holds, for each group the policy gives a block of its own, that group's resolved
+ * {@link ResolvedGroupPolicy} — every field filled in, from the block or else from the top
+ * level — keyed by group id in a null-prototype object. A group without a block follows the
+ * top-level fields: `policy.groups[id] ?? policy` is the policy of any group.
  *
  * @example
  * ```ts
  * import { presets, resolvePolicy } from 'feed-rebalancer';
  * const resolved = resolvePolicy(presets.policies.balanced);
- * console.log(resolved.levels.sustained.recoveryEvery);
+ * console.log(resolved.levels.sustained.recoveryEvery, Object.keys(resolved.groups)); // 5 []
  * ```
  */
-export interface ResolvedPolicy {
+export interface ResolvedPolicy extends ResolvedGroupPolicy {
   readonly audience: 'general' | 'minor';
-  readonly minConfidence: number;
   readonly exposure: {
     readonly halfLife: number;
     readonly halfLifeMs: number;
@@ -89,8 +118,8 @@ export interface ResolvedPolicy {
     readonly referenceDwellMs: number;
     readonly maxDwellWeight: number;
   };
-  readonly detection: ResolvedDetection;
-  readonly levels: Readonly<Record<Level, ResolvedLevelAction>>;
   readonly recovery: { readonly cooldown: number; readonly maxShare: number };
   readonly onInvalidItem: 'throw' | 'skip';
+  /** Per-group policies by group id (null prototype); groups without a block are absent. */
+  readonly groups: Readonly<Record<string, ResolvedGroupPolicy>>;
 }

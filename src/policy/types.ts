@@ -63,14 +63,32 @@ export interface LevelActionInput {
 }
 
 /**
- * The detector over each group's binary stream (x = 1 for a triggering impression).
+ * What a detector counts per impression: `labels` (the default) counts 1 for an impression that
+ * counts for the group (a triggering topic at `minConfidence` or more) and 0 otherwise;
+ * `confidence` counts the group confidence c in [0, 1] — the highest confidence of the group's
+ * triggering topics on the item, 1 for a hashtag or text match, 0 when none — so that 0.51 and
+ * 0.99 no longer weigh the same and 0.49 is no longer nothing. See docs/detection.md.
+ *
+ * @example
+ * ```ts
+ * import type { Evidence } from 'feed-rebalancer';
+ * const evidence: Evidence = 'confidence';
+ * ```
+ */
+export type Evidence = 'labels' | 'confidence';
+
+/**
+ * The detector over each group's stream of impressions (x = 1 for a triggering impression, or
+ * the group confidence c under `evidence: 'confidence'`).
  *
  * - `run`: alarm after `length` triggering impressions in a row (within a session).
- * - `window`: alarm when at least `count` of the last `window` impressions were triggering.
+ * - `window`: alarm when the last `window` impressions add up to at least `count`.
  * - `cusum`: Bernoulli CUSUM `S ← max(0, S + x − γ)`, alarm when `S ≥ h` (Reynolds & Stoumbos 1999).
  * - `ewma`: `z ← λx + (1 − λ)z`, alarm when `z ≥ limit`.
  *
  * `hold` is the hysteresis: impressions a level is kept after the statistic falls below it.
+ * `evidence` (default `'labels'`) is what each impression adds; the `run` detector always counts
+ * labels (impressions with c ≥ `minConfidence`).
  *
  * @example
  * ```ts
@@ -79,12 +97,18 @@ export interface LevelActionInput {
  * ```
  */
 export type DetectionInput =
-  | { readonly kind: 'run'; readonly length: number; readonly hold?: number }
+  | {
+      readonly kind: 'run';
+      readonly length: number;
+      readonly hold?: number;
+      readonly evidence?: Evidence;
+    }
   | {
       readonly kind: 'window';
       readonly count: number;
       readonly window: number;
       readonly hold?: number;
+      readonly evidence?: Evidence;
     }
   | {
       readonly kind: 'cusum';
@@ -92,13 +116,55 @@ export type DetectionInput =
       readonly p1: number;
       readonly h: number;
       readonly hold?: number;
+      readonly evidence?: Evidence;
     }
   | {
       readonly kind: 'ewma';
       readonly lambda: number;
       readonly limit: number;
       readonly hold?: number;
+      readonly evidence?: Evidence;
     };
+
+/**
+ * What each level does, keyed by level. A level missing here does nothing.
+ *
+ * @example
+ * ```ts
+ * import type { LevelsInput } from 'feed-rebalancer';
+ * const levels: LevelsInput = { sustained: { cap: { count: 0, window: 1 } } };
+ * ```
+ */
+export interface LevelsInput {
+  readonly none?: LevelActionInput;
+  readonly elevated?: LevelActionInput;
+  readonly sustained?: LevelActionInput;
+}
+
+/**
+ * One group's own policy, in `PolicyInput.groups`. Each field given replaces the policy's
+ * top-level field of the same name for this group alone — whole, not merged: a group's `levels`
+ * replaces the top-level `levels`, so a level it leaves out does nothing for the group, and its
+ * `detection` replaces the top-level detector (with its own `hold` and `evidence` defaults).
+ * Fields left out are the top-level ones.
+ *
+ * @example
+ * ```ts
+ * import type { GroupPolicyInput } from 'feed-rebalancer';
+ * const suicide: GroupPolicyInput = {
+ *   detection: { kind: 'cusum', p0: 0.05, p1: 0.2, h: 1.6, hold: 20 },
+ *   levels: { elevated: { cap: { count: 1, window: 10 } }, sustained: { cap: { count: 0, window: 1 } } },
+ * };
+ * ```
+ */
+export interface GroupPolicyInput {
+  /** Confidence at which a topic counts for this group. @defaultValue the top-level `minConfidence` */
+  readonly minConfidence?: number;
+  /** This group's detector. @defaultValue the top-level `detection` */
+  readonly detection?: DetectionInput;
+  /** What each level does for this group. @defaultValue the top-level `levels` */
+  readonly levels?: LevelsInput;
+}
 
 /**
  * The detection levels, lowest first.
@@ -147,14 +213,22 @@ export interface PolicyInput {
     /** Largest weight of one impression. @defaultValue 3 */
     readonly maxDwellWeight?: number;
   };
-  /** The detector. @defaultValue `{ kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55, hold: 10 }` */
+  /**
+   * The detector.
+   *
+   * @defaultValue `{ kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.55, hold: 10, evidence: 'labels' }`
+   */
   readonly detection?: DetectionInput;
   /** What each level does, per group. A missing level does nothing. */
-  readonly levels?: {
-    readonly none?: LevelActionInput;
-    readonly elevated?: LevelActionInput;
-    readonly sustained?: LevelActionInput;
-  };
+  readonly levels?: LevelsInput;
+  /**
+   * Per-group policies, keyed by group id: a group listed here takes each field its block gives
+   * instead of the top-level one (see {@link GroupPolicyInput}). Every key must be a group of the
+   * taxonomy (`createRebalancer` checks; `resolvePolicy`, which has no taxonomy, cannot).
+   *
+   * @defaultValue `{}` (every group follows the top-level fields)
+   */
+  readonly groups?: Readonly<Record<string, GroupPolicyInput>>;
   /** Recovery interleaving. */
   readonly recovery?: {
     /** Impressions before a recovery item may be served again. @defaultValue 50 */

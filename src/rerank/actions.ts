@@ -1,5 +1,5 @@
 import type { Assessment } from '../facade/types.js';
-import type { ResolvedDiversify, ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedDiversify, ResolvedGroupPolicy } from '../policy/resolved.js';
 import type { Level } from '../policy/types.js';
 
 const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
@@ -21,12 +21,12 @@ export interface RequestActions {
 }
 
 /**
- * Reads, for every group, what its current level does.
+ * Reads, for every group, what its current level does under the group's own policy.
  *
  * @internal
  */
 export function actionsFor(
-  policy: ResolvedPolicy,
+  groups: readonly ResolvedGroupPolicy[],
   groupIds: readonly string[],
   assessment: Assessment,
 ): RequestActions {
@@ -40,7 +40,7 @@ export function actionsFor(
   let any = false;
   for (let g = 0; g < n; g++) {
     const level = assessment.groups[groupIds[g]!]?.level ?? 'none';
-    const action = policy.levels[level];
+    const action = groups[g]!.levels[level];
     if (action.cap !== null) {
       capCount[g] = action.cap.count;
       capWindow[g] = action.cap.window;
@@ -76,11 +76,11 @@ export class ActionCache {
   private readonly kept = new Map<number, RequestActions>();
 
   /**
-   * @param policy - the rebalancer's policy
+   * @param groups - per group index, the group's policy
    * @param groupIds - its taxonomy's group ids
    */
   constructor(
-    private readonly policy: ResolvedPolicy,
+    private readonly groups: readonly ResolvedGroupPolicy[],
     private readonly groupIds: readonly string[],
   ) {}
 
@@ -88,13 +88,13 @@ export class ActionCache {
   for(assessment: Assessment): RequestActions {
     const groups = this.groupIds.length;
     // The levels in base 3: exact in a double up to 33 groups; beyond, nothing is kept.
-    if (groups > 33) return actionsFor(this.policy, this.groupIds, assessment);
+    if (groups > 33) return actionsFor(this.groups, this.groupIds, assessment);
     let key = 0;
     for (let g = 0; g < groups; g++)
       key = key * 3 + RANK[assessment.groups[this.groupIds[g]!]?.level ?? 'none'];
     let actions = this.kept.get(key);
     if (actions === undefined) {
-      actions = actionsFor(this.policy, this.groupIds, assessment);
+      actions = actionsFor(this.groups, this.groupIds, assessment);
       if (this.kept.size < MAX_KEPT) this.kept.set(key, actions);
     }
     return actions;

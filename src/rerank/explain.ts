@@ -5,6 +5,10 @@ import type { RebalanceResult } from '../facade/types.js';
  * a person who asks why their feed looks the way it does (EU DSA Art. 27 asks platforms to
  * explain the main parameters of their ranking).
  *
+ * A group with a policy of its own (`policy.groups`, listed in `result.applied.ownPolicy`) is
+ * named with its level, as the same level may do different things to different groups:
+ * "filtered out 2 suicide items (suicide's own policy, at level sustained)".
+ *
  * @param result - the result of `rb.rebalance`
  * @param labels - optional display labels per group id (defaults to the group id)
  * @returns one sentence, e.g. "Moved 3 eating-disorder items down to keep at most 1 in 6; inserted
@@ -29,6 +33,15 @@ export function explain(
     labels !== undefined && Object.prototype.hasOwnProperty.call(labels, group)
       ? labels[group]!
       : group;
+  const ownPolicy = result.applied.ownPolicy ?? [];
+  const own = (group: string): string => {
+    if (!ownPolicy.includes(group)) return '';
+    const groups = result.assessment.groups;
+    const level = Object.prototype.hasOwnProperty.call(groups, group)
+      ? groups[group]?.level
+      : undefined;
+    return ` (${label(group)}'s own policy${level === undefined ? '' : `, at level ${level}`})`;
+  };
   const moved = new Map<string, number>();
   const inserted = new Map<string, number>();
   let diversified = 0;
@@ -48,11 +61,11 @@ export function explain(
       ? result.applied.caps[group]
       : undefined;
     const rule = cap === undefined ? '' : ` to keep at most ${cap.count} in ${cap.window}`;
-    parts.push(`moved ${items(n, `${label(group)} item`)} down${rule}`);
+    parts.push(`moved ${items(n, `${label(group)} item`)} down${rule}${own(group)}`);
   }
   if (diversified > 0) parts.push(`reordered ${items(diversified, 'item')} for variety`);
   for (const [group, n] of inserted)
-    parts.push(`inserted ${items(n, 'recovery item')} for ${label(group)}`);
+    parts.push(`inserted ${items(n, 'recovery item')} for ${label(group)}${own(group)}`);
   for (const [reason, n] of removed) {
     if (reason.startsWith('cap:')) {
       const group = reason.slice(4);
@@ -60,9 +73,9 @@ export function explain(
         ? result.applied.caps[group]
         : undefined;
       parts.push(
-        cap?.count === 0
+        (cap?.count === 0
           ? `filtered out ${items(n, `${label(group)} item`)}`
-          : `left out ${items(n, `${label(group)} item`)} the cap had no room for`,
+          : `left out ${items(n, `${label(group)} item`)} the cap had no room for`) + own(group),
       );
     } else if (reason === 'size') parts.push(`left ${items(n, 'item')} beyond the feed size`);
     else if (reason === 'duplicate') parts.push(`left out ${items(n, 'duplicate')}`);

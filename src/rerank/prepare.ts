@@ -50,7 +50,8 @@ export interface PrepareOptions {
   readonly api: string;
   readonly field: 'candidates' | 'recovery';
   readonly taxonomy: ResolvedTaxonomy;
-  readonly minConfidence: number;
+  /** Per group index, the group's `minConfidence`. */
+  readonly minConfidence: Float64Array;
   readonly skipInvalid: boolean;
   /** Whether classification is needed at all (no cap and no recovery: it is not). */
   readonly classify: boolean;

@@ -25,6 +25,10 @@ export interface EngineContext {
   readonly taxonomy: ResolvedTaxonomy;
   readonly policy: ResolvedPolicy;
   readonly groupIds: readonly string[];
+  /** Per group index, the group's `minConfidence`. */
+  readonly minConfidence: Float64Array;
+  /** Ids of the groups with a policy of their own, in taxonomy order (frozen; often empty). */
+  readonly ownPolicy: readonly string[];
   /** Finds the banner of a served item; `null` when no banner rules are configured. */
   readonly bannerFor: BannerFinder | null;
   /** The slots' reason lists, shared by every result. */
@@ -123,7 +127,7 @@ function rebalanceWith(
       api,
       field: 'candidates',
       taxonomy,
-      minConfidence: policy.minConfidence,
+      minConfidence: ctx.minConfidence,
       skipInvalid,
       classify: actions.any,
       dimension: 0,
@@ -135,7 +139,7 @@ function rebalanceWith(
   const organic =
     req.seeLess === null
       ? prepared
-      : removeSeeLess(prepared, req.seeLess, taxonomy, policy.minConfidence, arena);
+      : removeSeeLess(prepared, req.seeLess, taxonomy, ctx.minConfidence, arena);
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];
@@ -148,7 +152,7 @@ function rebalanceWith(
         api,
         field: 'recovery',
         taxonomy,
-        minConfidence: policy.minConfidence,
+        minConfidence: ctx.minConfidence,
         skipInvalid,
         classify: true,
         dimension: organic.embeddings.dimension,
@@ -250,6 +254,7 @@ function rebalanceWith(
       recoveryEvery: actions.recoveryEvery === 0 ? null : actions.recoveryEvery,
       recoveryGroups: actions.callers.map((g) => groupIds[g]!),
       diversify: actions.diversify === null ? null : actions.diversify.kind,
+      ...(ctx.ownPolicy.length === 0 ? {} : { ownPolicy: ctx.ownPolicy }),
     },
   };
 }

@@ -17,8 +17,8 @@ export interface SeeLessBlock {
 }
 
 /**
- * Leaves out the candidates that carry a blocked topic (at `minConfidence` or more) or are
- * triggering for a blocked group, as `seeLess:<target>`: the removal period of X's home-mixer
+ * Leaves out the candidates that carry a blocked topic (at its group's `minConfidence` or more)
+ * or are triggering for a blocked group, as `seeLess:<target>`: the removal period of X's home-mixer
  * feedback, applied before the slots are filled so the caps see only what may be served. The
  * list must keep its snapshots (`keepViews`).
  *
@@ -28,7 +28,7 @@ export function removeSeeLess<L extends PreparedList>(
   list: L,
   block: SeeLessBlock,
   taxonomy: ResolvedTaxonomy,
-  minConfidence: number,
+  minConfidence: Float64Array,
   arena: Arena,
 ): L {
   const groups = taxonomy.groupIds.length;
@@ -47,7 +47,7 @@ export function removeSeeLess<L extends PreparedList>(
   const left = list.left.slice();
   for (let v = 0; v < n; v++) {
     const view = given[v]!;
-    const target = blockedTarget(classifyItem(taxonomy, view), block, minConfidence);
+    const target = blockedTarget(classifyItem(taxonomy, view), block, taxonomy, minConfidence);
     if (target !== null) {
       left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
       continue;
@@ -84,12 +84,15 @@ export function removeSeeLess<L extends PreparedList>(
 function blockedTarget(
   cls: ReturnType<typeof classifyItem>,
   block: SeeLessBlock,
-  minConfidence: number,
+  taxonomy: ResolvedTaxonomy,
+  minConfidence: Float64Array,
 ): string | null {
-  for (const [g, target] of block.groups) if (cls.triggering[g]! >= minConfidence) return target;
+  for (const [g, target] of block.groups)
+    if (cls.triggering[g]! >= minConfidence[g]!) return target;
   for (let k = 0; k < cls.topics.length; k++) {
-    if (cls.confidences[k]! < minConfidence) continue;
-    const target = block.topics.get(cls.topics[k]!);
+    const topic = cls.topics[k]!;
+    if (cls.confidences[k]! < minConfidence[taxonomy.topicRefs[topic]!.group]!) continue;
+    const target = block.topics.get(topic);
     if (target !== undefined) return target;
   }
   return null;

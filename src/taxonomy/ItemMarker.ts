@@ -19,8 +19,11 @@ import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
 /** What an {@link ItemMarker} marks and keeps. @internal */
 export interface MarkOptions {
   readonly taxonomy: ResolvedTaxonomy;
-  /** An item counts for a group when a topic of the group reaches this confidence. */
-  readonly minConfidence: number;
+  /**
+   * Per group index, the confidence at which a topic of the group counts for it (the group's
+   * `minConfidence`).
+   */
+  readonly minConfidence: Float64Array;
   /** Whether to mark at all (a request that asks nothing of any group does not). */
   readonly classify: boolean;
   /** Whether to keep each item's snapshot (`ItemMarker.view`). */
@@ -35,9 +38,12 @@ export interface MarkOptions {
  * every candidate and `observe` every impression this way.
  *
  * Marks go to row-major flag arrays (`row` is the item's offset, `group` its column): a group's
- * triggering flag is set when one of its triggering topics reaches the confidence threshold, by
- * a listed topic or by a hashtag or text match (confidence 1); likewise its recovery flag. This
- * is what `classifyItem` followed by a threshold gives, without building the classification.
+ * triggering flag is set when one of its triggering topics reaches the group's confidence
+ * threshold, by a listed topic or by a hashtag or text match (confidence 1); likewise its
+ * recovery flag. This is what `classifyItem` followed by a threshold gives, without building the
+ * classification. When a `confidence` array is given (observe, for detectors that count
+ * confidences), it also receives each group's confidence: the highest of the item's triggering
+ * topics of the group, thresholds aside (1 for a listed topic or a term match, 0 for none).
  *
  * @internal
  */
@@ -49,6 +55,8 @@ export class ItemMarker {
   /** The last item's snapshot, when snapshots are kept. */
   view: ItemView | null = null;
   private readonly groups: number;
+  /** The lowest group threshold: a confidence below it marks nothing. */
+  private readonly lowest: number;
   /** Set while a term matcher runs, so that its own errors pass through unchanged. */
   private inMatcher = false;
   /** Whether the item being read (or last read) has set any mark. */
@@ -60,6 +68,7 @@ export class ItemMarker {
    * @param embeddings - where embeddings go
    * @param triggering - triggering flags, row-major by group
    * @param recovery - recovery flags, row-major by group
+   * @param confidence - triggering confidences, row-major by group, or `null` (flags only)
    */
   constructor(
     private readonly options: MarkOptions,
@@ -67,8 +76,12 @@ export class ItemMarker {
     private readonly embeddings: EmbeddingSink,
     private readonly triggering: Uint8Array,
     private readonly recovery: Uint8Array,
+    private readonly confidence: Float64Array | null = null,
   ) {
     this.groups = options.taxonomy.groupIds.length;
+    let lowest = Infinity;
+    for (let g = 0; g < this.groups; g++) lowest = Math.min(lowest, options.minConfidence[g]!);
+    this.lowest = lowest;
   }
 
   /** Checks `value`, marks its groups at `row`, and returns its id. */
@@ -95,12 +108,14 @@ export class ItemMarker {
       this.triggering[g] = 0;
       this.recovery[g] = 0;
     }
+    const confidence = this.confidence;
+    if (confidence !== null) for (let g = row; g < row + this.groups; g++) confidence[g] = 0;
     this.marked = false;
   }
 
   private fields(value: object, row: number): string {
     const { site, options } = this;
-    const { classify, keepViews, minConfidence } = options;
+    const { classify, keepViews } = options;
     // One destructuring reads each property exactly once.
     const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
     checkScalars(id, text, score, site);
@@ -121,9 +136,7 @@ export class ItemMarker {
       const labels = readTopicConfidences(topics, site);
       topicIds = labels.topics;
       confidences = labels.confidences;
-      if (classify)
-        for (let t = 0; t < topicIds.length; t++)
-          if (confidences[t]! >= minConfidence) mask |= this.mark(topicIds[t]!, row);
+      if (classify) mask = this.markConfidences(topicIds, confidences, row);
     }
     // Hashtags and text only mark when the taxonomy has terms to match; a match counts with
     // confidence 1, which reaches any threshold.
@@ -156,19 +169,50 @@ export class ItemMarker {
     return id;
   }
 
-  /** Marks the group of a topic; returns its bit when it is a triggering topic. */
+  /** Marks the group of a listed topic (confidence 1); returns its bit when it is triggering. */
   private mark(topic: string, row: number): number {
     return this.markRef(this.options.taxonomy.lookup.get(topic), row);
   }
 
-  private markRef(ref: TopicRef | undefined, row: number): number {
+  /** Marks the groups of topics given with confidences, each at its group's threshold. */
+  private markConfidences(
+    topics: readonly string[],
+    confidences: readonly number[],
+    row: number,
+  ): number {
+    const { lookup } = this.options.taxonomy;
+    const thresholds = this.options.minConfidence;
+    const confidence = this.confidence;
+    // Without a confidence row only a topic that reaches some threshold can mark: the lookup is
+    // skipped for the others, as rebalance needs only flags.
+    const floor = confidence === null ? this.lowest : Number.MIN_VALUE;
+    let mask = 0;
+    for (let t = 0; t < topics.length; t++) {
+      const c = confidences[t]!;
+      if (c < floor) continue;
+      const ref = lookup.get(topics[t]!);
+      if (ref === undefined) continue;
+      if (c >= thresholds[ref.group]!) mask |= this.markRef(ref, row, c);
+      else if (confidence !== null && !ref.recovery) {
+        const at = row + ref.group;
+        if (c > confidence[at]!) confidence[at] = c;
+        this.marked = true;
+      }
+    }
+    return mask;
+  }
+
+  private markRef(ref: TopicRef | undefined, row: number, c = 1): number {
     if (ref === undefined) return 0;
     this.marked = true;
     if (ref.recovery) {
       this.recovery[row + ref.group] = 1;
       return 0;
     }
-    this.triggering[row + ref.group] = 1;
+    const at = row + ref.group;
+    this.triggering[at] = 1;
+    const confidence = this.confidence;
+    if (confidence !== null && c > confidence[at]!) confidence[at] = c;
     return 1 << ref.group;
   }
 

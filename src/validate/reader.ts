@@ -62,6 +62,53 @@ export class InputReader {
     return out;
   }
 
+  /**
+   * An object keyed by untrusted names (group ids): at most `maxKeys` own keys, each a non-empty
+   * string of at most `maxKeyLength` characters. Returns a null-prototype copy, so that
+   * `__proto__` or `constructor` are plain keys.
+   */
+  record(
+    value: unknown,
+    path: string,
+    maxKeys: number,
+    maxKeyLength: number,
+  ): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(path, 'must be an object', value);
+    let own: string[];
+    try {
+      own = Object.keys(value);
+    } catch (cause) {
+      throw new RebalanceError(
+        this.code,
+        `${this.api}: ${path || this.root} could not be read`,
+        path,
+        { cause },
+      );
+    }
+    if (own.length > maxKeys) this.fail(path, `must have at most ${maxKeys} entries`, value);
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const key of own) {
+      if (key.length === 0 || key.length > maxKeyLength)
+        this.fail(
+          joinPath(path, key),
+          `must be named by a non-empty string of at most ${maxKeyLength} characters`,
+          key,
+        );
+      try {
+        out[key] = (value as Record<string, unknown>)[key];
+      } catch (cause) {
+        throw new RebalanceError(
+          this.code,
+          `${this.api}: ${joinPath(path, key)} could not be read (its getter threw)`,
+          joinPath(path, key),
+          { cause },
+        );
+      }
+    }
+    return out;
+  }
+
   /** An array with at most `max` entries; returns a copy. */
   array(value: unknown, path: string, max: number): unknown[] {
     if (!Array.isArray(value)) this.fail(path, 'must be an array', value);

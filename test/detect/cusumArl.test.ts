@@ -162,7 +162,7 @@ describe('cusumArl', () => {
       [
         { p: 0.1, gamma: 0.2, h: 3, k: 1 },
         'k',
-        'cusumArl: k is not a known argument (expected p, gamma, h) (got "k")',
+        'cusumArl: k is not a known argument (expected p, gamma, h, classifier) (got "k")',
       ],
     ];
     for (const [input, path, message] of bad)

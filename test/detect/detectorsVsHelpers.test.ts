@@ -47,7 +47,7 @@ const cases: {
 }[] = [
   {
     label: 'run of 4 at p = 0.3',
-    d: { kind: 'run', length: 4, hold: 10 },
+    d: { kind: 'run', length: 4, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.3,
     arl: () => runArl({ p: 0.3, length: 4 }),
@@ -55,7 +55,7 @@ const cases: {
   },
   {
     label: 'run of 6 reaches elevated at half its length',
-    d: { kind: 'run', length: 6, hold: 10 },
+    d: { kind: 'run', length: 6, hold: 10, evidence: 'labels' },
     alarmAt: 'elevated',
     p: 0.37,
     arl: () => runArl({ p: 0.37, length: 3 }),
@@ -63,7 +63,7 @@ const cases: {
   },
   {
     label: '3 of 8 at p = 0.15',
-    d: { kind: 'window', count: 3, window: 8, hold: 10 },
+    d: { kind: 'window', count: 3, window: 8, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.15,
     arl: () => windowArl({ p: 0.15, count: 3, window: 8 }),
@@ -71,7 +71,7 @@ const cases: {
   },
   {
     label: '4 of 10 at p0 = 0.05',
-    d: { kind: 'window', count: 4, window: 10, hold: 10 },
+    d: { kind: 'window', count: 4, window: 10, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.05,
     arl: () => windowArl({ p: 0.05, count: 4, window: 10 }),
@@ -79,7 +79,7 @@ const cases: {
   },
   {
     label: 'CUSUM h = 2.2 at p1 = 0.3',
-    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.2, gamma, hold: 10 },
+    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.2, gamma, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.3,
     arl: () => cusumArl({ p: 0.3, gamma, h: 2.2 }),
@@ -87,7 +87,7 @@ const cases: {
   },
   {
     label: 'CUSUM h = 2.2 at p0 = 0.05',
-    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.2, gamma, hold: 10 },
+    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.2, gamma, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.05,
     arl: () => cusumArl({ p: 0.05, gamma, h: 2.2 }),
@@ -95,7 +95,7 @@ const cases: {
   },
   {
     label: 'CUSUM h = 4 reaches elevated at S ≥ 2',
-    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, gamma, hold: 10 },
+    d: { kind: 'cusum', p0: 0.05, p1: 0.3, h: 4, gamma, hold: 10, evidence: 'labels' },
     alarmAt: 'elevated',
     p: 0.2,
     arl: () => cusumArl({ p: 0.2, gamma, h: 2 }),
@@ -103,7 +103,7 @@ const cases: {
   },
   {
     label: 'CUSUM gamma = 1/5, h = 2 at p = 0.12 (exact grid)',
-    d: { kind: 'cusum', p0: 0.05, p1: 0.4, h: 2, gamma: 1 / 5, hold: 10 },
+    d: { kind: 'cusum', p0: 0.05, p1: 0.4, h: 2, gamma: 1 / 5, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.12,
     arl: () => cusumArl({ p: 0.12, gamma: 1 / 5, h: 2 }),
@@ -111,7 +111,7 @@ const cases: {
   },
   {
     label: 'EWMA λ = 0.1, limit 0.3 at p = 0.3',
-    d: { kind: 'ewma', lambda: 0.1, limit: 0.3, hold: 10 },
+    d: { kind: 'ewma', lambda: 0.1, limit: 0.3, hold: 10, evidence: 'labels' },
     alarmAt: 'sustained',
     p: 0.3,
     arl: () => ewmaArl({ p: 0.3, lambda: 0.1, limit: 0.3 }),

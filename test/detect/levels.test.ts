@@ -14,7 +14,7 @@ const level = fc.constantFrom<Level>('none', 'elevated', 'sustained');
 const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
   fc
     .integer({ min: 1, max: 12 })
-    .map((length): ResolvedDetection => ({ kind: 'run', length, hold: 0 })),
+    .map((length): ResolvedDetection => ({ kind: 'run', length, hold: 0, evidence: 'labels' })),
   fc
     .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 12 }))
     .map(([count, extra]): ResolvedDetection => ({
@@ -22,6 +22,7 @@ const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
       count,
       window: count + extra,
       hold: 0,
+      evidence: 'labels',
     })),
   fc
     .tuple(
@@ -36,13 +37,20 @@ const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
       h,
       gamma: cusumGamma(p0, p0 + gap),
       hold: 0,
+      evidence: 'labels',
     })),
   fc
     .tuple(
       fc.double({ min: 0.02, max: 1, noNaN: true }),
       fc.double({ min: 0.05, max: 0.95, noNaN: true }),
     )
-    .map(([lambda, limit]): ResolvedDetection => ({ kind: 'ewma', lambda, limit, hold: 0 })),
+    .map(([lambda, limit]): ResolvedDetection => ({
+      kind: 'ewma',
+      lambda,
+      limit,
+      hold: 0,
+      evidence: 'labels',
+    })),
 );
 
 /** Feeds a constant stream to a detector from a given state and returns the levels in force. */
@@ -82,12 +90,24 @@ describe('rawLevel and alarmThreshold', () => {
   });
 
   it('alarmThreshold(d) is the run length, the window count, h or the EWMA limit', () => {
-    expect(alarmThreshold({ kind: 'run', length: 6, hold: 0 })).toBe(6);
-    expect(alarmThreshold({ kind: 'window', count: 3, window: 10, hold: 0 })).toBe(3);
-    expect(alarmThreshold({ kind: 'cusum', p0: 0.05, p1: 0.3, h: 2.2, gamma: 0.15, hold: 0 })).toBe(
-      2.2,
-    );
-    expect(alarmThreshold({ kind: 'ewma', lambda: 0.1, limit: 0.3, hold: 0 })).toBe(0.3);
+    expect(alarmThreshold({ kind: 'run', length: 6, hold: 0, evidence: 'labels' })).toBe(6);
+    expect(
+      alarmThreshold({ kind: 'window', count: 3, window: 10, hold: 0, evidence: 'labels' }),
+    ).toBe(3);
+    expect(
+      alarmThreshold({
+        kind: 'cusum',
+        p0: 0.05,
+        p1: 0.3,
+        h: 2.2,
+        gamma: 0.15,
+        hold: 0,
+        evidence: 'labels',
+      }),
+    ).toBe(2.2);
+    expect(
+      alarmThreshold({ kind: 'ewma', lambda: 0.1, limit: 0.3, hold: 0, evidence: 'labels' }),
+    ).toBe(0.3);
   });
 
   it('rawLevel(cusum with gamma = 1/m) alarms exactly when the exact statistic k/m reaches h, despite rounding drift', () => {
@@ -106,6 +126,7 @@ describe('rawLevel and alarmThreshold', () => {
             h: j / m,
             gamma: 1 / m,
             hold: 0,
+            evidence: 'labels',
           };
           let statistic = 0;
           let k = 0;
@@ -227,7 +248,7 @@ describe('nextLevel (hysteresis)', () => {
   });
 
   it('nextLevel keeps a sustained level for exactly hold benign impressions after a run (hold 10 by default)', () => {
-    const d: ResolvedDetection = { kind: 'run', length: 3, hold: 10 };
+    const d: ResolvedDetection = { kind: 'run', length: 3, hold: 10, evidence: 'labels' };
     const stream: (0 | 1)[] = [1, 1, 1, ...Array<0>(12).fill(0)];
     const levels = levelsOnConstantStream(d, 1, 3, 10, {
       statistic: 0,

@@ -15,13 +15,13 @@ const cusum = fc
   })
   .map(({ p0, gap }): ResolvedDetection => {
     const p1 = p0 + gap;
-    return { kind: 'cusum', p0, p1, h: 4, gamma: cusumGamma(p0, p1), hold: 10 };
+    return { kind: 'cusum', p0, p1, h: 4, gamma: cusumGamma(p0, p1), hold: 10, evidence: 'labels' };
   });
 
 const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
   fc
     .integer({ min: 1, max: 20 })
-    .map((length): ResolvedDetection => ({ kind: 'run', length, hold: 10 })),
+    .map((length): ResolvedDetection => ({ kind: 'run', length, hold: 10, evidence: 'labels' })),
   fc
     .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }))
     .map(([count, extra]): ResolvedDetection => ({
@@ -29,6 +29,7 @@ const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
       count,
       window: count + extra,
       hold: 10,
+      evidence: 'labels',
     })),
   cusum,
   fc
@@ -36,7 +37,13 @@ const detection: fc.Arbitrary<ResolvedDetection> = fc.oneof(
       fc.double({ min: 0.001, max: 1, noNaN: true }),
       fc.double({ min: 0.01, max: 0.99, noNaN: true }),
     )
-    .map(([lambda, limit]): ResolvedDetection => ({ kind: 'ewma', lambda, limit, hold: 10 })),
+    .map(([lambda, limit]): ResolvedDetection => ({
+      kind: 'ewma',
+      lambda,
+      limit,
+      hold: 10,
+      evidence: 'labels',
+    })),
 );
 
 /** Runs a detector over a stream from the empty state, returning every step. */
@@ -107,6 +114,7 @@ describe('stepStatistic', () => {
           h: 5,
           gamma: 1 / m,
           hold: 0,
+          evidence: 'labels',
         };
         let k = 0; // exact integer statistic in units of 1/m
         runDetector(d, stream).forEach(({ statistic }, n) => {
@@ -121,7 +129,13 @@ describe('stepStatistic', () => {
   it('stepStatistic(window) keeps the last w bits oldest first, never longer than w, and counts their ones', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), bits(200), (w, stream) => {
-        const d: ResolvedDetection = { kind: 'window', count: 1, window: w, hold: 0 };
+        const d: ResolvedDetection = {
+          kind: 'window',
+          count: 1,
+          window: w,
+          hold: 0,
+          evidence: 'labels',
+        };
         runDetector(d, stream).forEach(({ statistic, window }, n) => {
           const expected = stream.slice(Math.max(0, n + 1 - w), n + 1).join('');
           expect(window).toBe(expected);
@@ -140,7 +154,13 @@ describe('stepStatistic', () => {
         fc.integer({ min: -5, max: 100 }),
         fc.constantFrom<0 | 1>(0, 1),
         (w, bitsBefore, tampered, x) => {
-          const d: ResolvedDetection = { kind: 'window', count: 1, window: w, hold: 0 };
+          const d: ResolvedDetection = {
+            kind: 'window',
+            count: 1,
+            window: w,
+            hold: 0,
+            evidence: 'labels',
+          };
           const { statistic, window } = stepStatistic(d, tampered, bitsBefore, x, 0);
           const expected = (bitsBefore + String(x)).slice(-w);
           expect(window).toBe(expected);
@@ -159,7 +179,13 @@ describe('stepStatistic', () => {
   it('stepStatistic(ewma) equals the closed form λ Σ (1−λ)^(n−j) x_j', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 1, noNaN: true }), bits(300), (lambda, stream) => {
-        const d: ResolvedDetection = { kind: 'ewma', lambda, limit: 0.5, hold: 0 };
+        const d: ResolvedDetection = {
+          kind: 'ewma',
+          lambda,
+          limit: 0.5,
+          hold: 0,
+          evidence: 'labels',
+        };
         runDetector(d, stream).forEach(({ statistic }, n) => {
           let closed = 0;
           for (let j = 0; j <= n; j++) closed += lambda * (1 - lambda) ** (n - j) * stream[j]!;

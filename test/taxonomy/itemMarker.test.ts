@@ -52,7 +52,12 @@ describe('ItemMarker', () => {
           const triggering = new Uint8Array(2 * groups);
           const recovery = new Uint8Array(2 * groups);
           const marker = new ItemMarker(
-            { taxonomy, minConfidence, classify: true, keepViews: true },
+            {
+              taxonomy,
+              minConfidence: new Float64Array(groups).fill(minConfidence),
+              classify: true,
+              keepViews: true,
+            },
             site,
             CHECK_EMBEDDING,
             triggering,

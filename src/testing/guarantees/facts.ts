@@ -1,14 +1,19 @@
 import type { Slot } from '../../facade/types.js';
 import type { Item } from '../../item/types.js';
 import type { Level } from '../../policy/types.js';
-import type { ResolvedLevelAction } from '../../policy/resolved.js';
+import type {
+  ResolvedGroupPolicy,
+  ResolvedLevelAction,
+  ResolvedPolicy,
+} from '../../policy/resolved.js';
 import type { GuaranteeContext } from '../types.js';
 
 /**
  * What the guarantee checks read from one request and result, computed once per context: the
  * groups and the action of each group's current level, which candidates and served items are
- * triggering for which group (by the reference engine's `classify` and `minConfidence`), and
- * which candidates repeat an earlier id.
+ * triggering for which group (by the reference engine's `classify` and each group's
+ * `minConfidence`), and which candidates repeat an earlier id. A group with a block of its own
+ * in `policy.groups` is read with its own levels and threshold.
  *
  * @internal
  */
@@ -140,7 +145,7 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
   const G = groups.length;
   const policy = reference.policy;
   const levels = groups.map((g) => result.assessment.groups[g]!.level);
-  const actions = levels.map((level) => policy.levels[level]);
+  const actions = levels.map((level, g) => groupPolicy(policy, groups[g]!).levels[level]);
   const candidates = request.candidates;
   const pool = request.recovery ?? [];
   const invalid = new Set<number>();
@@ -201,13 +206,21 @@ function markGroups(
     return; // an item the engine cannot read counts for no group
   }
   const groups = reference.groups;
-  const min = reference.policy.minConfidence;
   for (let g = 0; g < groups.length; g++) {
     const c = Object.prototype.hasOwnProperty.call(confidences, groups[g]!)
       ? confidences[groups[g]!]
       : undefined;
-    if (c !== undefined && c >= min) out[offset + g] = 1;
+    if (c !== undefined && c >= groupPolicy(reference.policy, groups[g]!).minConfidence)
+      out[offset + g] = 1;
   }
+}
+
+/** The policy of one group: its own block in `policy.groups`, or the top-level fields. */
+function groupPolicy(policy: ResolvedPolicy, id: string): ResolvedGroupPolicy {
+  const own = Object.prototype.hasOwnProperty.call(policy.groups, id)
+    ? policy.groups[id]
+    : undefined;
+  return own ?? policy;
 }
 
 /**

@@ -1,0 +1,67 @@
+import type { InterventionLog } from '../interventions/interventionSettings.js';
+import {
+  EMPTY_INTERVENTION_LOG,
+  MAX_LOGGED_INTERVENTIONS,
+} from '../interventions/interventionSettings.js';
+import { SEE_LESS, type SeeLessEntry } from '../interventions/seeLess.js';
+import { bad, count, field } from './stateFields.js';
+
+const KINDS: readonly string[] = ['nudge', 'resources', 'break'];
+const MAX_ID_LENGTH = 256;
+
+/** Reads the stored intervention log; an absent one is empty. @internal */
+export function readInterventionLog(api: string, raw: unknown): InterventionLog {
+  if (raw === undefined) return EMPTY_INTERVENTION_LOG;
+  const shownRaw = field(api, raw, 'shown', 'interventions');
+  if (!Array.isArray(shownRaw) || shownRaw.length > MAX_LOGGED_INTERVENTIONS)
+    bad(
+      api,
+      'interventions.shown',
+      `must be an array of at most ${MAX_LOGGED_INTERVENTIONS} entries`,
+      shownRaw,
+    );
+  const shown: (readonly [InterventionLog['shown'][number][0], string, number])[] = [];
+  for (let i = 0; i < shownRaw.length; i++) {
+    const path = `interventions.shown[${i}]`;
+    const entry: unknown = shownRaw[i];
+    if (!Array.isArray(entry) || entry.length !== 3)
+      bad(api, path, 'must be a [kind, group, at] triple', entry);
+    const [kind, group, at] = entry as [unknown, unknown, unknown];
+    if (typeof kind !== 'string' || !KINDS.includes(kind))
+      bad(api, `${path}[0]`, "must be 'nudge', 'resources' or 'break'", kind);
+    if (typeof group !== 'string' || group.length > MAX_ID_LENGTH)
+      bad(api, `${path}[1]`, "must be a group id or ''", group);
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      bad(api, `${path}[2]`, 'must be a finite time in milliseconds', at);
+    shown.push(Object.freeze([kind as 'nudge', group, at] as const));
+  }
+  const dismissed = count(
+    api,
+    field(api, raw, 'dismissed', 'interventions'),
+    'interventions.dismissed',
+  );
+  return { shown, dismissed };
+}
+
+/** Reads the stored "see less" choices; absent ones are none. @internal */
+export function readSeeLess(api: string, raw: unknown): readonly SeeLessEntry[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > SEE_LESS.maxEntries)
+    bad(api, 'seeLess', `must be an array of at most ${SEE_LESS.maxEntries} entries`, raw);
+  const out: SeeLessEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const entry: unknown = raw[i];
+    if (!Array.isArray(entry) || entry.length !== 2)
+      bad(api, `seeLess[${i}]`, 'must be a [target, at] pair', entry);
+    const [target, at] = entry as [unknown, unknown];
+    if (typeof target !== 'string' || target.length === 0 || target.length > MAX_ID_LENGTH)
+      bad(api, `seeLess[${i}][0]`, 'must be a topic or group id', target);
+    if (seen.has(target)) bad(api, `seeLess[${i}][0]`, 'must be unique', target);
+    seen.add(target);
+    if (typeof at !== 'number' || !Number.isFinite(at))
+      bad(api, `seeLess[${i}][1]`, 'must be a finite time in milliseconds', at);
+    out.push(Object.freeze([target, at] as const));
+  }
+  return out;
+}
