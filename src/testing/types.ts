@@ -1,5 +1,9 @@
-import type { RebalanceRequest, RebalanceResult, Rebalancer } from '../facade/types.js';
-import type { Impression } from '../item/types.js';
+import type {
+  ObserveEvent,
+  RebalanceRequest,
+  RebalanceResult,
+  Rebalancer,
+} from '../facade/types.js';
 import type { PolicyInput } from '../policy/types.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
 
@@ -31,7 +35,8 @@ export type GuaranteeNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 export type RebalanceTarget = Rebalancer | ((request: RebalanceRequest) => RebalanceResult);
 
 /**
- * One generated request together with the impressions its state was reached through.
+ * One generated request together with the impressions and feedback its state was reached
+ * through.
  *
  * @example
  * ```ts
@@ -41,8 +46,11 @@ export type RebalanceTarget = Rebalancer | ((request: RebalanceRequest) => Rebal
  * ```
  */
 export interface RebalanceCase {
-  /** The impressions observed (by the reference engine) to reach `request.state`. */
-  readonly impressions: readonly Impression[];
+  /**
+   * What the reference engine observed to reach `request.state`, in time order: impressions, and
+   * "see less" feedback events (`{ seeLess: { target }, at }`), as `observe` takes them.
+   */
+  readonly impressions: readonly ObserveEvent[];
   /** The request given to the target. */
   readonly request: RebalanceRequest;
 }

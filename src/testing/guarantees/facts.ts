@@ -3,12 +3,13 @@ import type { Item } from '../../item/types.js';
 import type { Level } from '../../policy/types.js';
 import type { ResolvedLevelAction } from '../../policy/resolved.js';
 import type { GuaranteeContext } from '../types.js';
+import { seeLessMatches } from './seeLess.js';
 
 /**
  * What the guarantee checks read from one request and result, computed once per context: the
  * groups and the action of each group's current level, which candidates and served items are
- * triggering for which group (by the reference engine's `classify` and `minConfidence`), and
- * which candidates repeat an earlier id.
+ * triggering for which group (by the reference engine's `classify` and `minConfidence`), which
+ * candidates repeat an earlier id, and which match "see less" feedback in force.
  *
  * @internal
  */
@@ -26,6 +27,14 @@ export interface CaseFacts {
   readonly firstOf: Int32Array;
   /** Candidate indices the result dropped as `invalid`. */
   readonly invalid: ReadonlySet<number>;
+  /** Per candidate, the "see less" targets in force it matches (see `seeLessInForce`). */
+  readonly seeLess: readonly (readonly string[])[];
+  /**
+   * Per candidate: 1 when "see less" removes it — the first valid candidate with its id, matching
+   * a target in force. Such a candidate must be dropped as `seeLess:<target>` and is not a
+   * candidate for any slot.
+   */
+  readonly removed: Uint8Array;
   /** Per candidate and group (row-major): 1 when triggering for the group. */
   readonly candidateTriggering: Uint8Array;
   /** Per served slot and group (row-major): 1 when the served item is triggering for the group. */
@@ -154,6 +163,10 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     if (first === undefined && id !== undefined && !invalid.has(i)) firstById.set(id, i);
     firstOf[i] = first ?? i;
   }
+  const seeLess = seeLessMatches(context, candidates);
+  const removed = new Uint8Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++)
+    if (firstOf[i] === i && !invalid.has(i) && seeLess[i]!.length > 0) removed[i] = 1;
   const candidateTriggering = new Uint8Array(candidates.length * G);
   for (let i = 0; i < candidates.length; i++)
     markGroups(context, candidates[i]!, 'triggering', candidateTriggering, i * G);
@@ -175,6 +188,8 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     size: request.size ?? Infinity,
     firstOf,
     invalid,
+    seeLess,
+    removed,
     candidateTriggering,
     servedTriggering,
     poolTriggering,
@@ -222,6 +237,16 @@ export function withFacts(
   const problem = shapeProblem(context);
   if (problem !== null) return `the result cannot be read: ${problem}`;
   return check(factsOf(context));
+}
+
+/**
+ * Whether candidate `i` competes for the slots: the first valid candidate with its id, not
+ * removed by "see less". Only these can be served or held back by a cap.
+ *
+ * @internal
+ */
+export function competes(facts: CaseFacts, i: number): boolean {
+  return facts.firstOf[i] === i && !facts.invalid.has(i) && facts.removed[i] === 0;
 }
 
 /** `"id" (candidates[3])`, for messages. @internal */
