@@ -311,7 +311,9 @@ export interface AppliedActions {
 
 /**
  * Negative feedback given to `observe`: the person asked to see less of a topic (a triggering
- * topic id) or a group. Matching candidates are removed for 14 days, then come back gradually.
+ * topic id) or a group. `rebalance` removes matching candidates for 14 days, under every policy,
+ * and serves them like any other afterwards; a host that wants them back gradually lowers its own
+ * scores with `seeLessMultiplier`.
  *
  * @example
  * ```ts
