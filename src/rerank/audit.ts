@@ -14,7 +14,7 @@ const UNTOUCHED: readonly string[] = Object.freeze([]);
  * an item ranked after it was served before it (only capped triggering items can be held back,
  * so the reason names their capped groups); it was moved by diversification when the
  * diversified order put it out of input order relative to some other item. Items moved by
- * neither keep their relative order (guarantee 6) and get no reason.
+ * neither keep their relative order (guarantee 6 of docs/guarantees.md) and get no reason.
  *
  * @internal
  */

@@ -8,9 +8,10 @@ import type { PolicyInput } from '../policy/types.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
 
 /**
- * The eight guarantees of DESIGN.md, by number: 1 no invention, 2 nothing lost silently, 3 no
- * cost for the unaffected, 4 caps hold, 5 top slots first, 6 stability, 7 recovery cadence,
- * 8 determinism and untouched inputs.
+ * The eight guarantees, by number: 1 no invention, 2 nothing lost silently, 3 no cost for the
+ * unaffected, 4 caps hold, 5 top slots first, 6 stability, 7 recovery cadence, 8 determinism and
+ * untouched inputs. Each is stated exactly, with how "see less" and `onInvalidItem: 'skip'` bear
+ * on it, in docs/guarantees.md.
  *
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import type { GuaranteeContext } from '../types.js';
 import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
 
 /**
- * Guarantee 3, no cost for the unaffected: when every group is at a level that asks for
+ * Guarantee 3 of docs/guarantees.md, no cost for the unaffected: when every group is at a level that asks for
  * nothing (no cap, no recovery, no diversification), or when no competing candidate is
  * triggering for any group and no group's level asks for recovery or diversification, the served
  * feed is the input: the competing candidates in their order, cut at `size`, with no recovery

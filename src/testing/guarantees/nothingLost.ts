@@ -3,7 +3,7 @@ import { nameCandidate, withFacts } from './facts.js';
 import { seeLessReasons } from './seeLess.js';
 
 /**
- * Guarantee 2, nothing lost silently: each candidate is either served once (organic) or listed
+ * Guarantee 2 of docs/guarantees.md, nothing lost silently: each candidate is either served once (organic) or listed
  * once in `dropped`, with a reason from the documented set (`DropReason`). A candidate whose id
  * an earlier candidate already has is dropped as `duplicate` (and only those are); `invalid`
  * appears only under `onInvalidItem: 'skip'`; a candidate matching "see less" feedback in force

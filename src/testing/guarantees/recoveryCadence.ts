@@ -8,7 +8,7 @@ import { levelProblem } from './levels.js';
 const TIE = 1e-9;
 
 /**
- * Guarantee 7, recovery cadence. With k the shortest `recoveryEvery` among the groups whose
+ * Guarantee 7 of docs/guarantees.md, recovery cadence. With k the shortest `recoveryEvery` among the groups whose
  * current level asks for recovery:
  *
  * - recovery slots sit exactly where the cadence puts them: the latest slots it allows (k − 1,

@@ -2,7 +2,7 @@ import type { GuaranteeContext } from '../types.js';
 import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
 
 /**
- * Guarantee 6, stability: candidates the policy does not move keep their relative order. Two
+ * Guarantee 6 of docs/guarantees.md, stability: candidates the policy does not move keep their relative order. Two
  * candidates that are triggering for the same capped groups (in particular two that no cap
  * concerns) are treated alike by every cap, so the served ones keep their input order, and a
  * later one is served only if every earlier one of its kind is served too. Only competing

@@ -4,7 +4,7 @@ import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
 import { seeLessReasons } from './seeLess.js';
 
 /**
- * Guarantee 5, top slots first: each served organic slot holds the best-ranked remaining
+ * Guarantee 5 of docs/guarantees.md, top slots first: each served organic slot holds the best-ranked remaining
  * candidate the caps allow there, given everything served before it (recovery slots included);
  * and each candidate dropped with reason `cap:<group>` could not be appended: that group's cap
  * forbids it at the slot the next organic item would take. Together: the served order is the
