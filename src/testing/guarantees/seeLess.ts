@@ -29,8 +29,12 @@ function isTriggeringTopic(reference: Rebalancer, topic: string): boolean {
   }
   let known = roles.get(topic);
   if (known === undefined) {
-    const triggering = reference.classify({ id: 'probe', topics: [topic] }).triggering;
-    known = Object.keys(triggering).length > 0;
+    try {
+      const triggering = reference.classify({ id: 'probe', topics: [topic] }).triggering;
+      known = Object.keys(triggering).length > 0;
+    } catch {
+      known = false; // not a topic id the engine can read, so no topic of its taxonomy
+    }
     roles.set(topic, known);
   }
   return known;
