@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Size budget of the core entry: minified and gzipped, ml-matrix excluded (scripts/size-budget.mjs
-# prints the figures and fails above the budget). Bundles the built entry when it exists.
+# Size budget of the core entry: minified and gzipped, with everything it imports
+# (scripts/size-budget.mjs prints the figures and fails above the budget). Bundles the built entry
+# when it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f dist/index.js ]; then

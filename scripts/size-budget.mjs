@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Size budget of the core entry (`feed-rebalancer`): the entry bundled and minified with esbuild,
 // then gzipped with node:zlib at its default level, as a browser or an edge runtime would receive
-// it. ml-matrix is left external: the core only reads kernels through `get`, so an application
-// that does not build DPP kernels with ml-matrix never ships it. The bundle is built for the
-// neutral platform, so a Node built-in reaching the core fails the build as well.
+// it. Nothing is left external: the core imports no package (a DPP kernel built with ml-matrix is
+// only read through `get`), so any package it came to import would count here. The bundle is
+// built for the neutral platform, so a Node built-in reaching the core fails the build as well.
 //
 //   node scripts/size-budget.mjs                # bundles src/index.ts
 //   node scripts/size-budget.mjs dist/index.js  # bundles the built entry instead
@@ -32,7 +32,6 @@ try {
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
-    external: ['ml-matrix'],
     write: false,
     metafile: true,
     logLevel: 'silent',

@@ -166,6 +166,40 @@ export interface Slot {
 }
 
 /**
+ * Why a candidate was not served: a closed set, so a host can branch on it exhaustively. The
+ * library emits exactly these, and every candidate lands in exactly one of them or in a slot
+ * (guarantee 2, "nothing lost silently", in docs/guarantees.md):
+ *
+ * - `invalid`: the item broke a rule of `Item` (no usable id, a malformed field, a size limit)
+ *   and the policy says `onInvalidItem: 'skip'`; under `'throw'` the call throws instead. The
+ *   entry's `id` is the item's id (at most 1,024 characters) when it has a string one, else `''`.
+ * - `duplicate`: an earlier candidate has the same id; the first one counts, later ones are left
+ *   out. Checked after validity: an invalid entry claims no id.
+ * - `seeLess:<target>`: the person asked to see less of `<target>` (a group id, or a triggering
+ *   topic id of the taxonomy) less than 14 days before the request time (`at`, else the state's
+ *   last impression), and the candidate is triggering for that group or carries that topic at
+ *   `minConfidence` or more. Checked after duplicates, under every policy (`off` too), and only
+ *   when the state is read (not with `profiling: false`); such a candidate is not a candidate for
+ *   any slot.
+ * - `cap:<group>`: the cap of `<group>` at its current level kept the candidate out: with
+ *   `count: 0` the group is filtered out; otherwise the feed ended (no remaining candidate fitted
+ *   the next slot) while that cap still held the candidate back.
+ * - `size`: the feed reached `size` slots before the candidate's turn came (a candidate of a
+ *   group whose cap has `count: 0` is `cap:<group>` even then).
+ *
+ * @example
+ * ```ts
+ * import type { DropReason } from 'feed-rebalancer';
+ * function explainDrop(reason: DropReason): string {
+ *   if (reason.startsWith('cap:')) return `held back by the ${reason.slice(4)} cap`;
+ *   if (reason.startsWith('seeLess:')) return `the person asked to see less of ${reason.slice(8)}`;
+ *   return reason; // 'size', 'duplicate' or 'invalid'
+ * }
+ * ```
+ */
+export type DropReason = 'size' | 'duplicate' | 'invalid' | `cap:${string}` | `seeLess:${string}`;
+
+/**
  * A candidate that was not served, with why.
  *
  * @example
@@ -178,9 +212,32 @@ export interface DroppedItem {
   readonly id: string;
   /** Index in `candidates`. */
   readonly from: number;
-  /** `size`, `duplicate`, `invalid` or `cap:<group>`. */
-  readonly reason: string;
+  /** Why it was not served: one of the closed set {@link DropReason}. */
+  readonly reason: DropReason;
 }
+
+/**
+ * Why a recovery pool entry was refused: a closed set. Entries the policy never needed are not
+ * listed at all — the pool is only read when a group's level asks for recovery, and an entry with
+ * no recovery topic of a calling group is simply not relevant.
+ *
+ * - `invalid`: the entry broke a rule of `Item` and the policy says `onInvalidItem: 'skip'`.
+ * - `duplicate`: an earlier pool entry has the same id, or a candidate does (an item is served
+ *   once, and as what the host ranked it).
+ * - `triggering:<group>`: the entry also carries a triggering topic of `<group>` (the first such
+ *   group in taxonomy order) at `minConfidence` or more. Recovery hashtags are co-opted by
+ *   pro-eating-disorder posts (Herrick et al. 2021), so such an entry is never served as
+ *   recovery; it is listed whether or not its own recovery topics match a calling group.
+ * - `cooldown`: an impression of the entry was observed within the last `recovery.cooldown`
+ *   impressions, so it would repeat too soon.
+ *
+ * @example
+ * ```ts
+ * import type { RejectionReason } from 'feed-rebalancer';
+ * const coOpted = (reason: RejectionReason): boolean => reason.startsWith('triggering:');
+ * ```
+ */
+export type RejectionReason = 'invalid' | 'duplicate' | 'cooldown' | `triggering:${string}`;
 
 /**
  * A recovery pool entry that was refused, with why.
@@ -195,8 +252,8 @@ export interface RejectedRecovery {
   readonly id: string;
   /** Index in the recovery pool. */
   readonly from: number;
-  /** `triggering:<group>`, `cooldown`, `duplicate` or `invalid`. */
-  readonly reason: string;
+  /** Why it was refused: one of the closed set {@link RejectionReason}. */
+  readonly reason: RejectionReason;
 }
 
 /**
@@ -259,7 +316,9 @@ export interface AppliedActions {
 
 /**
  * Negative feedback given to `observe`: the person asked to see less of a topic (a triggering
- * topic id) or a group. Matching candidates are removed for 14 days, then come back gradually.
+ * topic id) or a group. `rebalance` removes matching candidates for 14 days, under every policy,
+ * and serves them like any other afterwards; a host that wants them back gradually lowers its own
+ * scores with `seeLessMultiplier`.
  *
  * @example
  * ```ts

@@ -4,9 +4,11 @@ import { describeValue } from '../errors/describe.js';
 const DAY_MS = 86_400_000;
 
 /**
- * How "see less" feedback fades, after X's open-sourced home-mixer ranker: matching items are
- * removed for 14 days, then their score multiplier recovers linearly from 0.2 to 1.0 over the
- * next 140 days.
+ * How "see less" feedback fades, after X's open-sourced home-mixer ranker: a multiplier of 0 for
+ * 14 days, then rising linearly from 0.2 to 1.0 over the next 140 days. `rebalance` applies the
+ * first part only — matching candidates are removed for 14 days — and afterwards serves them like
+ * any other, since it does not score candidates; a host that wants them back gradually applies
+ * {@link seeLessMultiplier} to its own scores.
  *
  * @example
  * ```ts
@@ -79,8 +81,9 @@ export function addSeeLess(
 
 /**
  * The score multiplier "see less" feedback leaves on a target at time `at`: 0 for 14 days after
- * the latest feedback on it (items are removed), then rising linearly from 0.2 to 1 over 140
- * days, and 1 without feedback. Pure: the time is an argument.
+ * the latest feedback on it (the days `rebalance` removes matching items), then rising linearly
+ * from 0.2 to 1 over 140 days, and 1 without feedback. The library uses only the 0: the climb
+ * back is for a host to apply to its own scores before ranking. Pure: the time is an argument.
  *
  * @param entries - the recorded feedback
  * @param target - a topic or group id

@@ -1,4 +1,4 @@
-import type { DroppedItem } from '../facade/types.js';
+import type { DropReason, DroppedItem } from '../facade/types.js';
 import type { RequestActions } from './actions.js';
 import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';
@@ -14,7 +14,7 @@ const UNTOUCHED: readonly string[] = Object.freeze([]);
  * an item ranked after it was served before it (only capped triggering items can be held back,
  * so the reason names their capped groups); it was moved by diversification when the
  * diversified order put it out of input order relative to some other item. Items moved by
- * neither keep their relative order (guarantee 6) and get no reason.
+ * neither keep their relative order (guarantee 6 of docs/guarantees.md) and get no reason.
  *
  * @internal
  */
@@ -72,7 +72,7 @@ export function droppedCandidates(
   groupIds: readonly string[],
 ): DroppedItem[] {
   const { signature, signatureGroups, taken } = fill;
-  const dropReasons = new Array<string | undefined>(signatureGroups.length);
+  const dropReasons = new Array<DropReason | undefined>(signatureGroups.length);
   const unserved: DroppedItem[] = [];
   for (let r = 0; r < taken.length; r++) {
     if (taken[r] === 1) continue;
@@ -96,8 +96,8 @@ function dropReason(
   fill: FillResult,
   actions: RequestActions,
   groupIds: readonly string[],
-): string {
-  let reason = fill.stoppedBy === 'size' ? 'size' : '';
+): DropReason {
+  let reason: DropReason | '' = fill.stoppedBy === 'size' ? 'size' : '';
   for (const g of capped) {
     if (
       actions.capCount[g] === 0 ||

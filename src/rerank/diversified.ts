@@ -4,8 +4,8 @@ import type { PreparedList } from './prepare.js';
 
 /**
  * The organic order after diversification, or null when it does not apply: diversification
- * needs embeddings, and by guarantee 3 a request with no triggering candidate is left as it is.
- * Relevance is the host's rank, mapped to (0, 1].
+ * needs embeddings, and by guarantee 3 (docs/guarantees.md) a request with no triggering
+ * candidate is left as it is. Relevance is the host's rank, mapped to (0, 1].
  *
  * @internal
  */

@@ -48,7 +48,7 @@ export interface FillResult {
 }
 
 /**
- * "Top slots first" (DESIGN.md, guarantee 5): each slot takes the best-ranked remaining
+ * "Top slots first" (guarantee 5 of docs/guarantees.md): each slot takes the best-ranked remaining
  * candidate that every cap allows there; recovery slots sit at the latest positions the cadence
  * allows (k − 1, 2k − 1, …). Whether a candidate fits depends only on which capped groups it is
  * triggering for — its signature — so candidates are kept in one queue per signature.
@@ -207,8 +207,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
     }
   }
-  // No recovery item after the last organic one when the organic feed has ended (guarantee 7);
-  // when the size bound ended it, organic items were still there to follow.
+  // No recovery item after the last organic one when the organic feed has ended (guarantee 7 of
+  // docs/guarantees.md); when the size bound ended it, organic items were still there to follow.
   if (stoppedBy !== 'size')
     while (served > 0 && slots[served - 1] === -1) {
       served -= 1;

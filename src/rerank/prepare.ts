@@ -41,8 +41,18 @@ export interface PreparedList {
   readonly triggerMask: Int32Array | null;
   /** The entries' embeddings. */
   readonly embeddings: EmbeddingRows;
-  /** Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones. */
-  readonly left: { id: string; from: number; reason: string }[];
+  /**
+   * Entries left out: duplicates and, with `onInvalidItem: 'skip'`, invalid ones; for candidates,
+   * also those "see less" removes (`removeSeeLess`).
+   */
+  readonly left: LeftOut[];
+}
+
+/** An entry left out of a prepared list, with a reason both `DroppedItem` and `RejectedRecovery` know (see-less only for candidates). @internal */
+export interface LeftOut {
+  readonly id: string;
+  readonly from: number;
+  readonly reason: 'invalid' | 'duplicate' | `seeLess:${string}`;
 }
 
 /** Options of {@link prepareList}. @internal */
@@ -82,7 +92,7 @@ export function prepareList(
   const triggering = arena.uint8(options.classify ? n * groups : 0);
   const recovery = arena.uint8(options.classify ? n * groups : 0);
   const triggerMask = options.classify && groups <= 31 ? arena.int32(n) : null;
-  const left: { id: string; from: number; reason: string }[] = [];
+  const left: LeftOut[] = [];
   const embeddings = new EmbeddingRows(arena, n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };

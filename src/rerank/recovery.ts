@@ -33,7 +33,8 @@ export function sortRecoveryPool(
 ): RecoveryCandidates {
   const groups = groupIds.length;
   // The pool's own left-outs are plain objects made for this request: they are passed on as-is.
-  const rejected: RejectedRecovery[] = pool.left.slice();
+  // A pool never goes through "see less", so they are `invalid` or `duplicate`.
+  const rejected = pool.left.slice() as RejectedRecovery[];
   const lists: number[][] = callers.map(() => []);
   // Most states remember no recovery item in the cooldown: then no id is hashed.
   let cooling: Set<string> | null = null;

@@ -1,12 +1,17 @@
-import type { RebalanceRequest, RebalanceResult, Rebalancer } from '../facade/types.js';
-import type { Impression } from '../item/types.js';
+import type {
+  ObserveEvent,
+  RebalanceRequest,
+  RebalanceResult,
+  Rebalancer,
+} from '../facade/types.js';
 import type { PolicyInput } from '../policy/types.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
 
 /**
- * The eight guarantees of DESIGN.md, by number: 1 no invention, 2 nothing lost silently, 3 no
- * cost for the unaffected, 4 caps hold, 5 top slots first, 6 stability, 7 recovery cadence,
- * 8 determinism and untouched inputs.
+ * The eight guarantees, by number: 1 no invention, 2 nothing lost silently, 3 no cost for the
+ * unaffected, 4 caps hold, 5 top slots first, 6 stability, 7 recovery cadence, 8 determinism and
+ * untouched inputs. Each is stated exactly, with how "see less" and `onInvalidItem: 'skip'` bear
+ * on it, in docs/guarantees.md.
  *
  * @example
  * ```ts
@@ -31,7 +36,8 @@ export type GuaranteeNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 export type RebalanceTarget = Rebalancer | ((request: RebalanceRequest) => RebalanceResult);
 
 /**
- * One generated request together with the impressions its state was reached through.
+ * One generated request together with the impressions and feedback its state was reached
+ * through.
  *
  * @example
  * ```ts
@@ -41,8 +47,11 @@ export type RebalanceTarget = Rebalancer | ((request: RebalanceRequest) => Rebal
  * ```
  */
 export interface RebalanceCase {
-  /** The impressions observed (by the reference engine) to reach `request.state`. */
-  readonly impressions: readonly Impression[];
+  /**
+   * What the reference engine observed to reach `request.state`, in time order: impressions, and
+   * "see less" feedback events (`{ seeLess: { target }, at }`), as `observe` takes them.
+   */
+  readonly impressions: readonly ObserveEvent[];
   /** The request given to the target. */
   readonly request: RebalanceRequest;
 }

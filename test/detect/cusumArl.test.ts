@@ -23,7 +23,10 @@ function rationalOracle(p: number, a: number, b: number, j: number): number {
   ).arl;
 }
 
-/** The Bernoulli CUSUM exactly as DESIGN.md defines it, for Monte Carlo. */
+/**
+ * The Bernoulli CUSUM of Reynolds & Stoumbos (JQT 1999), S ← max(0, S + x − γ) with an alarm at
+ * S ≥ h, written out plainly for Monte Carlo.
+ */
 function plainCusum(gamma: number, h: number) {
   let s = 0;
   return {

@@ -4,7 +4,10 @@ import { ewmaArl } from '../../src/detect/ewmaArl.js';
 import { reachesThreshold } from '../../src/detect/tolerance.js';
 import { relativeError, simulateAlarmTime } from './support.js';
 
-/** The EWMA exactly as DESIGN.md defines it, for Monte Carlo. */
+/**
+ * The EWMA chart of Roberts (Technometrics 1959) on the 0/1 stream, z ← λx + (1 − λ)z with an
+ * alarm at z ≥ limit (docs/detection.md), written out plainly for Monte Carlo.
+ */
 function plainEwma(lambda: number, limit: number) {
   let z = 0;
   return {

@@ -4,8 +4,9 @@ import type { Item } from '../../src/index.js';
 import { expectRebalanceError } from './guards.js';
 
 // The recovery pool is read only when some group's level calls for recovery: a malformed pool
-// entry costs nothing while no recovery is due (guarantee 3), and is a RebalanceError naming
-// it — or, under onInvalidItem: 'skip', a refusal listed in rejectedRecovery — once it is.
+// entry costs nothing while no recovery is due (guarantee 3 of docs/guarantees.md), and is a
+// RebalanceError naming it — or, under onInvalidItem: 'skip', a refusal listed in
+// rejectedRecovery — once it is.
 
 const taxonomy = presets.taxonomies.default;
 const strict = createRebalancer({ taxonomy, policy: presets.policies.protective });

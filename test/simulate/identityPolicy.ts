@@ -3,8 +3,8 @@ import type { FeedPolicy } from '../../src/simulate/run/servePage.js';
 
 /**
  * A stand-in policy that serves the top candidates unchanged and keeps no state: what the `off`
- * preset must do to the feed (guarantee 3), without any detector. Lets the simulator's own
- * parts be tested apart from the library.
+ * preset must do to the feed (guarantee 3 of docs/guarantees.md), without any detector. Lets the
+ * simulator's own parts be tested apart from the library.
  */
 export const identityPolicy: FeedPolicy = {
   emptyState(): UserState {

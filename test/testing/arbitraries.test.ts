@@ -12,6 +12,7 @@ const rb = createRebalancer({
   policy: presets.policies.protective,
 });
 const SAMPLE = fc.sample(arbitraries.rebalanceCase(rb), { numRuns: 400, seed: 11 });
+const DAY = 86_400_000;
 
 function share(test: (c: (typeof SAMPLE)[number]) => boolean): number {
   return SAMPLE.filter(test).length / SAMPLE.length;
@@ -44,16 +45,35 @@ describe('arbitraries', () => {
     }
   });
 
-  it('arbitraries.impressions() yields streams in time order, some with a session gap', () => {
+  it('arbitraries.impressions() yields streams in time order, some with a session gap, a 14-day absence or "see less" feedback', () => {
     const streams = fc.sample(arbitraries.impressions(), { numRuns: 200, seed: 3 });
     let gaps = 0;
+    let absences = 0;
+    let feedback = 0;
     for (const s of streams) {
       for (let i = 1; i < s.length; i++) {
         expect(s[i]!.at).toBeGreaterThan(s[i - 1]!.at);
         if (s[i]!.at - s[i - 1]!.at > 30 * 60 * 1000) gaps += 1;
+        if (s[i]!.at - s[i - 1]!.at >= 14 * DAY) absences += 1;
       }
+      if (s.some((e) => 'seeLess' in e)) feedback += 1;
     }
     expect(gaps).toBeGreaterThan(10);
+    expect(absences).toBeGreaterThan(3);
+    expect(feedback).toBeGreaterThan(20);
+  });
+
+  it('arbitraries.rebalanceCase(rb) gives states "see less" feedback on groups and on topics, in force and lapsed, and the engine drops candidates for it', () => {
+    const entries = (c: (typeof SAMPLE)[number]) => c.request.state.seeLess ?? [];
+    const age = (c: (typeof SAMPLE)[number], at: number) =>
+      (c.request.at ?? c.request.state.lastAt ?? at) - at;
+    expect(share((c) => entries(c).some(([t]) => rb.groups.includes(t)))).toBeGreaterThan(0.05);
+    expect(share((c) => entries(c).some(([t]) => !rb.groups.includes(t)))).toBeGreaterThan(0.05);
+    expect(share((c) => entries(c).some(([, at]) => age(c, at) < 14 * DAY))).toBeGreaterThan(0.15);
+    expect(share((c) => entries(c).some(([, at]) => age(c, at) >= 14 * DAY))).toBeGreaterThan(0.03);
+    expect(
+      share((c) => rb.rebalance(c.request).dropped.some((d) => d.reason.startsWith('seeLess:'))),
+    ).toBeGreaterThan(0.08);
   });
 
   it('arbitraries.rebalanceCase(rb) reaches every level, including sustained, in a fair share of cases', () => {

@@ -12,9 +12,11 @@ import type { RebalanceCase } from '../../src/testing/index.js';
 import { deepCopy } from '../../src/testing/check/deepEqual.js';
 import { engineFor, policyCases, presetCases } from './engines.js';
 
-// The project's own property tests of the eight DESIGN.md guarantees, written once as the kit's
-// checks and applied to the engine under every preset and under generated policies: each
-// generated request is checked against all eight, so each guarantee sees every run.
+// The project's own property tests of the eight guarantees (docs/guarantees.md), written once as
+// the kit's checks and applied to the engine under every preset and under generated policies:
+// each generated request is checked against all eight, so each guarantee sees every run. The
+// states carry "see less" feedback, in force and lapsed, so every check also runs on requests
+// where "see less" removes candidates (test/testing/arbitraries.test.ts pins how often).
 // fast-check prints the seed, path and shrunk counterexample on failure; replay with them.
 const RUNS = 500;
 

@@ -39,7 +39,8 @@ export interface MmrOptions {
 
 /**
  * A square matrix read through `get(row, column)`, such as an ml-matrix `Matrix`. Only `rows`,
- * `columns` and `get` are used, so the library does not load ml-matrix itself.
+ * `columns` and `get` are used, so the library neither loads nor depends on ml-matrix: install it
+ * yourself to build kernels with it.
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Impression, Item } from '../../item/types.js';
+import type { ObserveEvent } from '../../facade/types.js';
+import type { Item } from '../../item/types.js';
 import { FEED_MIX, type ContentMix } from './content.js';
 import { draftArbitrary, toItem, type Draft } from './items.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -10,29 +11,35 @@ export const STREAM_START = 1_700_000_000_000;
 /** Gap before a block that starts a new session (two hours, past any usual session gap). */
 const AWAY_MS = 2 * 60 * 60 * 1000;
 
+/**
+ * Gap before a block that follows a long absence: 14 days, the removal period of "see less"
+ * (`SEE_LESS.removeDays`), so that feedback given before it has lapsed by the next request.
+ */
+const LONG_AWAY_MS = 14 * 24 * 60 * 60 * 1000;
+
+interface Timing {
+  /** Gap before the block's first event: 0 (none), a new session, or a long absence. */
+  readonly away: number;
+  readonly gaps: readonly number[];
+  readonly dwell: readonly (number | null)[];
+}
+
 type Block =
-  | {
-      readonly kind: 'items';
-      readonly drafts: readonly Draft[];
-      readonly away: boolean;
-      readonly gaps: readonly number[];
-      readonly dwell: readonly (number | null)[];
-    }
-  | {
-      readonly kind: 'pool';
-      readonly picks: readonly number[];
-      readonly away: boolean;
-      readonly gaps: readonly number[];
-      readonly dwell: readonly (number | null)[];
-    };
+  | ({ readonly kind: 'items'; readonly drafts: readonly Draft[] } & Timing)
+  | ({ readonly kind: 'pool'; readonly picks: readonly number[] } & Timing)
+  | ({ readonly kind: 'seeLess'; readonly targets: readonly string[] } & Timing);
 
 const RUN_MIX: ContentMix = { triggering: 6, overlap: 2, evasive: 1, borderline: 1 };
 const CALM_MIX: ContentMix = { ordinary: 6, recovery: 1 };
 
-function timing(length: fc.Arbitrary<number>) {
+function timing(length: fc.Arbitrary<number>): fc.Arbitrary<Timing> {
   return length.chain((n) =>
     fc.record({
-      away: fc.boolean(),
+      away: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(0) },
+        { weight: 4, arbitrary: fc.constant(AWAY_MS) },
+        { weight: 1, arbitrary: fc.constant(LONG_AWAY_MS) },
+      ),
       gaps: fc.array(fc.integer({ min: 1_000, max: 40_000 }), { minLength: n, maxLength: n }),
       dwell: fc.array(fc.option(fc.integer({ min: 0, max: 60_000 }), { freq: 2 }), {
         minLength: n,
@@ -75,10 +82,29 @@ function focusedBlock(v: Vocabulary, dimension: number): fc.Arbitrary<Block> {
 }
 
 /**
- * Impression streams that look like a feed session: blocks of runs on one or two themes, mixed
- * triggering runs, calm stretches,
- * mixed feed, and recovery items from the pool seen again (so that cooldowns matter), with
- * realistic gaps, an occasional long absence (a new session), and dwell times.
+ * "See less" feedback, one or two events: the person asks to see less of a group (half the
+ * time) or of one of its triggering topics — the only targets `observe` accepts.
+ */
+function seeLessBlock(v: Vocabulary): fc.Arbitrary<Block> {
+  const target = fc.oneof(
+    fc.constantFrom(...v.groups),
+    fc.constantFrom(...v.triggering.map((t) => t.topic)),
+  );
+  return fc.array(target, { minLength: 1, maxLength: 2 }).chain((targets) =>
+    timing(fc.constant(targets.length)).map((t) => ({
+      kind: 'seeLess' as const,
+      targets,
+      ...t,
+    })),
+  );
+}
+
+/**
+ * Streams that look like a feed session: blocks of runs on one or two themes, mixed triggering
+ * runs, calm stretches, mixed feed, recovery items from the pool seen again (so that cooldowns
+ * matter), and "see less" feedback on a group or a triggering topic, with realistic gaps, an
+ * occasional new session, a rare absence of 14 days (after which earlier "see less" feedback has
+ * lapsed), and dwell times. Events are in time order.
  *
  * @internal
  */
@@ -87,13 +113,14 @@ export function impressionsArbitrary(
   dimension: number,
   pool: readonly Item[],
   maxBlocks: number,
-): fc.Arbitrary<Impression[]> {
+): fc.Arbitrary<ObserveEvent[]> {
   const blocks: fc.Arbitrary<Block>[] = [
     itemsBlock(v, RUN_MIX, dimension),
     itemsBlock(v, CALM_MIX, dimension),
     itemsBlock(v, FEED_MIX, dimension),
   ];
-  if (v.triggering.length > 0) blocks.push(focusedBlock(v, dimension), focusedBlock(v, dimension));
+  if (v.triggering.length > 0)
+    blocks.push(focusedBlock(v, dimension), focusedBlock(v, dimension), seeLessBlock(v));
   if (pool.length > 0)
     blocks.push(
       fc
@@ -103,13 +130,17 @@ export function impressionsArbitrary(
         ),
     );
   return fc.array(fc.oneof(...blocks), { maxLength: maxBlocks }).map((list) => {
-    const out: Impression[] = [];
+    const out: ObserveEvent[] = [];
     let at = STREAM_START;
     let serial = 0;
     for (const block of list) {
-      const n = block.kind === 'items' ? block.drafts.length : block.picks.length;
+      const n = block.gaps.length;
       for (let i = 0; i < n; i++) {
-        at += i === 0 && block.away && out.length > 0 ? AWAY_MS : block.gaps[i]!;
+        at += i === 0 && block.away > 0 && out.length > 0 ? block.away : block.gaps[i]!;
+        if (block.kind === 'seeLess') {
+          out.push({ seeLess: { target: block.targets[i]! }, at });
+          continue;
+        }
         const item =
           block.kind === 'items'
             ? toItem(block.drafts[i]!, `s${serial++}`)

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { presets } from '../../index.js';
-import type { Rebalancer } from '../../facade/types.js';
+import type { ObserveEvent, Rebalancer } from '../../facade/types.js';
 import type { UserState } from '../../exposure/types.js';
-import type { Impression, Item } from '../../item/types.js';
+import type { Item } from '../../item/types.js';
 import type { PolicyInput } from '../../policy/types.js';
 import type { TaxonomyInput } from '../../taxonomy/types.js';
 import type { RebalanceCase } from '../types.js';
@@ -12,6 +12,7 @@ import { draftArbitrary, itemListArbitrary, toItem } from './items.js';
 import type { ItemArbitraryOptions } from './options.js';
 import { policyArbitrary, type PolicyArbitraryOptions } from './policy.js';
 import {
+  observableBy,
   observedState,
   rebalanceCaseArbitrary,
   type RebalanceCaseOptions,
@@ -49,13 +50,13 @@ export interface ImpressionArbitraryOptions extends ItemArbitraryOptions {
  * everyday topics, runs of triggering items, items of two groups at once, confidences at the
  * threshold, evasive hashtags, recovery items (some co-opted by a triggering topic), duplicate
  * ids, embeddings of a fixed dimension in every accepted form, impression streams with session
- * gaps and dwell times, user states reached by observing such streams with the engine itself
- * (never hand-made), and valid policies.
+ * gaps, dwell times and "see less" feedback, user states reached by observing such streams with
+ * the engine itself (never hand-made), and valid policies.
  *
  * - `item(options?)`: one item.
  * - `candidates(options?)`: a ranked candidate list (ids `c0`, `c1`, …; occasionally repeated).
  * - `recoveryPool(options?)`: a recovery pool (ids `r0`, `r1`, …).
- * - `impressions(options?)`: an impression stream in time order.
+ * - `impressions(options?)`: a stream of impressions and "see less" feedback, in time order.
  * - `userState(rebalancer, options?)`: a state reached by `rebalancer.observe` over a stream.
  * - `policy(options?)`: a `PolicyInput` that `resolvePolicy` accepts.
  * - `rebalanceCase(rebalancer, options?)`: a whole request with the stream behind its state.
@@ -123,13 +124,15 @@ export const arbitraries = Object.freeze({
     );
   },
   /**
-   * An impression stream in time order, in blocks (triggering runs, calm stretches, mixed feed,
-   * pool items seen again).
+   * A stream of what `observe` takes, in time order, in blocks: triggering runs, calm
+   * stretches, mixed feed, pool items seen again, and "see less" feedback events
+   * (`{ seeLess: { target }, at }`, the target a group id or a triggering topic id), with
+   * occasional new sessions and a rare absence of 14 days.
    *
    * @param options - taxonomy, embedding dimension, most blocks (8) and a pool to revisit
-   * @returns an arbitrary of impression lists
+   * @returns an arbitrary of event lists, ready for `observe`
    */
-  impressions(options: ImpressionArbitraryOptions = {}): fc.Arbitrary<Impression[]> {
+  impressions(options: ImpressionArbitraryOptions = {}): fc.Arbitrary<ObserveEvent[]> {
     return impressionsArbitrary(
       vocabulary(options.taxonomy),
       options.dimension ?? 4,
@@ -150,7 +153,7 @@ export const arbitraries = Object.freeze({
   ): fc.Arbitrary<UserState> {
     return arbitraries
       .impressions(options)
-      .map((impressions) => observedState(rebalancer, impressions));
+      .map((events) => observedState(rebalancer, observableBy(rebalancer, events)));
   },
   /**
    * A valid policy.
@@ -162,7 +165,7 @@ export const arbitraries = Object.freeze({
     return policyArbitrary(options);
   },
   /**
-   * A whole request together with the impressions its state was reached through.
+   * A whole request together with the impressions and feedback its state was reached through.
    *
    * @param rebalancer - the engine that observes the stream
    * @param options - taxonomy, embedding dimension and list sizes

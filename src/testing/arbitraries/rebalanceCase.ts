@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { RebalanceRequest, Rebalancer } from '../../facade/types.js';
-import type { Impression, Item } from '../../item/types.js';
+import type { ObserveEvent, RebalanceRequest, Rebalancer } from '../../facade/types.js';
+import type { Item } from '../../item/types.js';
 import type { UserState } from '../../exposure/types.js';
 import type { RebalanceCase } from '../types.js';
+import { isSeeLessTarget } from '../guarantees/seeLess.js';
 import { FEED_MIX, POOL_MIX } from './content.js';
 import { impressionsArbitrary, STREAM_START } from './impressions.js';
 import { itemListArbitrary } from './items.js';
@@ -23,11 +24,12 @@ export interface RebalanceCaseOptions extends Omit<ItemArbitraryOptions, 'maxLen
   readonly maxCandidates?: number;
   /** Largest recovery pool. @defaultValue 8 */
   readonly maxPool?: number;
-  /** Most blocks of impressions observed to reach the state. @defaultValue 6 */
+  /** Most blocks of impressions and feedback observed to reach the state. @defaultValue 6 */
   readonly maxBlocks?: number;
 }
 
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 function stripEmbeddings(items: readonly Item[]): Item[] {
   return items.map((item) => {
@@ -39,19 +41,35 @@ function stripEmbeddings(items: readonly Item[]): Item[] {
   });
 }
 
-/** Folds impressions into a fresh state with the engine itself: states are never hand-made. @internal */
+/**
+ * The events the engine accepts: a stream generated from another taxonomy than the engine's
+ * (say, the default one for an engine built on a taxonomy of its own) may ask to see less of a
+ * target the engine does not know, which `observe` refuses; such feedback is left out.
+ *
+ * @internal
+ */
+export function observableBy(
+  rebalancer: Rebalancer,
+  events: readonly ObserveEvent[],
+): ObserveEvent[] {
+  return events.filter((e) => !('seeLess' in e) || isSeeLessTarget(rebalancer, e.seeLess.target));
+}
+
+/** Folds impressions and feedback into a fresh state with the engine itself: states are never hand-made. @internal */
 export function observedState(
   rebalancer: Rebalancer,
-  impressions: readonly Impression[],
+  impressions: readonly ObserveEvent[],
 ): UserState {
   const empty = rebalancer.emptyState();
   return impressions.length === 0 ? empty : rebalancer.observe(empty, impressions);
 }
 
 /**
- * Whole requests: a candidate list, a recovery pool, and a state reached by observing an
- * impression stream (which may show pool items again), at a time right after the stream, a
- * little later, or after a long absence, with or without a `size`.
+ * Whole requests: a candidate list, a recovery pool, and a state reached by observing a stream of
+ * impressions (which may show pool items again) and "see less" feedback, at a time right after
+ * the stream, a little later, after a new session's gap, or about 14 days later — 1 ms before the
+ * removal period of "see less" feedback given at the stream's end runs out, exactly when it does,
+ * or a day after — with or without a `size`.
  *
  * @internal
  */
@@ -67,16 +85,23 @@ export function rebalanceCaseArbitrary(
     fc
       .record({
         candidates: itemListArbitrary(v, FEED_MIX, dimension, 'c', maxCandidates),
-        impressions: impressionsArbitrary(v, dimension, recovery, options.maxBlocks ?? 6),
+        events: impressionsArbitrary(v, dimension, recovery, options.maxBlocks ?? 6),
         embeddings: fc.boolean(),
-        after: fc.option(fc.constantFrom(0, 5_000, 2 * HOUR), { freq: 4 }),
+        after: fc.option(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom(0, 5_000, 2 * HOUR) },
+            { weight: 1, arbitrary: fc.constantFrom(14 * DAY - 1, 14 * DAY, 15 * DAY) },
+          ),
+          { freq: 4 },
+        ),
         size: fc.oneof(
           { weight: 3, arbitrary: fc.constant(undefined) },
           { weight: 1, arbitrary: fc.integer({ min: 0, max: maxCandidates + 4 }) },
         ),
         omitPool: fc.boolean(),
       })
-      .map(({ candidates, impressions, embeddings, after, size, omitPool }): RebalanceCase => {
+      .map(({ candidates, events, embeddings, after, size, omitPool }): RebalanceCase => {
+        const impressions = observableBy(rebalancer, events);
         const state = observedState(rebalancer, impressions);
         const last =
           impressions.length > 0 ? impressions[impressions.length - 1]!.at : STREAM_START;

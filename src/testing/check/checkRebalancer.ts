@@ -47,10 +47,11 @@ function readGuarantees(
 }
 
 /**
- * Property-checks a re-ranker against the DESIGN.md guarantees: generates requests (candidate
- * lists, recovery pools, states reached by observing impression streams with the reference
- * engine), runs the target on each, and applies the chosen guarantee checks and your own
- * properties. On failure fast-check shrinks the request to a small counterexample.
+ * Property-checks a re-ranker against the eight guarantees of docs/guarantees.md: generates
+ * requests (candidate lists, recovery pools, states reached by observing streams of impressions
+ * and "see less" feedback with the reference engine), runs the target on each, and applies the
+ * chosen guarantee checks and your own properties. On failure fast-check shrinks the request to
+ * a small counterexample.
  *
  * The reference engine — whose classification, policy and assessment the target must honour —
  * is the target itself when it is a Rebalancer, otherwise one built from `options.taxonomy`

@@ -3,10 +3,13 @@ import { withFacts } from './facts.js';
 import { levelProblem } from './levels.js';
 
 /**
- * Guarantee 4, caps hold: for each group whose current level has a cap `{ count, window }`, no
+ * Guarantee 4 of docs/guarantees.md, caps hold: for each group whose current level has a cap `{ count, window }`, no
  * `window` consecutive served slots (nor any shorter run at the start) hold more than `count`
  * items triggering for the group; and no recovery slot holds a triggering item. The levels are
- * the result's assessment, which must agree with the reference engine's `assess`.
+ * the result's assessment, which must agree with the reference engine's `assess`. Windows run
+ * over the served slots as served: a candidate that "see less" removed takes no slot, so the
+ * items around it are neighbours in the windows — removing such items after the caps were
+ * applied is what breaks this.
  *
  * @param context - the request, the result and the reference engine
  * @returns `null` when the guarantee holds, otherwise what broke

@@ -2,7 +2,7 @@ import { deepCopy, firstDifference } from '../check/deepEqual.js';
 import type { GuaranteeContext } from '../types.js';
 
 /**
- * Guarantee 8, determinism and untouched inputs: the request is deep-equal after the call to
+ * Guarantee 8 of docs/guarantees.md, determinism and untouched inputs: the request is deep-equal after the call to
  * what it was before (candidates, pool, state, every item and embedding), and calling the
  * target again, on the same request and on a fresh deep copy of it, gives a deep-equal result
  * (numbers compared with `Object.is`: bit for bit).

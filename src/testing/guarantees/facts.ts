@@ -1,19 +1,18 @@
 import type { Slot } from '../../facade/types.js';
 import type { Item } from '../../item/types.js';
 import type { Level } from '../../policy/types.js';
-import type {
-  ResolvedGroupPolicy,
-  ResolvedLevelAction,
-  ResolvedPolicy,
-} from '../../policy/resolved.js';
+import type { ResolvedLevelAction } from '../../policy/resolved.js';
 import type { GuaranteeContext } from '../types.js';
+import { groupPolicy } from './groupPolicy.js';
+import { seeLessMatches } from './seeLess.js';
 
 /**
  * What the guarantee checks read from one request and result, computed once per context: the
  * groups and the action of each group's current level, which candidates and served items are
  * triggering for which group (by the reference engine's `classify` and each group's
- * `minConfidence`), and which candidates repeat an earlier id. A group with a block of its own
- * in `policy.groups` is read with its own levels and threshold.
+ * `minConfidence`), which candidates repeat an earlier id, and which match "see less" feedback in
+ * force. A group with a block of its own in `policy.groups` is read with its own levels and
+ * threshold.
  *
  * @internal
  */
@@ -31,6 +30,14 @@ export interface CaseFacts {
   readonly firstOf: Int32Array;
   /** Candidate indices the result dropped as `invalid`. */
   readonly invalid: ReadonlySet<number>;
+  /** Per candidate, the "see less" targets in force it matches (see `seeLessInForce`). */
+  readonly seeLess: readonly (readonly string[])[];
+  /**
+   * Per candidate: 1 when "see less" removes it — the first valid candidate with its id, matching
+   * a target in force. Such a candidate must be dropped as `seeLess:<target>` and is not a
+   * candidate for any slot.
+   */
+  readonly removed: Uint8Array;
   /** Per candidate and group (row-major): 1 when triggering for the group. */
   readonly candidateTriggering: Uint8Array;
   /** Per served slot and group (row-major): 1 when the served item is triggering for the group. */
@@ -159,6 +166,10 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     if (first === undefined && id !== undefined && !invalid.has(i)) firstById.set(id, i);
     firstOf[i] = first ?? i;
   }
+  const seeLess = seeLessMatches(context, candidates);
+  const removed = new Uint8Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++)
+    if (firstOf[i] === i && !invalid.has(i) && seeLess[i]!.length > 0) removed[i] = 1;
   const candidateTriggering = new Uint8Array(candidates.length * G);
   for (let i = 0; i < candidates.length; i++)
     markGroups(context, candidates[i]!, 'triggering', candidateTriggering, i * G);
@@ -180,6 +191,8 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     size: request.size ?? Infinity,
     firstOf,
     invalid,
+    seeLess,
+    removed,
     candidateTriggering,
     servedTriggering,
     poolTriggering,
@@ -215,14 +228,6 @@ function markGroups(
   }
 }
 
-/** The policy of one group: its own block in `policy.groups`, or the top-level fields. */
-function groupPolicy(policy: ResolvedPolicy, id: string): ResolvedGroupPolicy {
-  const own = Object.prototype.hasOwnProperty.call(policy.groups, id)
-    ? policy.groups[id]
-    : undefined;
-  return own ?? policy;
-}
-
 /**
  * Runs a check only on a well-shaped result; otherwise reports why it cannot be checked.
  *
@@ -235,6 +240,16 @@ export function withFacts(
   const problem = shapeProblem(context);
   if (problem !== null) return `the result cannot be read: ${problem}`;
   return check(factsOf(context));
+}
+
+/**
+ * Whether candidate `i` competes for the slots: the first valid candidate with its id, not
+ * removed by "see less". Only these can be served or held back by a cap.
+ *
+ * @internal
+ */
+export function competes(facts: CaseFacts, i: number): boolean {
+  return facts.firstOf[i] === i && !facts.invalid.has(i) && facts.removed[i] === 0;
 }
 
 /** `"id" (candidates[3])`, for messages. @internal */

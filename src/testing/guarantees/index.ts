@@ -9,7 +9,7 @@ import { checkStability } from './stability.js';
 import { checkTopSlotsFirst } from './topSlotsFirst.js';
 
 /**
- * The check of each DESIGN.md guarantee, by number.
+ * The check of each guarantee (stated in docs/guarantees.md), by number.
  *
  * @example
  * ```ts

@@ -1,12 +1,17 @@
 import type { GuaranteeContext } from '../types.js';
-import { nameCandidate, withFacts, type CaseFacts } from './facts.js';
+import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
 
 /**
- * Guarantee 3, no cost for the unaffected: when every group is at a level that asks for
- * nothing (no cap, no recovery, no diversification), or when no candidate is triggering for any
- * group and no group's level asks for recovery or diversification, the served feed is the input:
- * the candidates in their order (each id once), cut at `size`, with no recovery slot and no
- * reason on any slot. Otherwise the guarantee says nothing and the check passes.
+ * Guarantee 3 of docs/guarantees.md, no cost for the unaffected: when every group is at a level that asks for
+ * nothing (no cap, no recovery, no diversification), or when no competing candidate is
+ * triggering for any group and no group's level asks for recovery or diversification, the served
+ * feed is the input: the competing candidates in their order, cut at `size`, with no recovery
+ * slot and no reason on any slot. Otherwise the guarantee says nothing and the check passes.
+ *
+ * The competing candidates are the candidates less duplicates, invalid ones (under
+ * `onInvalidItem: 'skip'`) and those "see less" feedback in force removes: the person's own
+ * choice applies under every policy, `off` included, so the input the guarantee speaks of is
+ * what remains after it.
  *
  * @param context - the request, the result and the reference engine
  * @returns `null` when the guarantee holds or does not apply, otherwise what broke
@@ -26,7 +31,7 @@ export function checkNoCostForUnaffected(context: GuaranteeContext): string | nu
     const { result } = context;
     const expected: number[] = [];
     for (let i = 0; i < facts.candidates.length && expected.length < facts.size; i++)
-      if (facts.firstOf[i] === i && !facts.invalid.has(i)) expected.push(i);
+      if (competes(facts, i)) expected.push(i);
     const why = asksNothing(facts)
       ? 'every group is at a level that asks for nothing'
       : 'nothing is triggering and no recovery is due';
@@ -55,7 +60,10 @@ function asksNothing(facts: CaseFacts): boolean {
 function unaffected(facts: CaseFacts): boolean {
   if (asksNothing(facts)) return true;
   if (facts.actions.some((a) => a.recoveryEvery !== null || a.diversify !== null)) return false;
-  for (let k = 0; k < facts.candidateTriggering.length; k++)
-    if (facts.candidateTriggering[k] === 1) return false;
+  const G = facts.groups.length;
+  for (let i = 0; i < facts.candidates.length; i++) {
+    if (!competes(facts, i)) continue;
+    for (let g = 0; g < G; g++) if (facts.candidateTriggering[i * G + g] === 1) return false;
+  }
   return true;
 }

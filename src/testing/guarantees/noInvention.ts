@@ -3,7 +3,7 @@ import type { GuaranteeContext } from '../types.js';
 import { idOf, shapeProblem } from './facts.js';
 
 /**
- * Guarantee 1, no invention: every served organic item is the candidate its slot points at,
+ * Guarantee 1 of docs/guarantees.md, no invention: every served organic item is the candidate its slot points at,
  * every served recovery item is an entry of the recovery pool, and no id is served twice. A
  * result whose slots and items do not line up fails here too.
  *

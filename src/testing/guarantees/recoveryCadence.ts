@@ -1,14 +1,14 @@
 import type { Item } from '../../item/types.js';
 import type { GuaranteeContext } from '../types.js';
 import { expectedRecoverySlots, recoveryPlan, type RecoveryPlan } from './cadence.js';
-import { idOf, withFacts, type CaseFacts } from './facts.js';
+import { competes, idOf, withFacts, type CaseFacts } from './facts.js';
 import { levelProblem } from './levels.js';
 
 /** Relevance scores closer than this are ties (either order is accepted). */
 const TIE = 1e-9;
 
 /**
- * Guarantee 7, recovery cadence. With k the shortest `recoveryEvery` among the groups whose
+ * Guarantee 7 of docs/guarantees.md, recovery cadence. With k the shortest `recoveryEvery` among the groups whose
  * current level asks for recovery:
  *
  * - recovery slots sit exactly where the cadence puts them: the latest slots it allows (k − 1,
@@ -24,6 +24,12 @@ const TIE = 1e-9;
  * - a pool entry triggering for any group is never served and, when recovery is due, is listed
  *   in `rejectedRecovery` with reason `triggering:<group>`; an entry shown within
  *   `recovery.cooldown` impressions is not served again.
+ *
+ * The cadence counts served slots only. A candidate that "see less" feedback in force removes
+ * takes no slot, so it neither moves a recovery slot nor counts as an organic item still to
+ * follow; a pool entry with its id is still refused as a duplicate of a candidate. A pool entry
+ * never needs "see less" of its own: every target is a group or a triggering topic, so an entry
+ * matching one is triggering and refused as such.
  *
  * @param context - the request, the result and the reference engine
  * @returns `null` when the guarantee holds, otherwise what broke
@@ -71,8 +77,7 @@ function checkPlacement(
 ): string | null {
   const organicServed = flags.length - indicesOf(flags).length;
   let eligibleCandidates = 0;
-  for (let i = 0; i < facts.candidates.length; i++)
-    if (facts.firstOf[i] === i && !facts.invalid.has(i)) eligibleCandidates += 1;
+  for (let i = 0; i < facts.candidates.length; i++) if (competes(facts, i)) eligibleCandidates += 1;
   const expected = expectedRecoverySlots(
     plan,
     organicServed,

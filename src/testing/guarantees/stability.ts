@@ -1,11 +1,14 @@
 import type { GuaranteeContext } from '../types.js';
-import { nameCandidate, withFacts, type CaseFacts } from './facts.js';
+import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
 
 /**
- * Guarantee 6, stability: candidates the policy does not move keep their relative order. Two
+ * Guarantee 6 of docs/guarantees.md, stability: candidates the policy does not move keep their relative order. Two
  * candidates that are triggering for the same capped groups (in particular two that no cap
  * concerns) are treated alike by every cap, so the served ones keep their input order, and a
- * later one is served only if every earlier one of its kind is served too.
+ * later one is served only if every earlier one of its kind is served too. Only competing
+ * candidates are compared: one that "see less" feedback in force removes (or a duplicate, or an
+ * invalid one) leaves no gap, and one served against that rule is guarantee 2's and 5's to
+ * report.
  *
  * When a group's current level diversifies, the organic order is the diversified one, which
  * this check cannot know: it then passes without looking (as does guarantee 5).
@@ -31,6 +34,7 @@ export function checkStability(context: GuaranteeContext): string | null {
     for (const slot of result.slots) {
       if (slot.source !== 'organic') continue;
       const c = slot.from!;
+      if (!competes(facts, c)) continue;
       const kind = kindOf(facts, c);
       const last = lastServed.get(kind);
       if (last !== undefined && last > c)
@@ -40,7 +44,7 @@ export function checkStability(context: GuaranteeContext): string | null {
     }
     const gap = new Map<string, number>();
     for (let i = 0; i < facts.candidates.length; i++) {
-      if (facts.firstOf[i] !== i || facts.invalid.has(i)) continue;
+      if (!competes(facts, i)) continue;
       const kind = kindOf(facts, i);
       if (served[i] === 0) {
         if (!gap.has(kind)) gap.set(kind, i);

@@ -1,14 +1,19 @@
 import type { GuaranteeContext } from '../types.js';
 import { nextOrganicSlot, recoveryPlan } from './cadence.js';
-import { nameCandidate, withFacts, type CaseFacts } from './facts.js';
+import { competes, nameCandidate, withFacts, type CaseFacts } from './facts.js';
+import { seeLessReasons } from './seeLess.js';
 
 /**
- * Guarantee 5, top slots first: each served organic slot holds the best-ranked remaining
+ * Guarantee 5 of docs/guarantees.md, top slots first: each served organic slot holds the best-ranked remaining
  * candidate the caps allow there, given everything served before it (recovery slots included);
  * and each candidate dropped with reason `cap:<group>` could not be appended: that group's cap
  * forbids it at the slot the next organic item would take. Together: the served order is the
  * lexicographically earliest (by original rank) cap-respecting order that no remaining
  * candidate could extend.
+ *
+ * Only competing candidates take part: a duplicate, an invalid candidate (under
+ * `onInvalidItem: 'skip'`) or one that "see less" feedback in force removes is not a candidate
+ * for any slot, so serving one fails and leaving one out never counts against a slot.
  *
  * When a group's current level diversifies, the organic order is the diversified one, which
  * this check cannot know: it then passes without looking (as does guarantee 6).
@@ -35,8 +40,10 @@ export function checkTopSlotsFirst(context: GuaranteeContext): string | null {
       const slot = result.slots[s]!;
       if (slot.source !== 'organic') continue;
       const c = slot.from!;
+      if (facts.removed[c] === 1)
+        return `slot ${s} holds ${nameCandidate(facts, c)}, which "see less" removes (${seeLessReasons(facts.seeLess[c]!)}): it is not a candidate for any slot`;
       for (let i = 0; i < c; i++) {
-        if (servedBefore[i] === 1 || facts.firstOf[i] !== i || facts.invalid.has(i)) continue;
+        if (servedBefore[i] === 1 || !competes(facts, i)) continue;
         if (blockingGroup(facts, i, s) < 0)
           return `slot ${s} holds ${nameCandidate(facts, c)}, but ${nameCandidate(facts, i)} ranks higher, was not served yet and every cap allows it there`;
       }
