@@ -1,7 +1,10 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
+import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
+import { CrisisVocabulary, SKIP } from './queries/CrisisVocabulary.js';
+import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
 import type { QueryInterception, ResourceDirectory } from './types.js';
@@ -29,7 +32,7 @@ const MAX_QUERY_WORDS = 32;
  * };
  * ```
  */
-export interface QueryInterceptorConfig {
+export interface QueryInterceptorConfig extends QueryVocabularyOptions {
   /** The taxonomy's matcher; the evasive one catches misspelt searches ("sucide", "thinspoo"). */
   readonly matcher: TermMatcher;
   /** Group of every topic the matcher can return, triggering and recovery topics alike. */
@@ -136,6 +139,9 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
     fail('supportTerms', 'must be an array of strings', terms);
   }
+  const vocabulary = new CrisisVocabulary(
+    resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument'),
+  );
   const support = createEvasiveMatcher(
     (terms as readonly string[]).map((term) => ({ term, topic: SUPPORT_GROUP })),
   );
@@ -169,16 +175,29 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
       }
     };
     const groupOf = (topic: string): string | undefined => topicGroups.get(topic);
+    // A crisis term's topic the taxonomy lacks still answers, as the group of the same name.
+    const crisisGroupOf = (topic: string): string => topicGroups.get(topic) ?? topic;
     const supportOf = (): string => SUPPORT_GROUP;
-    for (const m of [matcher, support]) {
-      const of = m === matcher ? groupOf : supportOf;
-      consider(m.matchTag(text), of);
-      const words = text.split(/\s+/u);
-      for (let w = 0; w < words.length && w < MAX_QUERY_WORDS; w++) {
-        if (words[w] !== '') consider(m.matchTag(words[w]!), of);
-      }
-      consider(m.scanText(text), of);
+
+    const reading = vocabulary.read(text, MAX_QUERY_WORDS);
+    consider(reading.topics, crisisGroupOf);
+    // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word or
+    // holds a benign phrase: those are decided word by word.
+    if (reading.letters > SHORT_TERM_LENGTH && !reading.masked)
+      consider(matcher.matchTag(text), groupOf);
+    const { words, gates } = reading;
+    for (let w = 0; w < words.length; w++) {
+      if (gates[w] !== SKIP) consider(matcher.matchTag(words[w]!.raw), groupOf);
     }
+    consider(matcher.scanText(text), groupOf);
+
+    consider(support.matchTag(text), supportOf);
+    const plain = text.split(/\s+/u);
+    for (let w = 0; w < plain.length && w < MAX_QUERY_WORDS; w++) {
+      if (plain[w] !== '') consider(support.matchTag(plain[w]!), supportOf);
+    }
+    consider(support.scanText(text), supportOf);
+
     if (best === null) return null;
     const group: string = best;
     return Object.freeze({
