@@ -75,20 +75,34 @@ export type QueryInterceptor = (
 ) => QueryInterception | null;
 
 /**
- * Builds `interceptQuery(query, { locale })`: for a search that matches a topic of the taxonomy
- * — misspellings and evasive variants included ("sucide", "thinspoo", "#ѕеlfhаrm") — it returns
- * the group and up to three resources for the searcher's locale (en-GB → en → `*`), to show
- * instead of or above the results (`kind: 'resources'`); for a supportive mental-health search
- * ("#mentalheath", "depression") a banner (`kind: 'banner'`); otherwise `null`. TikTok sends
- * searches for #suicide to local helplines and Instagram shows expert resources for self-harm and
- * eating-disorder searches; this is that, as data for the host to render.
+ * Builds `interceptQuery(query, { locale })`: for a search that signals suicidal intent or
+ * self-harm ("kill myself", "quiero morir", "ich will sterben", "me scarifier"), or that matches
+ * a topic of the taxonomy — misspellings and evasive variants included ("sucide", "k i l l
+ * myself", "thinspoo", "#ѕеlfhаrm") — it returns the group and up to three resources for the
+ * searcher's locale (en-GB → en → `*`), to show instead of or above the results
+ * (`kind: 'resources'`); for a supportive mental-health search ("#mentalheath", "depression") a
+ * banner (`kind: 'banner'`); otherwise `null`. TikTok sends searches for #suicide to local
+ * helplines and Instagram shows expert resources for self-harm and eating-disorder searches;
+ * this is that, as data for the host to render.
  *
- * The whole query, each of its words, and the query as text are matched, so a tag-only term
- * ("suicide") counts as a query word while "banana" never yields "ana". A sensitive query with no
- * resource for the locale still returns its group, with no resources.
+ * Crisis phrases come from the query vocabulary (`crisisTerms`, default
+ * {@link DEFAULT_CRISIS_TERMS}, English, Spanish, French, German and Portuguese), compiled with
+ * the evasive matcher whatever matcher the taxonomy uses. The query is read first: evasive
+ * normal form, runs of single spaced letters joined, contractions and texting forms expanded
+ * ("wanna", "want 2", "imma"), words of five letters or more one spelling edit from a vocabulary
+ * word read as that word. Then the whole query, each of its words and the query as text are
+ * matched against the taxonomy, so a tag-only term ("suicide") counts as a query word while
+ * "banana" never yields "ana". Two rules keep ordinary searches ordinary: words inside a benign
+ * phrase ("suicide squad", "cortarme el pelo"; `benignPhrases`) never count, and a short code
+ * word ("ana", "mia", "kms", "sh") counts only as a hashtag or as its rule in `codeWords` allows
+ * ("ana tips" and "how to kms" do, "Ana de Armas" and "5 kms run" do not). A sensitive query
+ * with no resource for the locale still returns its group, with no resources.
+ *
+ * Only the first 500 characters and 32 words of a query are read, so a call is bounded whatever
+ * the input.
  *
  * @param config - the taxonomy's matcher, its topic → group map, the resources and options
- * @returns the pure interceptor; it allocates only its result
+ * @returns the pure interceptor
  * @throws RebalanceError with code `argument` when the configuration is malformed
  *
  * @example

@@ -97,8 +97,8 @@ export class CrisisVocabulary {
       const word = normalizeEvasive(rule.word);
       if (word === '') continue;
       this.rules.set(word, {
-        with: rule.with === null ? null : set(rule.with),
-        unless: set(rule.unless),
+        with: rule.with === undefined ? null : set(rule.with),
+        unless: set(rule.unless ?? []),
       });
     }
     this.crisis = createEvasiveMatcher(vocabulary.crisisTerms);

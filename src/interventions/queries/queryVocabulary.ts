@@ -47,19 +47,14 @@ export interface QueryVocabularyOptions {
 }
 
 /**
- * Query vocabulary options, validated, with defaults filled in.
+ * Query vocabulary options, validated and copied, with defaults filled in.
  *
  * @internal
  */
 export interface ResolvedQueryVocabulary {
   readonly crisisTerms: readonly TermEntry[];
   readonly benignPhrases: readonly string[];
-  readonly codeWords: readonly {
-    readonly word: string;
-    /** `null`: the word needs no companion. */
-    readonly with: readonly string[] | null;
-    readonly unless: readonly string[];
-  }[];
+  readonly codeWords: readonly CodeWordRule[];
 }
 
 /**
@@ -103,11 +98,11 @@ export function resolveQueryVocabulary(
     ).map((rule, i) => {
       const path = `codeWords[${i}]`;
       const e = r.object(rule, path, ['word', 'with', 'unless']);
-      return {
-        word: r.string(e.word, `${path}.word`, MAX_LENGTH),
-        with: e.with === undefined ? null : strings(r, e.with, `${path}.with`),
-        unless: e.unless === undefined ? [] : strings(r, e.unless, `${path}.unless`),
-      };
+      const word = r.string(e.word, `${path}.word`, MAX_LENGTH);
+      const unless = e.unless === undefined ? [] : strings(r, e.unless, `${path}.unless`);
+      return e.with === undefined
+        ? { word, unless }
+        : { word, with: strings(r, e.with, `${path}.with`), unless };
     }),
   };
 }
