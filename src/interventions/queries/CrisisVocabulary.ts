@@ -5,7 +5,12 @@ import { SHORT_TERM_LENGTH } from '../../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../../taxonomy/match/types.js';
 import { createLetterSegmenter } from './createLetterSegmenter.js';
 import type { ResolvedQueryVocabulary } from './queryVocabulary.js';
-import { readQuery, type LetterSegmenter, type QueryWord } from './readQuery.js';
+import {
+  EXPANDED_SPELLINGS,
+  readQuery,
+  type LetterSegmenter,
+  type QueryWord,
+} from './readQuery.js';
 
 /**
  * Shortest word, in letters of its normal form, that is read as the vocabulary word one
@@ -108,6 +113,7 @@ export class CrisisVocabulary {
         .map((word) => ({ term: word, topic: word })),
       { fuzzyMinLength: CORRECT_MIN_LENGTH, guard: CORRECTION_GUARD },
     );
+    for (const spelling of EXPANDED_SPELLINGS) letters.add(unsqueezed(spelling));
     this.segment = createLetterSegmenter(letters);
   }
 

@@ -7,13 +7,13 @@ const UNKNOWN_LETTER = 1_000;
  * Builds the splitter for runs of spaced letters: "i w a n t t o d i e" is typed to dodge a
  * filter, and joined it is one word, "iwanttodie", that no phrase matches on word boundaries.
  * The run is split into known words by dynamic programming — as many letters covered by known
- * words as possible, then as few words as possible — and letters no known word covers stay
- * together as one word ("s u i c i d a l t h o u g h t s" → "suicidal", "thoughts" when only
- * "suicidal" is known).
+ * words as possible, then as few words as possible. Only a split into known words and lone
+ * letters is kept ("i", "want", "to", "die"); otherwise the run stays one word
+ * ("s c a r i f i e" → "scarifie", which a spelling edit can still read as "scarifier").
  *
  * @param words - known words, lower case, accents stripped, letters not squeezed; words of one
  *   letter are ignored
- * @returns the splitter; a run with no known word comes back whole
+ * @returns the splitter; a run it cannot split into known words comes back whole
  *
  * @internal
  */
@@ -60,7 +60,10 @@ export function createLetterSegmenter(words: Iterable<string>): LetterSegmenter 
       if (piece.unknown && next?.unknown === true) next.text = piece.text + next.text;
       else pieces.push(piece);
     }
-    if (pieces.every((piece) => piece.unknown)) return [letters];
+    // Only a split into known words (and lone letters, such as "i") is trusted; anything else
+    // is one misspelt word more likely than known words around unknown ones ("scar" + "ifie"
+    // for "scarifie"), and whole it can still be corrected.
+    if (pieces.some((piece) => piece.unknown && piece.text.length > 1)) return [letters];
     return pieces.reverse().map((piece) => piece.text);
   };
 }

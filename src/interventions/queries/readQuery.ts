@@ -20,21 +20,22 @@ export interface QueryWord {
 export type LetterSegmenter = (letters: string) => readonly string[];
 
 /**
- * Contractions and texting forms, keyed by their evasive normal form (so "w4nna" and "WANNA"
- * are "wana"), and the plain words the vocabulary is written in.
+ * Contractions and texting forms as they are spelt, and the plain words the vocabulary is
+ * written in. They are looked up by their evasive normal form, so "w4nna" and "WANNA" are
+ * "wanna".
  */
-const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map([
+const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
   // English
   ['2', ['to']],
-  ['wana', ['want', 'to']],
-  ['gona', ['going', 'to']],
-  ['guna', ['going', 'to']],
+  ['wanna', ['want', 'to']],
+  ['gonna', ['going', 'to']],
+  ['gunna', ['going', 'to']],
   ['tryna', ['trying', 'to']],
-  ['ima', ['i', 'am', 'going', 'to']],
+  ['imma', ['i', 'am', 'going', 'to']],
   ['im', ['i', 'am']],
   ['dont', ['do', 'not']],
   ['cant', ['can', 'not']],
-  ['canot', ['can', 'not']],
+  ['cannot', ['can', 'not']],
   ['wont', ['will', 'not']],
   ['isnt', ['is', 'not']],
   ['doesnt', ['does', 'not']],
@@ -55,7 +56,26 @@ const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['qero', ['quero']],
   ['ke', ['que']],
   ['vc', ['voce']],
-]);
+];
+
+/** The spellings of {@link EXPANSIONS}, which a run of spaced letters may spell too. */
+export const EXPANDED_SPELLINGS: readonly string[] = EXPANSIONS.map(([spelling]) => spelling);
+
+let expansionsByNorm: Map<string, readonly QueryWord[]> | null = null;
+
+/** The words a contraction or texting form stands for, by its normal form. */
+function expansionOf(norm: string): readonly QueryWord[] | undefined {
+  if (expansionsByNorm === null) {
+    expansionsByNorm = new Map();
+    for (const [spelling, words] of EXPANSIONS) {
+      expansionsByNorm.set(
+        normalizeEvasive(spelling),
+        words.map((raw) => ({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false })),
+      );
+    }
+  }
+  return expansionsByNorm.get(norm);
+}
 
 /** French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). */
 const ELISION = /^(qu|[cdjlmnst])['’](\p{L}.*)$/iu;
@@ -73,10 +93,14 @@ const ELIDED: Readonly<Record<string, string>> = {
 /** A number written against its unit ("10kms", "5km"). */
 const NUMBER_UNIT = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u;
 const NUMBER = /^\d+(?:[.,]\d+)?$/u;
-const TOKEN = /\S+/gu;
+/**
+ * A run without whitespace. U+FEFF counts as whitespace for `\s`, but it is an invisible
+ * character that evaders put inside words ("kill\ufeffmyself"), so it does not end a token.
+ */
+const TOKEN = /[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
 
-/** Shortest run of single spaced letters that is read as one word ("k i l l"). */
-const MIN_LETTER_RUN = 3;
+/** Shortest run of single spaced letters that is read as one word ("k i l l", "u m"). */
+const MIN_LETTER_RUN = 2;
 
 interface Token {
   raw: string;
@@ -86,14 +110,14 @@ interface Token {
 }
 
 /**
- * Reads at most `maxWords` words of a search query: each token in the evasive normal form, a
+ * Reads the first `maxWords` words of a search query: each token in the evasive normal form, a
  * French elision split off ("j'ai" → "je ai"), a number split from its unit ("10kms"), a run of
- * three or more single spaced letters joined and split into known words ("i w a n t t o d i e"
+ * two or more single spaced letters joined and split into known words ("i w a n t t o d i e"
  * → "i want to die"), contractions and texting forms expanded ("wanna" → "want to"). Tokens
  * without letters or digits (emoji, punctuation) are dropped.
  *
  * @param text - the query, already capped in length
- * @param maxWords - most tokens read
+ * @param maxWords - most tokens kept (those with letters or digits)
  * @param segment - splits a joined run of letters into words
  * @returns the words, at most a few per token read
  *
@@ -103,8 +127,9 @@ export function readQuery(text: string, maxWords: number, segment: LetterSegment
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let afterNumber = false;
-  for (let m = TOKEN.exec(text), read = 0; m !== null && read < maxWords; m = TOKEN.exec(text)) {
-    read++;
+  // Tokens without a normal form (a lone "." between spaced letters) do not count as words; the
+  // caller's cap on the text's length bounds how many are looked at.
+  for (let m = TOKEN.exec(text); m !== null && tokens.length < maxWords; m = TOKEN.exec(text)) {
     let raw = m[0];
     const tag = raw.startsWith('#') || raw.startsWith('＃');
     const elision = ELISION.exec(raw);
@@ -129,22 +154,25 @@ export function readQuery(text: string, maxWords: number, segment: LetterSegment
     if (end - i >= MIN_LETTER_RUN) {
       let letters = '';
       for (let j = i; j < end; j++) letters += tokens[j]!.norm;
-      for (const word of segment(letters)) {
-        const norm = normalizeEvasive(word);
-        if (norm !== '') words.push({ raw: word, norm, tag: tokens[i]!.tag, afterNumber: false });
+      const tag = tokens[i]!.tag;
+      for (const raw of segment(letters)) {
+        const norm = normalizeEvasive(raw);
+        if (norm !== '') expand(words, { raw, norm, tag, afterNumber: false });
       }
       i = end;
       continue;
     }
-    const token = tokens[i]!;
-    const expansion = EXPANSIONS.get(token.norm);
-    if (expansion === undefined) words.push(token);
-    else
-      for (const word of expansion)
-        words.push({ raw: word, norm: normalizeEvasive(word), tag: token.tag, afterNumber: false });
+    expand(words, tokens[i]!);
     i++;
   }
   return words;
+}
+
+/** Appends a word, or the words its contraction stands for. */
+function expand(words: QueryWord[], word: QueryWord): void {
+  const expansion = expansionOf(word.norm);
+  if (expansion === undefined) words.push(word);
+  else for (const w of expansion) words.push(word.tag ? { ...w, tag: true } : w);
 }
 
 /** Appends the token if it has a normal form; returns whether it did. */
