@@ -84,6 +84,30 @@ describe.each(MATCHERS)('rb.interceptQuery with %s', (_, matcher) => {
   });
 });
 
+describe('the reading steps of rb.interceptQuery, one example each', () => {
+  const rb = rebalancer(undefined);
+  it.each([
+    ['KÍLL MYSÉLF', 'normal form: case and accents'],
+    ['kill\u200bmyself', 'normal form: invisible characters'],
+    ['suicid3', 'normal form: leetspeak'],
+    ['k i l l myself', 'spaced letters joined'],
+    ['i w a n t t o d i e', 'spaced letters split into known words'],
+    ['wanna die', 'texting form'],
+    ['want 2 die', 'texting form'],
+    ['imma end it all', 'texting form'],
+    ['i dont want to live', 'contraction'],
+    ['jveux mourir', 'texting form (French)'],
+    ['kiero morir', 'texting form (Spanish)'],
+    ["j'ai envie de me tuer", 'French elision'],
+    ['kil mysef', 'one spelling edit on a word of five letters or more'],
+    ['killmyself', 'phrase with its word break dropped'],
+    ['kill my self', 'phrase with its word break moved'],
+    ['sucide', 'one spelling edit on a single word of seven letters or more'],
+  ])('interceptQuery(%j) answers suicide (%s)', (query) => {
+    expect(rb.interceptQuery(query, { locale: 'en' })?.group).toBe('suicide');
+  });
+});
+
 describe('code-word rules of rb.interceptQuery', () => {
   const rb = rebalancer(createEvasiveMatcher);
   const groupOf = (query: string): string | null =>
