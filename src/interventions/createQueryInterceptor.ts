@@ -3,7 +3,7 @@ import { describeValue } from '../errors/describe.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
 import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
-import { CrisisVocabulary, SKIP } from './queries/CrisisVocabulary.js';
+import { SKIP, compileCrisisVocabulary } from './queries/CrisisVocabulary.js';
 import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
@@ -153,7 +153,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
     fail('supportTerms', 'must be an array of strings', terms);
   }
-  const vocabulary = new CrisisVocabulary(
+  const vocabulary = compileCrisisVocabulary(
     resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument'),
   );
   const support = createEvasiveMatcher(

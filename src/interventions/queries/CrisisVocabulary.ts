@@ -4,6 +4,9 @@ import { DEFAULT_FUZZY_GUARD } from '../../taxonomy/evasive/options.js';
 import { SHORT_TERM_LENGTH } from '../../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../../taxonomy/match/types.js';
 import { createLetterSegmenter } from './createLetterSegmenter.js';
+import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
+import { DEFAULT_CODE_WORDS } from './codeWords.js';
+import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
 import type { ResolvedQueryVocabulary } from './queryVocabulary.js';
 import {
   EXPANDED_SPELLINGS,
@@ -203,4 +206,22 @@ function unsqueezed(word: string): string {
   let out = '';
   for (const ch of word) out += normalizeEvasive(ch);
   return out;
+}
+
+let shared: CrisisVocabulary | null = null;
+
+/**
+ * The compiled vocabulary: one instance, built on first use, for the default lists — compiling
+ * them costs far more than the rest of `createRebalancer`, which hosts and tests call often —
+ * and a new one for any other lists. Sharing is safe: `read` keeps no state between calls.
+ *
+ * @internal
+ */
+export function compileCrisisVocabulary(vocabulary: ResolvedQueryVocabulary): CrisisVocabulary {
+  const isDefault =
+    vocabulary.crisisTerms === DEFAULT_CRISIS_TERMS &&
+    vocabulary.benignPhrases === DEFAULT_BENIGN_PHRASES &&
+    vocabulary.codeWords === DEFAULT_CODE_WORDS;
+  if (!isDefault) return new CrisisVocabulary(vocabulary);
+  return (shared ??= new CrisisVocabulary(vocabulary));
 }

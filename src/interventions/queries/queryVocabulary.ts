@@ -76,8 +76,9 @@ export function resolveQueryVocabulary(
   const r = new InputReader(api, code, '');
   const { crisisTerms, benignPhrases, codeWords } = pick(options, r);
   return {
+    // The frozen defaults pass by identity, so the compiled default vocabulary can be shared.
     crisisTerms:
-      crisisTerms === undefined
+      crisisTerms === undefined || crisisTerms === DEFAULT_CRISIS_TERMS
         ? DEFAULT_CRISIS_TERMS
         : r.array(crisisTerms, 'crisisTerms', MAX_ENTRIES).map((entry, i) => {
             const path = `crisisTerms[${i}]`;
@@ -89,21 +90,21 @@ export function resolveQueryVocabulary(
             return e.tagOnly === true ? { term, topic, tagOnly: true } : { term, topic };
           }),
     benignPhrases:
-      benignPhrases === undefined
+      benignPhrases === undefined || benignPhrases === DEFAULT_BENIGN_PHRASES
         ? DEFAULT_BENIGN_PHRASES
         : strings(r, benignPhrases, 'benignPhrases'),
-    codeWords: (codeWords === undefined
-      ? DEFAULT_CODE_WORDS
-      : (r.array(codeWords, 'codeWords', MAX_ENTRIES) as CodeWordRule[])
-    ).map((rule, i) => {
-      const path = `codeWords[${i}]`;
-      const e = r.object(rule, path, ['word', 'with', 'unless']);
-      const word = r.string(e.word, `${path}.word`, MAX_LENGTH);
-      const unless = e.unless === undefined ? [] : strings(r, e.unless, `${path}.unless`);
-      return e.with === undefined
-        ? { word, unless }
-        : { word, with: strings(r, e.with, `${path}.with`), unless };
-    }),
+    codeWords:
+      codeWords === undefined || codeWords === DEFAULT_CODE_WORDS
+        ? DEFAULT_CODE_WORDS
+        : r.array(codeWords, 'codeWords', MAX_ENTRIES).map((rule, i) => {
+            const path = `codeWords[${i}]`;
+            const e = r.object(rule, path, ['word', 'with', 'unless']);
+            const word = r.string(e.word, `${path}.word`, MAX_LENGTH);
+            const unless = e.unless === undefined ? [] : strings(r, e.unless, `${path}.unless`);
+            return e.with === undefined
+              ? { word, unless }
+              : { word, with: strings(r, e.with, `${path}.with`), unless };
+          }),
   };
 }
 
