@@ -13,6 +13,8 @@ const MAX_LENGTH = 200;
  * The vocabulary search interception reads queries with, beside the taxonomy's terms: options of
  * `createQueryInterceptor` and `createRebalancer`. Each list replaces its default; spread the
  * default to extend it (`[...DEFAULT_CRISIS_TERMS, { term: 'quiero desaparecer', topic: 'suicide' }]`).
+ * The defaults are compiled once and shared; other lists are compiled for each interceptor, which
+ * takes tens of milliseconds, so build interceptors and rebalancers once.
  *
  * @example
  * ```ts
