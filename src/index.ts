@@ -100,6 +100,11 @@ export type {
   QueryInterceptorConfig,
   QueryInterceptor,
 } from './interventions/createQueryInterceptor.js';
+export { DEFAULT_CRISIS_TERMS } from './interventions/queries/crisisTerms.js';
+export { DEFAULT_BENIGN_PHRASES } from './interventions/queries/benignPhrases.js';
+export { DEFAULT_CODE_WORDS } from './interventions/queries/codeWords.js';
+export type { CodeWordRule } from './interventions/queries/codeWords.js';
+export type { QueryVocabularyOptions } from './interventions/queries/queryVocabulary.js';
 export { createBannerRules } from './interventions/createBannerRules.js';
 export type { BannerFinder, BannerRulesConfig } from './interventions/createBannerRules.js';
 export {

@@ -27,6 +27,7 @@ import { findStaleResources } from '../interventions/findStaleResources.js';
 import { isLocaleTag } from '../interventions/localeChain.js';
 import type { InterventionSettings } from '../interventions/interventionSettings.js';
 import type { BannerRule } from '../interventions/supportTerms.js';
+import type { QueryVocabularyOptions } from '../interventions/queries/queryVocabulary.js';
 import type { ResourceInput } from '../interventions/types.js';
 import { readInterventionParts } from './interventionParts.js';
 import { seeLessBlock } from './seeLessBlock.js';
@@ -40,7 +41,7 @@ import { seeLessBlock } from './seeLessBlock.js';
  * const options: RebalancerOptions = { taxonomy: presets.taxonomies.default, policy: presets.policies.balanced };
  * ```
  */
-export interface RebalancerOptions {
+export interface RebalancerOptions extends QueryVocabularyOptions {
   /** The groups and topics to track. */
   readonly taxonomy: TaxonomyInput;
   /** The policy; omitted fields take their defaults. @defaultValue `{}` (the `off` behaviour) */

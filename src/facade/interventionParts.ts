@@ -13,6 +13,7 @@ import {
   type InterventionSettings,
   type ResolvedInterventionSettings,
 } from '../interventions/interventionSettings.js';
+import { resolveQueryVocabulary } from '../interventions/queries/queryVocabulary.js';
 import { DEFAULT_BANNER_RULES, SUPPORT_GROUP } from '../interventions/supportTerms.js';
 import type { BannerRule } from '../interventions/supportTerms.js';
 import { topicGroupsOf } from '../interventions/topicGroupsOf.js';
@@ -29,7 +30,8 @@ export interface InterventionParts {
 }
 
 /**
- * Reads the `resources`, `banners`, `supportTerms` and `interventions` options of
+ * Reads the `resources`, `banners`, `supportTerms`, query vocabulary (`crisisTerms`,
+ * `benignPhrases`, `codeWords`) and `interventions` options of
  * `createRebalancer`: the directory is validated against the taxonomy's groups (plus the
  * supportive `mental-health` group), banner rules are compiled with the policy's confidence
  * threshold (each taxonomy topic at its group's `minConfidence`), and the intervention settings
@@ -64,6 +66,8 @@ export function readInterventionParts(
     topicGroups: topicGroupsOf(taxonomy),
     resources,
     ...(supportTerms === undefined ? {} : { supportTerms: supportTerms as readonly string[] }),
+    // Validated here so that a malformed list is a `policy` error named after the facade.
+    ...resolveQueryVocabulary(options, api, 'policy'),
   });
   let rules: readonly BannerRule[] | null;
   if (bannersInput === undefined || bannersInput === false) rules = null;

@@ -1,7 +1,10 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
+import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
+import { SKIP, compileCrisisVocabulary } from './queries/CrisisVocabulary.js';
+import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
 import type { QueryInterception, ResourceDirectory } from './types.js';
@@ -29,7 +32,7 @@ const MAX_QUERY_WORDS = 32;
  * };
  * ```
  */
-export interface QueryInterceptorConfig {
+export interface QueryInterceptorConfig extends QueryVocabularyOptions {
   /** The taxonomy's matcher; the evasive one catches misspelt searches ("sucide", "thinspoo"). */
   readonly matcher: TermMatcher;
   /** Group of every topic the matcher can return, triggering and recovery topics alike. */
@@ -72,20 +75,34 @@ export type QueryInterceptor = (
 ) => QueryInterception | null;
 
 /**
- * Builds `interceptQuery(query, { locale })`: for a search that matches a topic of the taxonomy
- * — misspellings and evasive variants included ("sucide", "thinspoo", "#ѕеlfhаrm") — it returns
- * the group and up to three resources for the searcher's locale (en-GB → en → `*`), to show
- * instead of or above the results (`kind: 'resources'`); for a supportive mental-health search
- * ("#mentalheath", "depression") a banner (`kind: 'banner'`); otherwise `null`. TikTok sends
- * searches for #suicide to local helplines and Instagram shows expert resources for self-harm and
- * eating-disorder searches; this is that, as data for the host to render.
+ * Builds `interceptQuery(query, { locale })`: for a search that signals suicidal intent or
+ * self-harm ("kill myself", "quiero morir", "ich will sterben", "me scarifier"), or that matches
+ * a topic of the taxonomy — misspellings and evasive variants included ("sucide", "k i l l
+ * myself", "thinspoo", "#ѕеlfhаrm") — it returns the group and up to three resources for the
+ * searcher's locale (en-GB → en → `*`), to show instead of or above the results
+ * (`kind: 'resources'`); for a supportive mental-health search ("#mentalheath", "depression") a
+ * banner (`kind: 'banner'`); otherwise `null`. TikTok sends searches for #suicide to local
+ * helplines and Instagram shows expert resources for self-harm and eating-disorder searches;
+ * this is that, as data for the host to render.
  *
- * The whole query, each of its words, and the query as text are matched, so a tag-only term
- * ("suicide") counts as a query word while "banana" never yields "ana". A sensitive query with no
- * resource for the locale still returns its group, with no resources.
+ * Crisis phrases come from the query vocabulary (`crisisTerms`, default
+ * {@link DEFAULT_CRISIS_TERMS}, English, Spanish, French, German and Portuguese), compiled with
+ * the evasive matcher whatever matcher the taxonomy uses. The query is read first: evasive
+ * normal form, runs of single spaced letters joined, contractions and texting forms expanded
+ * ("wanna", "want 2", "imma"), words of five letters or more one spelling edit from a vocabulary
+ * word read as that word. Then the whole query, each of its words and the query as text are
+ * matched against the taxonomy, so a tag-only term ("suicide") counts as a query word while
+ * "banana" never yields "ana". Two rules keep ordinary searches ordinary: words inside a benign
+ * phrase ("suicide squad", "cortarme el pelo"; `benignPhrases`) never count, and a short code
+ * word ("ana", "mia", "kms", "sh") counts only as a hashtag or as its rule in `codeWords` allows
+ * ("ana tips" and "how to kms" do, "Ana de Armas" and "5 kms run" do not). A sensitive query
+ * with no resource for the locale still returns its group, with no resources.
+ *
+ * Only the first 500 characters and 32 words of a query are read, so a call is bounded whatever
+ * the input.
  *
  * @param config - the taxonomy's matcher, its topic → group map, the resources and options
- * @returns the pure interceptor; it allocates only its result
+ * @returns the pure interceptor
  * @throws RebalanceError with code `argument` when the configuration is malformed
  *
  * @example
@@ -136,6 +153,9 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
     fail('supportTerms', 'must be an array of strings', terms);
   }
+  const vocabulary = compileCrisisVocabulary(
+    resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument'),
+  );
   const support = createEvasiveMatcher(
     (terms as readonly string[]).map((term) => ({ term, topic: SUPPORT_GROUP })),
   );
@@ -169,16 +189,29 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
       }
     };
     const groupOf = (topic: string): string | undefined => topicGroups.get(topic);
+    // A crisis term's topic the taxonomy lacks still answers, as the group of the same name.
+    const crisisGroupOf = (topic: string): string => topicGroups.get(topic) ?? topic;
     const supportOf = (): string => SUPPORT_GROUP;
-    for (const m of [matcher, support]) {
-      const of = m === matcher ? groupOf : supportOf;
-      consider(m.matchTag(text), of);
-      const words = text.split(/\s+/u);
-      for (let w = 0; w < words.length && w < MAX_QUERY_WORDS; w++) {
-        if (words[w] !== '') consider(m.matchTag(words[w]!), of);
-      }
-      consider(m.scanText(text), of);
+
+    const reading = vocabulary.read(text, MAX_QUERY_WORDS);
+    consider(reading.topics, crisisGroupOf);
+    // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word or
+    // holds a benign phrase: those are decided word by word.
+    if (reading.letters > SHORT_TERM_LENGTH && !reading.masked)
+      consider(matcher.matchTag(text), groupOf);
+    const { words, gates } = reading;
+    for (let w = 0; w < words.length; w++) {
+      if (gates[w] !== SKIP) consider(matcher.matchTag(words[w]!.raw), groupOf);
     }
+    consider(matcher.scanText(text), groupOf);
+
+    consider(support.matchTag(text), supportOf);
+    const plain = text.split(/\s+/u);
+    for (let w = 0; w < plain.length && w < MAX_QUERY_WORDS; w++) {
+      if (plain[w] !== '') consider(support.matchTag(plain[w]!), supportOf);
+    }
+    consider(support.scanText(text), supportOf);
+
     if (best === null) return null;
     const group: string = best;
     return Object.freeze({

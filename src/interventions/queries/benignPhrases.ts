@@ -1,0 +1,95 @@
+/**
+ * Phrases whose words never count as a crisis search, even when they contain a crisis term:
+ * titles and names ("suicide squad"), other meanings of a word ("suicide doors" on a car,
+ * "glas ritzen" for engraving glass), grooming ("cortarme el pelo", "me couper les cheveux")
+ * and hyperbole ("morir de risa", "me matar de estudar"). A query word inside one of these
+ * phrases is left out of the crisis vocabulary and of the taxonomy's per-word match; the rest
+ * of the query is still read, so "suicide squad and i want to die" still intercepts.
+ *
+ * Idioms that contain no crisis phrase need no entry: "killing it at the gym", "to die for",
+ * "dying to see", "die hard", "i could kill for a pizza", "this song kills me" and "dead tired"
+ * match nothing in `DEFAULT_CRISIS_TERMS` to begin with. A phrase is compared word by word in
+ * the evasive normal form, after the same reading as a query (no spelling edits of its own).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BENIGN_PHRASES, createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({
+ *   taxonomy: presets.taxonomies.default,
+ *   benignPhrases: [...DEFAULT_BENIGN_PHRASES, 'suicide king'],
+ * });
+ * rb.interceptQuery('suicide king card', { locale: 'en' }); // null
+ * ```
+ */
+export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.freeze([
+  // English: titles, sport, cars, news, hyperbole
+  'suicide squad',
+  'suicide silence',
+  'suicide blonde',
+  'suicide girls',
+  'suicide door',
+  'suicide doors',
+  'suicide squeeze',
+  'suicide sprint',
+  'suicide sprints',
+  'suicide drill',
+  'suicide drills',
+  'suicide bomber',
+  'suicide bombing',
+  'suicide attack',
+  'suicide boys',
+  'suicide boy',
+  'kill myself laughing',
+  'die laughing',
+  'my life insurance',
+  // Love songs: "I don't want to live without you"
+  'live without you',
+  'vivir sin ti',
+  'vivre sans toi',
+  'leben ohne dich',
+  'viver sem você',
+  'viver sem ti',
+  // Spanish: grooming and hyperbole
+  'cortarme el pelo',
+  'cortarme el cabello',
+  'cortarme el flequillo',
+  'cortarme el fleco',
+  'cortarme las uñas',
+  'cortarme la barba',
+  'cortarme las puntas',
+  'morir de risa',
+  'morirme de risa',
+  'morir de vergüenza',
+  'morirme de vergüenza',
+  'morir de amor',
+  'matarme de risa',
+  'matarme estudiando',
+  'matar estudiando',
+  'matar trabajando',
+  // French
+  'me couper les cheveux',
+  'me couper la frange',
+  'me couper les ongles',
+  'me couper la barbe',
+  'me couper une frange',
+  'me couper les pointes',
+  'mourir de rire',
+  'mourir de honte',
+  "mourir d'ennui",
+  // German: engraving, hyperbole
+  'glas ritzen',
+  'in glas ritzen',
+  'ritzen in glas',
+  'holz ritzen',
+  'stein ritzen',
+  'ritzen im glas',
+  'vor lachen sterben',
+  // Portuguese
+  'me cortar o cabelo',
+  'me cortar a franja',
+  'morrer de rir',
+  'morrer de vergonha',
+  'me matar de rir',
+  'me matar de estudar',
+  'me matar de trabalhar',
+]);

@@ -1,0 +1,214 @@
+import type { TermEntry } from '../../taxonomy/match/types.js';
+
+/** Entries of one topic, frozen. */
+function entries(topic: string, terms: readonly string[]): TermEntry[] {
+  return terms.map((term) => Object.freeze({ term, topic }));
+}
+
+// Written in plain words: the interceptor reads contractions and texting forms ("wanna",
+// "want 2", "im", "imma", "jveux", "kiero") into these before matching, and the evasive normal
+// form takes care of case, accents, leetspeak, lookalike letters and stretched letters.
+const SUICIDE_EN = [
+  'suicide',
+  'suicidal',
+  'commit suicide',
+  'kill myself',
+  'killing myself',
+  'want to die',
+  'how to die',
+  'wish i was dead',
+  'wish i were dead',
+  'want to be dead',
+  'better off dead',
+  'better off without me',
+  'end my life',
+  'ending my life',
+  'end my own life',
+  'end it all',
+  'take my own life',
+  'take my life',
+  'no reason to live',
+  'do not want to live',
+  'do not want to be alive',
+  'tired of living',
+  'tired of being alive',
+  'not worth living',
+  'unalive myself',
+];
+const SUICIDE_ES = [
+  'suicidio',
+  'suicida',
+  'suicidas',
+  'suicidarme',
+  'suicidarse',
+  'me quiero suicidar',
+  'quiero morir',
+  'quiero morirme',
+  'ganas de morir',
+  'deseo morir',
+  'me quiero matar',
+  'quiero matarme',
+  'matarme',
+  'voy a matarme',
+  'me voy a matar',
+  'como matarme',
+  'no quiero vivir',
+  'no quiero seguir viviendo',
+  'quitarme la vida',
+  'acabar con mi vida',
+  'terminar con mi vida',
+  'mejor muerto',
+  'mejor muerta',
+];
+const SUICIDE_FR = [
+  'suicidaire',
+  'me suicider',
+  'se suicider',
+  'veux mourir',
+  'envie de mourir',
+  'veux me tuer',
+  'vais me tuer',
+  'comment me tuer',
+  'envie de me tuer',
+  'veux en finir',
+  'en finir avec la vie',
+  'mettre fin à mes jours',
+  'mettre fin à ma vie',
+  'ne veux plus vivre',
+  'plus envie de vivre',
+  'marre de vivre',
+];
+const SUICIDE_DE = [
+  'selbstmord',
+  'suizid',
+  'suizidal',
+  'suizidgedanken',
+  'selbstmordgedanken',
+  'freitod',
+  'lebensmüde',
+  'will sterben',
+  'möchte sterben',
+  'will nicht mehr leben',
+  'möchte nicht mehr leben',
+  'keine lust mehr zu leben',
+  'mich umbringen',
+  'bringe mich um',
+  'bring mich um',
+  'bringe ich mich um',
+  'bring ich mich um',
+  'ich will sterben',
+  'mein leben beenden',
+  'will tot sein',
+  'mir das leben nehmen',
+];
+const SUICIDE_PT = [
+  'suicídio',
+  'me suicidar',
+  'quero morrer',
+  'vontade de morrer',
+  'quero me matar',
+  'vou me matar',
+  'como me matar',
+  'vontade de me matar',
+  'em me matar',
+  'não quero mais viver',
+  'não quero viver',
+  'tirar minha vida',
+  'tirar a minha vida',
+  'acabar com minha vida',
+  'acabar com a minha vida',
+];
+const SELF_HARM_EN = [
+  'self harm',
+  'self harming',
+  'self injury',
+  'self injure',
+  'self mutilation',
+  'self inflicted',
+  'cutting myself',
+  'cut myself on purpose',
+  'want to cut myself',
+  'how to cut myself',
+  'urge to cut',
+  'hurt myself on purpose',
+  'hurting myself on purpose',
+  'want to hurt myself',
+];
+const SELF_HARM_ES = [
+  'autolesion',
+  'autolesiones',
+  'autolesionarme',
+  'cortarme',
+  'hacerme daño',
+  'lastimarme',
+];
+const SELF_HARM_FR = [
+  'automutilation',
+  'scarification',
+  'scarifications',
+  'me scarifier',
+  'me mutiler',
+  'me faire du mal',
+  'me couper',
+];
+const SELF_HARM_DE = [
+  'ritzen',
+  'ritze mich',
+  'selbstverletzung',
+  'selbstverletzen',
+  'mich selbst verletzen',
+  'selbstverletzendes verhalten',
+  'svv',
+];
+const SELF_HARM_PT = ['automutilação', 'autolesão', 'me cortar', 'me machucar', 'me mutilar'];
+
+/**
+ * The phrases of suicidal intent and self-harm that search interception answers by default, in
+ * English, Spanish, French, German and Portuguese, each with the topic it signals (`suicide` or
+ * `self-harm`, the topics of the default taxonomy; the group is the taxonomy's group of that
+ * topic, or the topic's own name for a taxonomy without it).
+ *
+ * Safe-messaging practice is to meet such a search with help rather than with results: TikTok
+ * sends searches for #suicide to local helplines, and Instagram shows expert resources for
+ * self-harm and eating-disorder searches. This list is what those platforms leave unpublished,
+ * kept as data that a host extends or replaces (`crisisTerms`).
+ *
+ * How the phrases are matched (see `docs/interventions.md`, "Search interception"):
+ * - in the evasive normal form — case, accents ("suicidio" for "suicídio"), leetspeak
+ *   ("suicid3"), lookalike letters, invisible characters and stretched letters do not matter;
+ * - on word boundaries, phrases across spaces but not across punctuation, and with the word
+ *   breaks anywhere ("killmyself", "kill my self");
+ * - after the query's own reading: spaced letters are joined ("k i l l"), contractions and
+ *   texting forms expanded ("wanna", "want 2", "im", "imma", "jveux", "kiero"), French elisions
+ *   split ("j'ai"), and a word of five letters or more one weighted spelling edit from a
+ *   vocabulary word is read as that word ("mysef", "sterbn");
+ * - single words of seven letters or more also match one spelling edit away ("sucide").
+ *
+ * Terms of three letters or fewer ("svv") follow the code-word rules of `DEFAULT_CODE_WORDS`.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CRISIS_TERMS, createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({
+ *   taxonomy: presets.taxonomies.default,
+ *   crisisTerms: [...DEFAULT_CRISIS_TERMS, { term: 'quiero desaparecer', topic: 'suicide' }],
+ * });
+ * rb.interceptQuery('quiero desaparecer', { locale: 'es' })?.group; // 'suicide'
+ * ```
+ */
+export const DEFAULT_CRISIS_TERMS: readonly TermEntry[] = /* @__PURE__ */ Object.freeze([
+  ...entries('suicide', [
+    ...SUICIDE_EN,
+    ...SUICIDE_ES,
+    ...SUICIDE_FR,
+    ...SUICIDE_DE,
+    ...SUICIDE_PT,
+  ]),
+  ...entries('self-harm', [
+    ...SELF_HARM_EN,
+    ...SELF_HARM_ES,
+    ...SELF_HARM_FR,
+    ...SELF_HARM_DE,
+    ...SELF_HARM_PT,
+  ]),
+]);

@@ -1,0 +1,191 @@
+import { normalizeEvasive } from '../../taxonomy/evasive/normalizeEvasive.js';
+
+/**
+ * One word of a search query as the interceptor reads it.
+ *
+ * @internal
+ */
+export interface QueryWord {
+  /** The word for the taxonomy's matcher: the query's token, or what reading made of it. */
+  readonly raw: string;
+  /** Its evasive normal form (never empty). */
+  readonly norm: string;
+  /** Written as a hashtag (`#ana`). */
+  readonly tag: boolean;
+  /** A number stands right before it ("5 kms", "10kms"). */
+  readonly afterNumber: boolean;
+}
+
+/** Splits a run of letters into words; returns the run whole when it knows none. */
+export type LetterSegmenter = (letters: string) => readonly string[];
+
+/**
+ * Contractions and texting forms as they are spelt, and the plain words the vocabulary is
+ * written in. They are looked up by their evasive normal form, so "w4nna" and "WANNA" are
+ * "wanna".
+ */
+const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
+  // English
+  ['2', ['to']],
+  ['wanna', ['want', 'to']],
+  ['gonna', ['going', 'to']],
+  ['gunna', ['going', 'to']],
+  ['tryna', ['trying', 'to']],
+  ['imma', ['i', 'am', 'going', 'to']],
+  ['im', ['i', 'am']],
+  ['dont', ['do', 'not']],
+  ['cant', ['can', 'not']],
+  ['cannot', ['can', 'not']],
+  ['wont', ['will', 'not']],
+  ['isnt', ['is', 'not']],
+  ['doesnt', ['does', 'not']],
+  ['didnt', ['did', 'not']],
+  ['u', ['you']],
+  ['ur', ['your']],
+  ['rn', ['right', 'now']],
+  // French
+  ['jveux', ['je', 'veux']],
+  ['jvais', ['je', 'vais']],
+  ['jsuis', ['je', 'suis']],
+  ['chui', ['je', 'suis']],
+  ['veu', ['veux']],
+  // Spanish and Portuguese: k and q for qu
+  ['kiero', ['quiero']],
+  ['kero', ['quero']],
+  ['qro', ['quero']],
+  ['qero', ['quero']],
+  ['ke', ['que']],
+  ['vc', ['voce']],
+];
+
+/** The spellings of {@link EXPANSIONS}, which a run of spaced letters may spell too. */
+export const EXPANDED_SPELLINGS: readonly string[] = EXPANSIONS.map(([spelling]) => spelling);
+
+let expansionsByNorm: Map<string, readonly QueryWord[]> | null = null;
+
+/** The words a contraction or texting form stands for, by its normal form. */
+function expansionOf(norm: string): readonly QueryWord[] | undefined {
+  if (expansionsByNorm === null) {
+    expansionsByNorm = new Map();
+    for (const [spelling, words] of EXPANSIONS) {
+      expansionsByNorm.set(
+        normalizeEvasive(spelling),
+        words.map((raw) => ({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false })),
+      );
+    }
+  }
+  return expansionsByNorm.get(norm);
+}
+
+/** French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). */
+const ELISION = /^(qu|[cdjlmnst])['’](\p{L}.*)$/iu;
+const ELIDED: Readonly<Record<string, string>> = {
+  c: 'ce',
+  d: 'de',
+  j: 'je',
+  l: 'le',
+  m: 'me',
+  n: 'ne',
+  s: 'se',
+  t: 'te',
+  qu: 'que',
+};
+/** A number written against its unit ("10kms", "5km"). */
+const NUMBER_UNIT = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u;
+const NUMBER = /^\d+(?:[.,]\d+)?$/u;
+/**
+ * A run without whitespace. U+FEFF counts as whitespace for `\s`, but it is an invisible
+ * character that evaders put inside words ("kill\ufeffmyself"), so it does not end a token.
+ */
+const TOKEN = /[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+
+/** Shortest run of single spaced letters that is read as one word ("k i l l", "u m"). */
+const MIN_LETTER_RUN = 2;
+
+interface Token {
+  raw: string;
+  norm: string;
+  tag: boolean;
+  afterNumber: boolean;
+}
+
+/**
+ * Reads the first `maxWords` words of a search query: each token in the evasive normal form, a
+ * French elision split off ("j'ai" → "je ai"), a number split from its unit ("10kms"), a run of
+ * two or more single spaced letters joined and split into known words ("i w a n t t o d i e"
+ * → "i want to die"), contractions and texting forms expanded ("wanna" → "want to"). Tokens
+ * without letters or digits (emoji, punctuation) are dropped.
+ *
+ * @param text - the query, already capped in length
+ * @param maxWords - most tokens kept (those with letters or digits)
+ * @param segment - splits a joined run of letters into words
+ * @returns the words, at most a few per token read
+ *
+ * @internal
+ */
+export function readQuery(text: string, maxWords: number, segment: LetterSegmenter): QueryWord[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let afterNumber = false;
+  // Tokens without a normal form (a lone "." between spaced letters) do not count as words; the
+  // caller's cap on the text's length bounds how many are looked at.
+  for (let m = TOKEN.exec(text); m !== null && tokens.length < maxWords; m = TOKEN.exec(text)) {
+    let raw = m[0];
+    const tag = raw.startsWith('#') || raw.startsWith('＃');
+    const elision = ELISION.exec(raw);
+    if (elision !== null) {
+      push(tokens, ELIDED[elision[1]!.toLowerCase()]!, tag, afterNumber);
+      raw = elision[2]!;
+      afterNumber = false;
+    }
+    const unit = NUMBER_UNIT.exec(raw);
+    if (unit !== null) {
+      push(tokens, unit[1]!, tag, afterNumber);
+      push(tokens, unit[2]!, false, true);
+      afterNumber = false;
+      continue;
+    }
+    afterNumber = push(tokens, raw, tag, afterNumber) && NUMBER.test(raw);
+  }
+  const words: QueryWord[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let end = i;
+    while (end < tokens.length && isLetter(tokens[end]!.norm)) end++;
+    if (end - i >= MIN_LETTER_RUN) {
+      let letters = '';
+      for (let j = i; j < end; j++) letters += tokens[j]!.norm;
+      const tag = tokens[i]!.tag;
+      for (const raw of segment(letters)) {
+        const norm = normalizeEvasive(raw);
+        if (norm !== '') expand(words, { raw, norm, tag, afterNumber: false });
+      }
+      i = end;
+      continue;
+    }
+    expand(words, tokens[i]!);
+    i++;
+  }
+  return words;
+}
+
+/** Appends a word, or the words its contraction stands for. */
+function expand(words: QueryWord[], word: QueryWord): void {
+  const expansion = expansionOf(word.norm);
+  if (expansion === undefined) words.push(word);
+  else for (const w of expansion) words.push(word.tag ? { ...w, tag: true } : w);
+}
+
+/** Appends the token if it has a normal form; returns whether it did. */
+function push(tokens: Token[], raw: string, tag: boolean, afterNumber: boolean): boolean {
+  const norm = normalizeEvasive(raw);
+  if (norm === '') return false;
+  tokens.push({ raw, norm, tag, afterNumber });
+  return true;
+}
+
+/** A single letter (not a digit) of the normal form. */
+function isLetter(norm: string): boolean {
+  if (norm.length !== 1) return false;
+  const c = norm.charCodeAt(0);
+  return c < 48 || c > 57;
+}
