@@ -82,7 +82,8 @@ export interface ResolvedTaxonomy {
  *
  * @param input - the untrusted taxonomy
  * @param api - the public API name error messages start with
- * @param matcherFactory - builds the term matcher from every term (the exact matcher by default)
+ * @param matcherFactory - builds the term matcher from every term, each with its group and role
+ *   (the exact matcher by default)
  * @returns the compiled taxonomy
  * @throws RebalanceError with code `taxonomy` and the path of the first problem
  *   (`groups[1].triggering[0].id`)
@@ -119,8 +120,11 @@ export function resolveTaxonomy(
         topics.set(topic.id, ref);
         topicRefs.push(ref);
         indices.push(index);
-        for (const term of topic.terms) entries.push({ term, topic: topic.id });
-        for (const term of topic.tags) entries.push({ term, topic: topic.id, tagOnly: true });
+        const role = recovery ? 'recovery' : 'triggering';
+        for (const term of topic.terms)
+          entries.push({ term, topic: topic.id, group: group.id, role });
+        for (const term of topic.tags)
+          entries.push({ term, topic: topic.id, tagOnly: true, group: group.id, role });
       }
     }
     resolvedGroups.push(
