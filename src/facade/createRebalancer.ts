@@ -58,9 +58,10 @@ export interface RebalancerOptions {
    */
   readonly resources?: readonly ResourceInput[];
   /**
-   * Banner rules for served items; `true` uses `DEFAULT_BANNER_RULES`.
+   * Banner rules for served items: `true` uses `DEFAULT_BANNER_RULES`, an array its own rules,
+   * `false` none (slots are then exactly as without this feature).
    *
-   * @defaultValue `false` (no banners: slots are exactly as without this feature)
+   * @defaultValue `true` when `resources` is given (#WhatIEatInADay gets its notice), else `false`
    */
   readonly banners?: readonly BannerRule[] | boolean;
   /**
