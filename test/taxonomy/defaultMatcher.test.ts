@@ -43,6 +43,14 @@ describe('createRebalancer default matcher', () => {
     });
   });
 
+  it.each(['#mealspo', '#menspo', '#myinspo', '#theinspo', '#skintok', '#skiingtok', '#anna'])(
+    'createRebalancer({ taxonomy, policy }).classify leaves the everyday tag %j unmatched, though it is one edit from a term',
+    (tag) => {
+      const rb = createRebalancer({ taxonomy, policy: presets.policies.balanced });
+      expect(rb.classify({ id: 'a', hashtags: [tag] }).topics).toEqual({});
+    },
+  );
+
   it('classify reads a recovery compound alone as the group recovery topic, not as triggering', () => {
     const rb = createRebalancer({ taxonomy, policy: presets.policies.balanced });
     for (const tag of ['#anarecovery', '#recoverywarrior', '#selfharmfree', '#shrecovery']) {

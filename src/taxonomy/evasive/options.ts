@@ -59,7 +59,9 @@ export interface EvasiveMatcherOptions {
  * Ordinary words within one weighted edit of a term of the default taxonomy or of common
  * search terms; spelling edits never match them. Edit distance 2 is what pulls "inspiration" in
  * for "thinspiration", so the default allows one edit only — these are the words that one edit
- * still reaches.
+ * still reaches. Seven-letter terms that are themselves compounds (mean + spo, thin + spo,
+ * skinny + tok) reach everyday tags of the same shape: #mealspo (meal inspiration), #menspo,
+ * #myinspo, #theinspo, #skintok (skincare), #skiingtok.
  *
  * @example
  * ```ts
@@ -78,6 +80,12 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   'unalike',
   'selfcare',
   'mentalhealthy',
+  'mealspo',
+  'menspo',
+  'myinspo',
+  'theinspo',
+  'skintok',
+  'skiingtok',
 ]);
 
 /**
