@@ -1,26 +1,44 @@
 /**
  * Evasive-spelling matcher: throughput on 100,000 hashtags as a ratio to an exact `Set.has`
  * lookup of the same tags in the same run, and precision/recall on the labelled fixture and on
- * seeded variants it does not list.
+ * seeded variants, compounds and recovery compounds it does not list.
  */
 import { createEvasiveMatcher } from '../src/taxonomy/evasive/createEvasiveMatcher.js';
 import { createExactMatcher } from '../src/taxonomy/match/createExactMatcher.js';
 import { defaultTaxonomy } from '../src/taxonomy/presets/defaultTaxonomy.js';
-import type { TermEntry, TermMatcher } from '../src/taxonomy/match/types.js';
+import type { TermEntry } from '../src/taxonomy/match/types.js';
 import fixture from '../test/fixtures/evasive/variants.json' with { type: 'json' };
 import negativeWords from '../test/fixtures/evasive/negative-words.json' with { type: 'json' };
-import { disguise, makeVariant, seeded } from '../test/fixtures/evasive/generateVariants.js';
+import {
+  disguise,
+  makeCompound,
+  makeVariant,
+  seeded,
+} from '../test/fixtures/evasive/generateVariants.js';
+import {
+  FIXTURE_ENTRIES,
+  generateCases,
+  scoreMatcher,
+} from '../test/fixtures/evasive/scoreMatcher.js';
+import { DEFAULT_COMPOUND_AFFIXES } from '../src/taxonomy/evasive/compoundAffixes.js';
 import { figure, measure, ratioAtMost, type BenchRow, type BenchSuite } from './harness.js';
 
 const TAGS = 100_000;
 
-/** Every term of the default taxonomy with its topic, as resolveTaxonomy hands them over. */
+/** Every term of the default taxonomy with its topic, group and role, as resolveTaxonomy hands them over. */
 function defaultEntries(): TermEntry[] {
   const entries: TermEntry[] = [];
   for (const group of defaultTaxonomy.groups) {
-    for (const topic of [...group.triggering, ...(group.recovery ?? [])]) {
-      for (const term of topic.terms ?? []) entries.push({ term, topic: topic.id });
-      for (const term of topic.tags ?? []) entries.push({ term, topic: topic.id, tagOnly: true });
+    for (const [topics, role] of [
+      [group.triggering, 'triggering'],
+      [group.recovery ?? [], 'recovery'],
+    ] as const) {
+      for (const topic of topics) {
+        for (const term of topic.terms ?? [])
+          entries.push({ term, topic: topic.id, group: group.id, role });
+        for (const term of topic.tags ?? [])
+          entries.push({ term, topic: topic.id, tagOnly: true, group: group.id, role });
+      }
     }
   }
   return entries;
@@ -28,22 +46,28 @@ function defaultEntries(): TermEntry[] {
 
 /**
  * 100,000 hashtag uses drawn from 20,000 distinct tags with Zipf-distributed frequencies (rank r
- * used in proportion to 1/r, as tag and word frequencies are): ordinary tags and two-word tags,
- * one in ten a disguised term, one in ten a disguised ordinary word, so about a fifth of the
- * distinct tags are non-ASCII.
+ * used in proportion to 1/r, as tag and word frequencies are): ordinary tags and two-word tags
+ * and an ordinary word with a compound suffix (#pastagoals), one in ten a disguised term or a
+ * compound of one, one in ten a disguised ordinary word, so about a fifth of the distinct tags
+ * are non-ASCII.
  */
 function hashtags(entries: readonly TermEntry[]): string[] {
   const random = seeded('matcher-bench');
   const words = negativeWords.words;
   const pickWord = (): string => words[Math.floor(random() * words.length)]!;
+  const suffixes = DEFAULT_COMPOUND_AFFIXES.triggering;
+  const pickSuffix = (): string => suffixes[Math.floor(random() * suffixes.length)]!;
   const distinct: string[] = [];
   for (let i = 0; i < 20_000; i++) {
     const r = random();
-    if (r < 0.1)
+    const entry = entries[Math.floor(random() * entries.length)]!;
+    if (r < 0.07) distinct.push(`#${makeVariant(entry.term, random, 7)}`);
+    else if (r < 0.1)
       distinct.push(
-        `#${makeVariant(entries[Math.floor(random() * entries.length)]!.term, random, 7)}`,
+        `#${makeCompound({ term: entry.term, tagOnly: true }, 'triggering', random, 7)}`,
       );
     else if (r < 0.2) distinct.push(`#${disguise(pickWord(), random)}`);
+    else if (r < 0.3) distinct.push(`#${pickWord()}${pickSuffix()}`);
     else distinct.push(random() < 0.5 ? `#${pickWord()}` : `#${pickWord()}${pickWord()}`);
   }
   const cumulative = new Float64Array(distinct.length);
@@ -76,24 +100,6 @@ function ratio(subject: () => unknown, baseline: () => unknown, rounds = 5): num
   return ratios[Math.floor(rounds / 2)]!;
 }
 
-function score(
-  m: TermMatcher,
-  positives: readonly { kind: string; input: string; topic: string }[],
-  negatives: readonly { kind: string; input: string }[],
-) {
-  const topicsOf = (c: { kind: string; input: string }): readonly string[] =>
-    c.kind === 'tag' ? m.matchTag(c.input) : m.scanText(c.input);
-  let hit = 0;
-  let predicted = 0;
-  for (const c of positives) {
-    const t = topicsOf(c);
-    if (t.length > 0) predicted++;
-    if (t.includes(c.topic)) hit++;
-  }
-  for (const c of negatives) if (topicsOf(c).length > 0) predicted++;
-  return { precision: predicted === 0 ? 1 : hit / predicted, recall: hit / positives.length };
-}
-
 const suite: BenchSuite = {
   title: 'Evasive-spelling matcher',
   run(): BenchRow[] {
@@ -110,20 +116,34 @@ const suite: BenchSuite = {
     const withMemo = ratio(() => evasive.matchTag(next()), baseline);
     const withoutMemo = ratio(() => uncached.matchTag(next()), baseline);
     const exactRatio = ratio(() => exact.matchTag(next()), baseline);
-    const fx = score(createEvasiveMatcher(fixture.terms), fixture.positives, fixture.negatives);
-    const random = seeded('matcher-bench-variants');
-    const single = (fixture.terms as TermEntry[]).filter((e) => !e.term.includes(' '));
-    const positives = [];
-    const negatives = [];
-    for (let i = 0; i < 5000; i++) {
-      const e = single[Math.floor(random() * single.length)]!;
-      positives.push({ kind: 'tag', input: `#${makeVariant(e.term, random, 7)}`, topic: e.topic });
-      negatives.push({
-        kind: 'tag',
-        input: `#${disguise(negativeWords.words[Math.floor(random() * negativeWords.words.length)]!, random)}`,
-      });
-    }
-    const gen = score(createEvasiveMatcher(fixture.terms), positives, negatives);
+    // Compounds are tried only when the trie walk finds no term: on tags that are terms, the
+    // matcher with compounds costs what it costs without them.
+    const plain = createEvasiveMatcher(entries, { cacheSize: 0, compounds: false });
+    const hits = tags.filter((tag) => plain.matchTag(tag).length > 0);
+    let h = 0;
+    const nextHit = (): string => hits[(h = (h + 1) % hits.length)]!;
+    // Two runs of the same code differ only by noise here: more rounds for a steadier median.
+    const hitRatio = ratio(
+      () => uncached.matchTag(nextHit()),
+      () => plain.matchTag(nextHit()),
+      9,
+    );
+    const missRatio = ratio(
+      () => uncached.matchTag(next()),
+      () => plain.matchTag(next()),
+      9,
+    );
+    const fx = scoreMatcher(
+      createEvasiveMatcher(FIXTURE_ENTRIES),
+      fixture.positives,
+      fixture.negatives,
+    );
+    const cases = generateCases('matcher-bench-variants', 5000, false);
+    const gen = scoreMatcher(
+      createEvasiveMatcher(FIXTURE_ENTRIES),
+      cases.positives,
+      cases.negatives,
+    );
     const name = `matchTag on ${TAGS.toLocaleString('en-US')} Zipf-distributed hashtags (default taxonomy)`;
     return [
       ratioAtMost(name, withMemo, 1, 'Set.has of the same tags', 10),
@@ -135,6 +155,18 @@ const suite: BenchSuite = {
         10,
       ),
       figure(
+        'without the memo, tags that are terms: compounds on vs off',
+        hitRatio,
+        '×',
+        'the same with compounds: false',
+      ),
+      figure(
+        'without the memo, all tags: compounds on vs off',
+        missRatio,
+        '×',
+        'the same with compounds: false',
+      ),
+      figure(
         'exact matcher matchTag on the same tags',
         exactRatio,
         '×',
@@ -143,7 +175,7 @@ const suite: BenchSuite = {
       figure('precision on the fixture', fx.precision, '', '—', '≥ 0.98', fx.precision >= 0.98),
       figure('recall on the fixture', fx.recall, '', '—', '≥ 0.95', fx.recall >= 0.95),
       figure(
-        'precision on 5,000 generated variants + 5,000 disguised negatives',
+        'precision on 5,000 generated variants and compounds + 5,000 disguised negatives',
         gen.precision,
         '',
         '—',
@@ -151,7 +183,7 @@ const suite: BenchSuite = {
         gen.precision >= 0.98,
       ),
       figure(
-        'recall on 5,000 generated variants',
+        'recall on 5,000 generated variants and compounds (recovery compounds read as recovery only)',
         gen.recall,
         '',
         '—',

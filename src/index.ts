@@ -86,6 +86,8 @@ export type {
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';
 export { DEFAULT_FUZZY_GUARD } from './taxonomy/evasive/options.js';
+export { DEFAULT_COMPOUND_AFFIXES } from './taxonomy/evasive/compoundAffixes.js';
+export type { CompoundAffixes } from './taxonomy/evasive/compoundAffixes.js';
 export type { EvasiveMatcherOptions } from './taxonomy/evasive/options.js';
 
 export { validateResources } from './interventions/validateResources.js';

@@ -46,7 +46,14 @@ export interface RebalancerOptions extends QueryVocabularyOptions {
   readonly taxonomy: TaxonomyInput;
   /** The policy; omitted fields take their defaults. @defaultValue `{}` (the `off` behaviour) */
   readonly policy?: PolicyInput;
-  /** Builds the term matcher from the taxonomy's terms. @defaultValue the exact matcher */
+  /**
+   * Builds the term matcher from the taxonomy's terms. The default recognises evasive spellings
+   * (`th1nsp0`, `thynspiration`, `pr0ana`), compounds (`#thinspogoals`) and recovery compounds
+   * (`#anarecovery`); pass `createExactMatcher` to match only the terms as written (case and
+   * separators aside).
+   *
+   * @defaultValue `createEvasiveMatcher`
+   */
   readonly matcher?: TermMatcherFactory;
   /**
    * The host's directory of support resources (helplines, text services, websites), each for
@@ -56,9 +63,10 @@ export interface RebalancerOptions extends QueryVocabularyOptions {
    */
   readonly resources?: readonly ResourceInput[];
   /**
-   * Banner rules for served items; `true` uses `DEFAULT_BANNER_RULES`.
+   * Banner rules for served items: `true` uses `DEFAULT_BANNER_RULES`, an array its own rules,
+   * `false` none (slots are then exactly as without this feature).
    *
-   * @defaultValue `false` (no banners: slots are exactly as without this feature)
+   * @defaultValue `true` when `resources` is given (#WhatIEatInADay gets its notice), else `false`
    */
   readonly banners?: readonly BannerRule[] | boolean;
   /**
@@ -81,7 +89,7 @@ const API = 'createRebalancer';
  * Creates a rebalancer for one taxonomy and policy. Everything it returns is a pure function of
  * its arguments: no clock read when `at` is given, no randomness, no I/O.
  *
- * @param options - taxonomy, policy and optional matcher
+ * @param options - taxonomy, policy, and the optional matcher, resources and interventions
  * @returns the configured {@link Rebalancer}
  * @throws RebalanceError with code `policy` or `taxonomy` and the JSON path of the offending field
  *   (a block of `policy.groups` for a group the taxonomy lacks: code `policy`, path `groups.<id>`)

@@ -69,10 +69,13 @@ export function readInterventionParts(
     // Validated here so that a malformed list is a `policy` error named after the facade.
     ...resolveQueryVocabulary(options, api, 'policy'),
   });
+  // A host that lists resources gets the default notices on risky-but-common hashtags unless it
+  // turns them off: the protective path is the default one.
+  const banners = bannersInput === undefined ? resourcesInput !== undefined : bannersInput;
   let rules: readonly BannerRule[] | null;
-  if (bannersInput === undefined || bannersInput === false) rules = null;
-  else if (bannersInput === true) rules = DEFAULT_BANNER_RULES;
-  else if (Array.isArray(bannersInput)) rules = bannersInput as readonly BannerRule[];
+  if (banners === false) rules = null;
+  else if (banners === true) rules = DEFAULT_BANNER_RULES;
+  else if (Array.isArray(banners)) rules = banners as readonly BannerRule[];
   else
     throw new RebalanceError(
       'policy',

@@ -159,8 +159,9 @@ export interface Slot {
   /** Why the slot differs from the input (`cap:<group>`, `recovery:<group>`, `diversify`); empty when untouched. */
   readonly reasons: readonly string[];
   /**
-   * A notice to show with the item, when banner rules are configured (`createRebalancer({
-   * banners })`) and one applies to it; absent otherwise.
+   * A notice to show with the item, when banner rules are on (by default whenever
+   * `createRebalancer` is given `resources`; see its `banners` option) and one applies to it;
+   * absent otherwise.
    */
   readonly banner?: Banner;
 }
@@ -421,7 +422,7 @@ export interface Rebalancer {
   serializeState(state: UserState): string;
   /**
    * What to show for a search query, instead of or above its results: for a sensitive search
-   * (evasive spellings included, with the evasive matcher) the group and up to three resources
+   * (evasive spellings included, with the default evasive matcher) the group and up to three resources
    * for the locale; for a supportive mental-health search a banner; otherwise `null`.
    */
   interceptQuery(query: string, options: { readonly locale: string }): QueryInterception | null;

@@ -3,7 +3,7 @@ import type { ItemClassification } from './classifyItem.js';
 import { buildTaxonomy } from './input/buildTaxonomy.js';
 import { readTaxonomy } from './input/readTaxonomy.js';
 import { TaxonomyReader } from './input/TaxonomyReader.js';
-import { createExactMatcher } from './match/createExactMatcher.js';
+import { createEvasiveMatcher } from './evasive/createEvasiveMatcher.js';
 import type { TermEntry, TermMatcher, TermMatcherFactory } from './match/types.js';
 import type { TaxonomyInput } from './types.js';
 
@@ -82,7 +82,8 @@ export interface ResolvedTaxonomy {
  *
  * @param input - the untrusted taxonomy
  * @param api - the public API name error messages start with
- * @param matcherFactory - builds the term matcher from every term (the exact matcher by default)
+ * @param matcherFactory - builds the term matcher from every term, each with its group and role
+ *   (the evasive matcher by default, as in `createRebalancer`)
  * @returns the compiled taxonomy
  * @throws RebalanceError with code `taxonomy` and the path of the first problem
  *   (`groups[1].triggering[0].id`)
@@ -92,7 +93,7 @@ export interface ResolvedTaxonomy {
 export function resolveTaxonomy(
   input: unknown,
   api: string,
-  matcherFactory: TermMatcherFactory = createExactMatcher,
+  matcherFactory: TermMatcherFactory = createEvasiveMatcher,
 ): ResolvedTaxonomy {
   const groups = readTaxonomy(input, new TaxonomyReader(api, 'taxonomy', ''), false);
   const resolvedGroups: ResolvedGroup[] = [];
@@ -119,8 +120,11 @@ export function resolveTaxonomy(
         topics.set(topic.id, ref);
         topicRefs.push(ref);
         indices.push(index);
-        for (const term of topic.terms) entries.push({ term, topic: topic.id });
-        for (const term of topic.tags) entries.push({ term, topic: topic.id, tagOnly: true });
+        const role = recovery ? 'recovery' : 'triggering';
+        for (const term of topic.terms)
+          entries.push({ term, topic: topic.id, group: group.id, role });
+        for (const term of topic.tags)
+          entries.push({ term, topic: topic.id, tagOnly: true, group: group.id, role });
       }
     }
     resolvedGroups.push(

@@ -3,83 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { createEvasiveMatcher } from '../../src/taxonomy/evasive/createEvasiveMatcher.js';
 import { normalizeEvasive } from '../../src/taxonomy/evasive/normalizeEvasive.js';
 import { DEFAULT_FUZZY_GUARD } from '../../src/taxonomy/evasive/options.js';
-import type { TermEntry, TermMatcher } from '../../src/taxonomy/match/types.js';
 import fixture from '../fixtures/evasive/variants.json' with { type: 'json' };
 import negativeWords from '../fixtures/evasive/negative-words.json' with { type: 'json' };
+import { EDITS, NORMALISING, seeded } from '../fixtures/evasive/generateVariants.js';
 import {
-  EDITS,
-  NORMALISING,
-  disguise,
-  makeVariant,
-  seeded,
-} from '../fixtures/evasive/generateVariants.js';
+  FIXTURE_ENTRIES as entries,
+  FUZZY_MIN_LENGTH,
+  TERMS,
+  generateCases,
+  scoreMatcher as score,
+} from '../fixtures/evasive/scoreMatcher.js';
 
-interface Case {
-  readonly kind: string;
-  readonly input: string;
-  readonly topic?: string;
-}
-
-const entries = fixture.terms as TermEntry[];
 const matcher = createEvasiveMatcher(entries);
-const FUZZY_MIN_LENGTH = 7;
-
-function topicsOf(m: TermMatcher, c: Case): readonly string[] {
-  return c.kind === 'tag' ? m.matchTag(c.input) : m.scanText(c.input);
-}
-
-/** Precision and recall of a matcher on labelled cases: a positive counts when its topic is found. */
-function score(m: TermMatcher, positives: readonly Case[], negatives: readonly Case[]) {
-  let truePositives = 0;
-  let predicted = 0;
-  const missed: string[] = [];
-  const falseAlarms: string[] = [];
-  for (const c of positives) {
-    const topics = topicsOf(m, c);
-    if (topics.length > 0) predicted++;
-    if (topics.includes(c.topic!)) truePositives++;
-    else missed.push(c.input);
-  }
-  for (const c of negatives) {
-    if (topicsOf(m, c).length > 0) {
-      predicted++;
-      falseAlarms.push(c.input);
-    }
-  }
-  return {
-    precision: predicted === 0 ? 1 : truePositives / predicted,
-    recall: truePositives / positives.length,
-    missed,
-    falseAlarms,
-  };
-}
-
-// Single-word terms in their plain form, for generating variants.
-const TERMS = entries.filter((e) => !e.term.includes(' '));
-
-function generated(seed: string, count: number): { positives: Case[]; negatives: Case[] } {
-  const random = seeded(seed);
-  const positives: Case[] = [];
-  const negatives: Case[] = [];
-  const words = negativeWords.words;
-  for (let i = 0; i < count; i++) {
-    const entry = TERMS[Math.floor(random() * TERMS.length)]!;
-    const variant = makeVariant(entry.term, random, FUZZY_MIN_LENGTH);
-    const tagOnly = entry.tagOnly === true || entry.term.length <= 3;
-    positives.push(
-      random() < 0.7 || tagOnly
-        ? { kind: 'tag', input: `#${variant}`, topic: entry.topic }
-        : { kind: 'text', input: `so ${variant} today`, topic: entry.topic },
-    );
-    const word = disguise(words[Math.floor(random() * words.length)]!, random);
-    negatives.push(
-      random() < 0.7
-        ? { kind: 'tag', input: `#${word}` }
-        : { kind: 'text', input: `my ${word} story` },
-    );
-  }
-  return { positives, negatives };
-}
 
 describe('evasive spellings fixture (test/fixtures/evasive/variants.json)', () => {
   it('createEvasiveMatcher reaches recall >= 0.95 and precision >= 0.98 on the documented variants', () => {
@@ -100,8 +35,8 @@ describe('evasive spellings fixture (test/fixtures/evasive/variants.json)', () =
     for (const n of fixture.negatives) expect(n.note.length).toBeGreaterThan(0);
   });
 
-  it('createEvasiveMatcher reaches recall >= 0.95 and precision >= 0.98 on 2,000 seeded variants the fixture does not list', () => {
-    const { positives, negatives } = generated('evasive-variants-1', 2000);
+  it('createEvasiveMatcher reaches recall >= 0.95 and precision >= 0.98 on 2,000 seeded variants and compounds the fixture does not list', () => {
+    const { positives, negatives } = generateCases('evasive-variants-1', 2000);
     const result = score(matcher, positives, negatives);
     console.log(
       `generated (seed evasive-variants-1): precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}; first misses ${JSON.stringify(result.missed.slice(0, 8))}; first false alarms ${JSON.stringify(result.falseAlarms.slice(0, 8))}`,

@@ -90,15 +90,15 @@ describe('createRebalancer with interventions', () => {
     ).toEqual(['sample-en']);
   });
 
-  it('rebalance puts a banner on served slots only when banners are configured and a rule applies', () => {
+  it('rebalance puts the default banners on served slots a rule applies to when resources are given, and none with banners: false', () => {
     const candidates = [
       { id: 'meal', hashtags: ['#WhatIEatInADay'] },
       { id: 'dog', hashtags: ['#puppy'] },
     ];
-    const off = make(presets.policies.off);
+    const off = make(presets.policies.off, { banners: false });
     const plain = off.rebalance({ candidates, state: off.emptyState(), at: T0, locale: 'en-GB' });
     expect(plain.slots.every((s) => !('banner' in s))).toBe(true);
-    const rb = make(presets.policies.off, { banners: true });
+    const rb = make(presets.policies.off);
     const out = rb.rebalance({ candidates, state: rb.emptyState(), at: T0, locale: 'en-GB' });
     expect(out.slots[0]?.banner?.group).toBe('eating-disorder');
     expect(out.slots[0]?.banner?.resources.map((r) => r.id)).toEqual(['sample-any']);
@@ -111,6 +111,31 @@ describe('createRebalancer with interventions', () => {
         return rest;
       }),
     ).toEqual(plain.slots);
+  });
+
+  it('rebalance puts no banner without resources unless banners are asked for, and banners: true keeps the default rules', () => {
+    const candidates = [{ id: 'meal', hashtags: ['#WhatIEatInADay'] }];
+    const bare = createRebalancer({
+      taxonomy: presets.taxonomies.default,
+      policy: presets.policies.off,
+    });
+    const none = bare.rebalance({ candidates, state: bare.emptyState(), at: T0 });
+    expect('banner' in none.slots[0]!).toBe(false);
+    const asked = createRebalancer({
+      taxonomy: presets.taxonomies.default,
+      policy: presets.policies.off,
+      banners: true,
+    });
+    const shown = asked.rebalance({ candidates, state: asked.emptyState(), at: T0 });
+    expect(shown.slots[0]?.banner).toEqual({ group: 'eating-disorder', resources: [] });
+    const explicit = make(presets.policies.off, { banners: true });
+    const withResources = explicit.rebalance({
+      candidates,
+      state: explicit.emptyState(),
+      at: T0,
+      locale: 'en-GB',
+    });
+    expect(withResources.slots[0]?.banner?.resources.map((r) => r.id)).toEqual(['sample-any']);
   });
 
   it('see less removes matching candidates for 14 days (reason seeLess:<target>) and lets them back after', () => {

@@ -321,7 +321,7 @@ describe('resolveTaxonomy', () => {
     expect(tax.hasTerms).toBe(false);
   });
 
-  it('resolveTaxonomy(input, api, factory) builds the matcher with the given factory from every term', () => {
+  it('resolveTaxonomy(input, api, factory) builds the matcher with the given factory from every term, with its group and role', () => {
     const seen: unknown[] = [];
     const tax = resolveTaxonomy(
       {
@@ -340,9 +340,9 @@ describe('resolveTaxonomy', () => {
       },
     );
     expect(seen).toEqual([
-      { term: 'one', topic: 'x' },
-      { term: 'two', topic: 'x', tagOnly: true },
-      { term: 'three', topic: 'r' },
+      { term: 'one', topic: 'x', group: 'a', role: 'triggering' },
+      { term: 'two', topic: 'x', tagOnly: true, group: 'a', role: 'triggering' },
+      { term: 'three', topic: 'r', group: 'a', role: 'recovery' },
     ]);
     const result = toClassification(
       tax,

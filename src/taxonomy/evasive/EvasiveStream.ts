@@ -10,6 +10,7 @@ import {
   LETTER,
   SPACE,
   classifyCodePoint,
+  isConsonant,
 } from './classifyChar.js';
 
 /**
@@ -30,6 +31,13 @@ export const PHRASE_BREAK = 2;
  * @internal
  */
 export const HASHTAG = 4;
+/**
+ * Flag of a normal-form character that stands for a consonant written twice or more in a row
+ * (text mode; tag mode keeps the same in `doubledMask`).
+ *
+ * @internal
+ */
+export const DOUBLED = 8;
 
 /**
  * The evasive normal form of one input, written into buffers that are reused from call to call
@@ -54,13 +62,33 @@ export class EvasiveStream {
   flags = new Uint8Array(64);
   /** Number of normal-form characters. */
   length = 0;
+  /**
+   * Tag mode: bit `p` is set when normal-form character `p` (of the first 31) stands for a
+   * doubled consonant. Short code words use it: "anna" squeezes to "ana", but is a name.
+   */
+  doubledMask = 0;
 
+  /**
+   * Which characters of `codes[start, end)` stand for a doubled consonant, one bit each from
+   * `start` (ranges of at most 31 characters; in tag mode within the first 31).
+   */
+  doubledIn(start: number, end: number): number {
+    const span = end - start;
+    if (!this.text) return (this.doubledMask >>> start) & ((1 << span) - 1);
+    let bits = 0;
+    for (let i = start; i < end; i++)
+      if ((this.flags[i]! & DOUBLED) !== 0) bits |= 1 << (i - start);
+    return bits;
+  }
+
+  private text = false;
   private kinds = new Uint8Array(64);
   private units = new Int32Array(64);
   private count = 0;
 
   /** Normalises `input` into `codes` (and `flags` in text mode). */
   load(input: string, text: boolean): void {
+    this.text = text;
     this.decode(input);
     if (this.codes.length < this.count) {
       this.codes = new Int32Array(this.count * 2);
@@ -189,25 +217,34 @@ export class EvasiveStream {
     }
     let length = 0;
     let previous = -1;
+    let doubled = 0;
     if (plain) {
       // Most hashtags are letters and separators only: no context rule applies, so copy the
       // letters and squeeze without per-unit dispatch.
       for (let j = 0; j < count; j++) {
         if (kinds[j] !== LETTER) continue;
         const c = units[j]!;
-        if (c === previous) continue;
+        if (c === previous) {
+          if (isConsonant(c) && length <= 31) doubled |= 1 << (length - 1);
+          continue;
+        }
         codes[length++] = c;
         previous = c;
       }
     } else {
       for (let j = 0; j < count; j++) {
         const c = this.letterOf(j, hasLetter, true);
-        if (c < 0 || c === previous) continue;
+        if (c < 0) continue;
+        if (c === previous) {
+          if (isConsonant(c) && length <= 31) doubled |= 1 << (length - 1);
+          continue;
+        }
         codes[length++] = c;
         previous = c;
       }
     }
     this.length = length;
+    this.doubledMask = doubled;
   }
 
   private emitText(): void {
@@ -253,7 +290,10 @@ export class EvasiveStream {
         pending = 0;
         previous = -1;
       }
-      if (c === previous) continue;
+      if (c === previous) {
+        if (isConsonant(c)) flags[length - 1]! |= DOUBLED;
+        continue;
+      }
       codes[length] = c;
       flags[length] = flag;
       length++;

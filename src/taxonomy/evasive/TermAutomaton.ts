@@ -108,20 +108,16 @@ export class TermAutomaton {
   /** The id of the key equal to `codes[start, end)`, or -1: a plain trie walk. */
   lookup(codes: Int32Array, start: number, end: number): number {
     let node = 0;
-    for (let i = start; i < end; i++) {
-      const c = codes[i]!;
-      const d = denseIndex(c);
-      let child: number;
-      if (d >= 0) {
-        child = this.next[node * DENSE + d]!;
-        // Completed DFA edges may lead back up; only a one-deeper node is a trie child.
-        if (this.depth[child] !== this.depth[node]! + 1) return -1;
-      } else {
-        child = this.sparse[node]?.get(c) ?? -1;
-        if (child < 0) return -1;
-      }
-      node = child;
-    }
-    return this.keyAt[node]!;
+    for (let i = start; i < end && node >= 0; i++) node = this.child(node, codes[i]!);
+    return node < 0 ? -1 : this.keyAt[node]!;
+  }
+
+  /** The trie child of `node` for `c`, or -1: one step of a trie walk, no failure links. */
+  child(node: number, c: number): number {
+    const d = denseIndex(c);
+    if (d < 0) return this.sparse[node]?.get(c) ?? -1;
+    const child = this.next[node * DENSE + d]!;
+    // Completed DFA edges may lead back up; only a one-deeper node is a trie child.
+    return this.depth[child] === this.depth[node]! + 1 ? child : -1;
   }
 }

@@ -210,3 +210,13 @@ function settle(units: number[], cp: number): number[] {
   }
   return out;
 }
+
+/**
+ * Whether a normal-form code point is a Latin consonant (y counts as a vowel, as in spelling
+ * edits): a doubled consonant can make another word ("ana", "anna"), a doubled vowel rarely does.
+ *
+ * @internal
+ */
+export function isConsonant(c: number): boolean {
+  return c >= 98 && c <= 122 && c !== 101 && c !== 105 && c !== 111 && c !== 117 && c !== 121;
+}

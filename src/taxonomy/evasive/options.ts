@@ -1,5 +1,10 @@
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import { describeValue } from '../../errors/describe.js';
+import {
+  DEFAULT_COMPOUND_AFFIXES,
+  readCompoundAffixes,
+  type CompoundAffixes,
+} from './compoundAffixes.js';
 
 /**
  * Options of {@link createEvasiveMatcher}.
@@ -26,12 +31,20 @@ export interface EvasiveMatcherOptions {
    */
   readonly maxEditCost?: number;
   /**
-   * Words that spelling edits never turn into a term, on top of the terms themselves. Replaces
-   * the default list; pass `[...DEFAULT_FUZZY_GUARD, 'more']` to extend it.
+   * Words that spelling edits and compounds never turn into a term (a whole hashtag, or the
+   * stem of a compound), on top of the terms themselves. Replaces the default list; pass
+   * `[...DEFAULT_FUZZY_GUARD, 'more']` to extend it.
    *
    * @defaultValue {@link DEFAULT_FUZZY_GUARD}
    */
   readonly guard?: readonly string[];
+  /**
+   * Suffixes that make compounds of a term (`#thinspogoals`, `#anatips`) and recovery compounds
+   * (`#anarecovery`, `#selfharmfree`); `false` turns compounds off.
+   *
+   * @defaultValue {@link DEFAULT_COMPOUND_AFFIXES}
+   */
+  readonly compounds?: CompoundAffixes | false;
   /**
    * How many distinct hashtags (of up to 64 characters) `matchTag` remembers with their result. Hashtag use is heavily
    * skewed (a few tags make up most of a feed), so repeated tags cost one map lookup. The memo
@@ -46,7 +59,9 @@ export interface EvasiveMatcherOptions {
  * Ordinary words within one weighted edit of a term of the default taxonomy or of common
  * search terms; spelling edits never match them. Edit distance 2 is what pulls "inspiration" in
  * for "thinspiration", so the default allows one edit only — these are the words that one edit
- * still reaches.
+ * still reaches. Seven-letter terms that are themselves compounds (mean + spo, thin + spo,
+ * skinny + tok) reach everyday tags of the same shape: #mealspo (meal inspiration), #menspo,
+ * #myinspo, #theinspo, #skintok (skincare), #skiingtok.
  *
  * @example
  * ```ts
@@ -65,6 +80,12 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   'unalike',
   'selfcare',
   'mentalhealthy',
+  'mealspo',
+  'menspo',
+  'myinspo',
+  'theinspo',
+  'skintok',
+  'skiingtok',
 ]);
 
 /**
@@ -78,6 +99,8 @@ export interface ResolvedEvasiveOptions {
   readonly maxCost: number;
   readonly guard: readonly string[];
   readonly cacheSize: number;
+  /** `null` when compounds are off. */
+  readonly compounds: CompoundAffixes | null;
 }
 
 const API = 'createEvasiveMatcher';
@@ -91,7 +114,13 @@ export function resolveEvasiveOptions(
   options: EvasiveMatcherOptions | undefined,
 ): ResolvedEvasiveOptions {
   if (options === undefined) {
-    return { fuzzyMinLength: 7, maxCost: 2, guard: DEFAULT_FUZZY_GUARD, cacheSize: 4096 };
+    return {
+      fuzzyMinLength: 7,
+      maxCost: 2,
+      guard: DEFAULT_FUZZY_GUARD,
+      cacheSize: 4096,
+      compounds: DEFAULT_COMPOUND_AFFIXES,
+    };
   }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new RebalanceError(
@@ -105,6 +134,7 @@ export function resolveEvasiveOptions(
     maxEditCost = 1,
     guard = DEFAULT_FUZZY_GUARD,
     cacheSize = 4096,
+    compounds = DEFAULT_COMPOUND_AFFIXES,
   } = options;
   if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > 1_000_000) {
     throw new RebalanceError(
@@ -150,5 +180,11 @@ export function resolveEvasiveOptions(
     }
     words.push(word);
   }
-  return { fuzzyMinLength, maxCost: maxEditCost * 2, guard: words, cacheSize };
+  return {
+    fuzzyMinLength,
+    maxCost: maxEditCost * 2,
+    guard: words,
+    cacheSize,
+    compounds: readCompoundAffixes(compounds, API),
+  };
 }

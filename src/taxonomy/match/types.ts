@@ -37,11 +37,27 @@ export interface TermEntry {
    * @defaultValue false
    */
   readonly tagOnly?: boolean;
+  /**
+   * Id of the taxonomy group the topic belongs to. With it a matcher can tell which recovery
+   * topic goes with a triggering term: `createEvasiveMatcher` reads `#anarecovery` as the
+   * recovery topic of the group of "ana". The taxonomy fills it in; a matcher may ignore it.
+   *
+   * @defaultValue undefined (no group known: a triggering term forms no recovery compound)
+   */
+  readonly group?: string;
+  /**
+   * Whether the topic is one of its group's triggering or recovery topics. The taxonomy fills it
+   * in; a matcher may ignore it.
+   *
+   * @defaultValue `'triggering'`
+   */
+  readonly role?: 'triggering' | 'recovery';
 }
 
 /**
  * Builds a {@link TermMatcher} from every term of a taxonomy. A taxonomy is resolved with one
- * factory, so the exact matcher and a spelling-tolerant one are interchangeable.
+ * factory, so the evasive matcher (the default) and the exact one are interchangeable. Entries
+ * carry each term's `group` and `role`; a factory that does not need them ignores them.
  *
  * @param entries - every term of the taxonomy with its topic, in taxonomy order
  * @returns the matcher

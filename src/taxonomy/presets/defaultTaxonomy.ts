@@ -17,6 +17,12 @@ import type { TaxonomyInput } from '../types.js';
  *   on Instagram; suicide slang "unalive", "sewerslide" and "kms".
  * - Recovery tags (#edrecovery, #prorecovery …). Pro-ED posts co-opt these too (Herrick et al.
  *   2021), which is why a recovery pool item that also carries a triggering topic is refused.
+ *   #EDRecovery, #EatingDisorderRecovery and #AnorexiaRecovery were the most used on Instagram
+ *   (Washington Post, February 2022); recovery communities name themselves #edwarriors,
+ *   #edsoldiers and #edsurvivor (Vice, 2016; The Fix, 2016);
+ *   #recoverywarrior follows Recovery Warriors, an eating-disorder recovery organisation. The
+ *   evasive matcher also reads a triggering term with a recovery suffix as recovery
+ *   (#anarecovery, #selfharmfree; see `DEFAULT_COMPOUND_AFFIXES`).
  *
  * Matching rules that keep ordinary posts out:
  * - Short code names ("ana", "mia", "sh", "kms") and words that prevention content uses as much
@@ -75,6 +81,9 @@ export const defaultTaxonomy: TaxonomyInput = /* @__PURE__ */ freezeTaxonomy({
             'anorexiarecovery',
             'bulimiarecovery',
             'edwarrior',
+            'edsoldier',
+            'edsurvivor',
+            'recoverywarrior',
           ],
         },
       ],
