@@ -16,10 +16,12 @@ import { build } from 'esbuild';
 /**
  * Gzipped bytes allowed for the core entry: 33,757 bytes measured from src/index.ts when the
  * budget was set, plus 20% headroom; raised by 4,300 bytes for the crisis vocabulary of search
- * interception (phrases in five languages and the query reader), keeping the headroom it had.
- * Raise it only with a reason in the commit message.
+ * interception (phrases in five languages and the query reader), keeping the headroom it had;
+ * raised to 48,000 bytes for compound tags, per-group policies, confidences as evidence and
+ * detector fingerprints (45,433 bytes measured then). Raise it only with a reason in the commit
+ * message.
  */
-const BUDGET_GZIP_BYTES = 44_800;
+const BUDGET_GZIP_BYTES = 48_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const complain = (line) => process.stderr.write(`${line}\n`);
