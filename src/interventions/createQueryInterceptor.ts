@@ -195,11 +195,12 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
 
     const reading = vocabulary.read(text, MAX_QUERY_WORDS);
     consider(reading.topics, crisisGroupOf);
-    // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word or
-    // holds a benign phrase: those are decided word by word.
-    if (reading.letters > SHORT_TERM_LENGTH && !reading.masked)
-      consider(matcher.matchTag(text), groupOf);
     const { words, gates } = reading;
+    // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word, holds
+    // a benign phrase or holds a code word its rule leaves out: those are decided word by word
+    // (joined, "sue tips" would read as the compound #suetips).
+    if (reading.letters > SHORT_TERM_LENGTH && !reading.masked && !gates.includes(SKIP))
+      consider(matcher.matchTag(text), groupOf);
     for (let w = 0; w < words.length; w++) {
       if (gates[w] !== SKIP) consider(matcher.matchTag(words[w]!.raw), groupOf);
     }
