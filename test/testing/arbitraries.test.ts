@@ -37,6 +37,25 @@ describe('arbitraries', () => {
     );
   });
 
+  it('arbitraries.policy({ groups }) generates group blocks and both kinds of evidence that createRebalancer accepts', () => {
+    const groups = presets.taxonomies.default.groups.map((g) => g.id);
+    const sample = fc.sample(arbitraries.policy({ groups }), { numRuns: 300, seed: 7 });
+    let withBlocks = 0;
+    let confidence = 0;
+    for (const policy of sample) {
+      const rb2 = createRebalancer({ taxonomy: presets.taxonomies.default, policy });
+      const blocks = Object.keys(policy.groups ?? {});
+      if (blocks.length > 0) withBlocks++;
+      for (const id of blocks) expect(groups).toContain(id);
+      if (rb2.policy.detection.evidence === 'confidence') confidence++;
+    }
+    expect(withBlocks).toBeGreaterThan(100);
+    expect(confidence).toBeGreaterThan(50);
+    expect(
+      fc.sample(arbitraries.policy(), { numRuns: 100 }).every((p) => p.groups === undefined),
+    ).toBe(true);
+  });
+
   it('arbitraries.rebalanceCase(rb) reaches its state by observing its impressions with rb', () => {
     for (const c of SAMPLE.slice(0, 50)) {
       const replayed =

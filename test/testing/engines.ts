@@ -44,10 +44,15 @@ export interface PolicyCase {
   readonly case: RebalanceCase;
 }
 
-/** Requests under generated policies (diversifying levels included when asked). */
+const GROUP_IDS = presets.taxonomies.default.groups.map((g) => g.id);
+
+/**
+ * Requests under generated policies (diversifying levels included when asked), some with blocks
+ * of their own for groups of the default taxonomy.
+ */
 export function policyCases(diversify = false): fc.Arbitrary<PolicyCase> {
   return arbitraries
-    .policy({ diversify })
+    .policy({ diversify, groups: GROUP_IDS })
     .chain((policy) =>
       arbitraries.rebalanceCase(engineFor(policy)).map((c): PolicyCase => ({ policy, case: c })),
     );

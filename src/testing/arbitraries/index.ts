@@ -158,7 +158,8 @@ export const arbitraries = Object.freeze({
   /**
    * A valid policy.
    *
-   * @param options - whether levels may diversify (off by default)
+   * @param options - whether levels may diversify (off by default), and the taxonomy's group ids
+   *   some policies give blocks of their own
    * @returns an arbitrary of policies
    */
   policy(options: PolicyArbitraryOptions = {}): fc.Arbitrary<PolicyInput> {
