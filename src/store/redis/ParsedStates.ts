@@ -1,6 +1,10 @@
+import { parseState } from '../../exposure/stateShape.js';
 import type { UserState } from '../../exposure/types.js';
 
-/** A user's state as this replica last saw it in Redis: its version token, JSON and state. */
+/**
+ * A user's state as this replica last saw it in Redis: its version token, JSON and state, and
+ * the pending log entries stored with it.
+ */
 export interface Snapshot {
   /** The version token stored with it (`''` when there was no state). */
   readonly token: string;
@@ -8,15 +12,20 @@ export interface Snapshot {
   readonly json: string | null;
   /** The state validated from `json`. */
   readonly state: UserState | undefined;
+  /** The pending log entries, oldest first, not folded into `state`. */
+  readonly entries: readonly string[];
 }
+
+/** What the scripts answer for a stored state: token ('' for none), JSON or null, log entries. */
+export type StoredReply = readonly [string, string | null, readonly string[]];
 
 /**
  * The states this store recently read or wrote, by key, each with its version token and exact
  * JSON. Two uses:
  *
  * - an update starts from the remembered snapshot and sends only the check-and-set, which
- *   writes only if the token is still current; when it is not, the script answers with what is
- *   stored now, so a stale entry costs no extra round trip;
+ *   writes only if the token and the pending log are still the same; when they are not, the
+ *   script answers with what is stored now, so a stale entry costs no extra round trip;
  * - when Redis returns exactly the remembered JSON, the state validated from it before is reused
  *   instead of parsing and validating it again (identical bytes validate to the identical state).
  *
@@ -60,6 +69,19 @@ export class ParsedStates {
       const oldest = this.#entries.keys().next().value as string;
       this.#entries.delete(oldest);
     }
+  }
+
+  /**
+   * What Redis answered is stored under `key` — `[token, json, entries]` — as a validated
+   * snapshot: the state parsed from `json`, or as parsed from the same JSON before. Remembers it.
+   *
+   * @throws RebalanceError with code `state` when the JSON is not a valid state
+   */
+  read(api: string, key: string, [token, json, entries]: StoredReply): Snapshot {
+    const state = json === null ? undefined : (this.lookup(key, json) ?? parseState(json, api));
+    const snapshot: Snapshot = { token, json, state, entries };
+    this.remember(key, snapshot);
+    return snapshot;
   }
 
   /** Forgets the state under `key` (after `delete`). */

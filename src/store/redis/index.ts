@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export { RedisStateStore } from './RedisStateStore.js';
-export type { RedisStateStoreOptions } from './RedisStateStore.js';
+export type { RedisStateStoreOptions } from './options.js';
