@@ -19,8 +19,21 @@ export interface ClusterNode {
 /** A running cluster. */
 export interface RedisCluster {
   readonly nodes: readonly ClusterNode[];
+  /** Stops the node on `port`: SIGTERM (a clean shutdown) or SIGKILL (a crash). */
+  stop(port: number, signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /**
+   * Starts the node on `port` again, with its cluster configuration and data (if persistent),
+   * and (unless `wait` is false) waits until the cluster is ok.
+   */
+  start(port: number, wait?: boolean): Promise<void>;
   /** Stops every node and removes the directory. */
   close(): Promise<void>;
+}
+
+/** Options of {@link startRedisCluster}. */
+export interface RedisClusterOptions {
+  /** Keep an append-only file per node, fsynced on every write, so data survives a restart. */
+  readonly persistent?: boolean;
 }
 
 /** Whether `redis-cli` can be run. */
@@ -47,11 +60,12 @@ export function clusterNodesFromEnv(): ClusterNode[] | undefined {
 }
 
 /** Starts three cluster-enabled redis-servers, creates the cluster and waits for it. */
-export async function startRedisCluster(): Promise<RedisCluster> {
+export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<RedisCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'feed-rebalancer-cluster-'));
-  const children: ChildProcess[] = [];
+  const children = new Map<number, ChildProcess>();
+  const argsOf = new Map<number, string[]>();
   const close = async () => {
-    await Promise.all(children.map((c) => terminate(c, 'SIGTERM')));
+    await Promise.all([...children.values()].map((c) => terminate(c, 'SIGTERM')));
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -59,6 +73,10 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     while (ports.length < 3) {
       const port = await freePort();
       if (ports.includes(port)) continue;
+      const persistence =
+        options.persistent === true
+          ? ['--appendonly', 'yes', '--appendfsync', 'always', '--appendfilename', `aof-${port}`]
+          : ['--appendonly', 'no'];
       const args = [
         '--bind',
         '127.0.0.1',
@@ -66,8 +84,7 @@ export async function startRedisCluster(): Promise<RedisCluster> {
         dir,
         '--save',
         '',
-        '--appendonly',
-        'no',
+        ...persistence,
         '--cluster-enabled',
         'yes',
         '--cluster-config-file',
@@ -77,7 +94,8 @@ export async function startRedisCluster(): Promise<RedisCluster> {
         '--daemonize',
         'no',
       ];
-      children.push(await launchRedis(port, args));
+      children.set(port, await launchRedis(port, args));
+      argsOf.set(port, args);
       ports.push(port);
     }
     const nodes = ports.map((port) => `127.0.0.1:${port}`);
@@ -90,7 +108,19 @@ export async function startRedisCluster(): Promise<RedisCluster> {
       '--cluster-yes',
     ]);
     await waitForClusterOk(ports);
-    return { nodes: ports.map((port) => ({ host: '127.0.0.1', port })), close };
+    return {
+      nodes: ports.map((port) => ({ host: '127.0.0.1', port })),
+      async stop(port, signal = 'SIGTERM') {
+        const child = children.get(port);
+        children.delete(port);
+        if (child !== undefined) await terminate(child, signal);
+      },
+      async start(port, wait = true) {
+        if (!children.has(port)) children.set(port, await launchRedis(port, argsOf.get(port)!));
+        if (wait) await waitForClusterOk(ports);
+      },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -78,8 +78,8 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     const store = new RedisStateStore({ client, prefix, rebalancer: rb, foldEvery: 100 });
     const embedding = new Float32Array([0.5, 0.25]);
     const event = { item: { id: 'v', topics: { embedding: 1 }, embedding }, at: 5, eventId: 'e-1' };
-    await store.append('u', [event as ObserveEvent]);
-    await store.append('u', [event as ObserveEvent]);
+    await store.append('u', [event]);
+    await store.append('u', [event]);
     const entries = await client.lrange(`${keyOf(prefix, 'u')}:log`, 0, -1);
     expect(entries).toHaveLength(2);
     const parsed = entries.map((e) => JSON.parse(e) as { a: string; e: unknown[] });
