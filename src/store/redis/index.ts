@@ -6,3 +6,5 @@
  */
 export { RedisStateStore } from './RedisStateStore.js';
 export type { RedisStateStoreOptions } from './options.js';
+export { migrateStateKeys } from './migrateStateKeys.js';
+export type { MigrateStateKeysOptions, MigrateStateKeysResult } from './migrateStateKeys.js';

@@ -22,6 +22,8 @@ export interface UserKeys {
  * The braces are a Redis Cluster hash tag: only `h` is hashed to choose the slot, so every key
  * of a user lives in one slot and one script can read and write them together (Redis Cluster
  * specification, "Hash tags"). The prefix may not hold braces, so the tag is always `h`.
+ * Versions before the pending log stored the state under `prefix` + `h`, without braces;
+ * {@link migrateStateKeys} moves such states.
  *
  * Hashing rather than concatenating the raw id keeps every key inside the prefix's key space
  * whatever the id holds: no separator, wildcard or `{…}` hash tag in an id can make it address,
@@ -44,17 +46,4 @@ export function userKeys(prefix: string, userId: string): UserKeys {
     queue: `${state}:queue`,
     seen: `${state}:seen`,
   };
-}
-
-/**
- * The key of a user's state as versions before the pending log wrote it, `prefix` followed by
- * the hash without braces; {@link migrateLegacyKeys} moves such keys.
- *
- * @param prefix - the store's key prefix
- * @param userId - a validated user id
- * @returns the key
- * @internal
- */
-export function legacyKey(prefix: string, userId: string): string {
-  return prefix + createHash('sha256').update(userId, 'utf8').digest('base64url');
 }
