@@ -73,6 +73,66 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     expect((await store.get('u'))?.impressions).toBe(3);
   });
 
+  it('get folds only the entries appended since this replica last folded the log, and starts over when another writer changed the state or the log was erased', async () => {
+    const prefix = uniquePrefix();
+    const writer = new RedisStateStore({ client, prefix, rebalancer: rb, foldEvery: 100 });
+    let observeCalls = 0;
+    const counting = {
+      observe: (state: Parameters<typeof rb.observe>[0], e: Parameters<typeof rb.observe>[1]) => {
+        observeCalls++;
+        return rb.observe(state, e);
+      },
+      emptyState: () => rb.emptyState(),
+    };
+    const reader = new RedisStateStore({ client, prefix, rebalancer: counting });
+    const batch = (i: number) => [{ item: { id: `v${i}`, hashtags: ['#thinspo'] }, at: i * 10 }];
+    const batches: ObserveEvent[][] = [];
+    const appendAll = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        batches.push(batch(i));
+        await writer.append('u', batch(i));
+      }
+    };
+    const read = async () => rb.serializeState((await reader.get('u'))!);
+    await appendAll(0, 3);
+    expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(3);
+    await appendAll(3, 5);
+    expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(5);
+    // Another replica folds the log into a new state: nothing left to fold.
+    await writer.update('u', (s) => s!);
+    expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(5);
+    await appendAll(5, 6);
+    expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(6);
+    // A write that folded nothing lands after the reader folded an entry appended meanwhile: the
+    // log begins with the same entry, but the state under it changed.
+    const fresh = new RedisStateStore({ client, prefix, rebalancer: rb, cacheSize: 0 });
+    let readMeanwhile: Promise<unknown> | undefined;
+    await fresh.update('u', (s) => {
+      if (readMeanwhile === undefined) {
+        // Sent before this update's write: an append, then the reader's get.
+        batches.push(batch(6));
+        void writer.append('u', batch(6));
+        readMeanwhile = reader.get('u');
+      }
+      return seen(s, 70);
+    });
+    await readMeanwhile;
+    batches.splice(batches.length - 1, 0, [
+      { item: { id: 'seen-70', hashtags: ['#thinspo'] }, at: 70, dwellMs: 10_000 },
+    ]);
+    expect(await read()).toBe(observed(batches));
+    // Erased, then the same events appended again: a new log, folded from the start.
+    await writer.delete('u');
+    batches.length = 0;
+    await appendAll(0, 2);
+    expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(10);
+  });
+
   it('append stores one compact JSON entry per call with a unique id, keeping every field of the events (an event id included) but items’ embeddings', async () => {
     const prefix = uniquePrefix();
     const store = new RedisStateStore({ client, prefix, rebalancer: rb, foldEvery: 100 });

@@ -97,9 +97,15 @@ export class RedisStateStore implements StateStore {
     assertUserId(api, userId);
     const keys = userKeys(this.#options.prefix, userId);
     const reply = await runScript(this.#client, api, READ, [keys.state, keys.log], []);
-    const stored = this.#context.parsed.read(api, keys.state, reply as StoredReply);
+    const previous = this.#parsed.snapshot(keys.state);
+    const stored = this.#parsed.read(api, keys.state, reply as StoredReply);
     if (stored.entries.length === 0) return stored.state;
-    return foldEntries(api, needFolder(api, this.#options.folder), stored.state, stored.entries);
+    // Fold only what was appended since this replica last folded the user's log.
+    const start = this.#parsed.folding(previous, stored);
+    const folder = needFolder(api, this.#options.folder);
+    const folded = foldEntries(api, folder, start.state, stored.entries, start.from);
+    this.#parsed.remember(keys.state, { ...stored, folded });
+    return folded;
   }
 
   /**

@@ -40,6 +40,7 @@ export function encodeEntry(id: string, events: readonly ObserveEvent[]): string
  * @param folder - the rebalancer
  * @param state - the stored state, or `undefined`
  * @param entries - the log entries
+ * @param from - the first entry to fold (those before are in `state` already)
  * @returns the folded state (`state` itself when there are no entries)
  * @throws RebalanceError with code `state`
  * @internal
@@ -49,10 +50,11 @@ export function foldEntries(
   folder: EventFolder,
   state: UserState | undefined,
   entries: readonly string[],
+  from = 0,
 ): UserState | undefined {
-  if (entries.length === 0) return state;
+  if (entries.length <= from) return state;
   let folded = state ?? folder.emptyState();
-  for (let i = 0; i < entries.length; i++) {
+  for (let i = from; i < entries.length; i++) {
     let events: unknown;
     try {
       events = (JSON.parse(entries[i]!) as { e?: unknown } | null)?.e;
