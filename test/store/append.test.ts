@@ -104,9 +104,6 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     await writer.update('u', (s) => s!);
     expect(await read()).toBe(observed(batches));
     expect(observeCalls).toBe(5);
-    await appendAll(5, 6);
-    expect(await read()).toBe(observed(batches));
-    expect(observeCalls).toBe(6);
     // A write that folded nothing lands after the reader folded an entry appended meanwhile: the
     // log begins with the same entry, but the state under it changed.
     const fresh = new RedisStateStore({ client, prefix, rebalancer: rb, cacheSize: 0 });
@@ -114,8 +111,8 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     await fresh.update('u', (s) => {
       if (readMeanwhile === undefined) {
         // Sent before this update's write: an append, then the reader's get.
-        batches.push(batch(6));
-        void writer.append('u', batch(6));
+        batches.push(batch(5));
+        void writer.append('u', batch(5));
         readMeanwhile = reader.get('u');
       }
       return seen(s, 70);
@@ -125,12 +122,13 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
       { item: { id: 'seen-70', hashtags: ['#thinspo'] }, at: 70, dwellMs: 10_000 },
     ]);
     expect(await read()).toBe(observed(batches));
+    expect(observeCalls).toBe(7);
     // Erased, then the same events appended again: a new log, folded from the start.
     await writer.delete('u');
     batches.length = 0;
     await appendAll(0, 2);
     expect(await read()).toBe(observed(batches));
-    expect(observeCalls).toBe(10);
+    expect(observeCalls).toBe(9);
   });
 
   it('append stores one compact JSON entry per call with a unique id, keeping every field of the events (an event id included) but items’ embeddings', async () => {
