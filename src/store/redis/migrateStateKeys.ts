@@ -24,7 +24,15 @@ export interface MigrateStateKeysOptions {
   readonly prefix?: string;
 }
 
-/** What {@link migrateStateKeys} did. */
+/**
+ * What {@link migrateStateKeys} did.
+ *
+ * @example
+ * ```ts
+ * import type { MigrateStateKeysResult } from 'feed-rebalancer/redis';
+ * const result: MigrateStateKeysResult = { moved: 120, superseded: 3 };
+ * ```
+ */
 export interface MigrateStateKeysResult {
   /** States moved to their new key, with their remaining time to live. */
   readonly moved: number;
