@@ -8,7 +8,7 @@ const QUEUE_CAP_MS = 20;
 /**
  * How long a writer queued for a user's lease waits before it asks again: about one millisecond
  * per writer ahead of it (a holder keeps the lease for about a round trip), at most 20 ms, by a
- * factor uniform on [0.5, 1.5) so that waiters do not ask in lock-step. The writer next in line
+ * factor uniform on [0.5, 1.5] so that waiters do not ask in lock-step. The writer next in line
  * asks about every millisecond and takes the lease soon after it is released; those behind it
  * ask less often, which keeps the polling load on Redis about constant whatever the queue's
  * length.
