@@ -9,7 +9,7 @@
  * - `state`: a user state is tampered, truncated, from a future version or from another policy.
  * - `request`: a request argument other than items is malformed (`size`, `at`, …).
  * - `argument`: a building block (`mmr`, `dppGreedy`, `cusumArl`, …) got an argument it cannot use.
- * - `conflict`: a state store ran out of retries under concurrent updates.
+ * - `conflict`: a state store's update waited too long for its turn behind concurrent writers.
  * - `store`: a state store could not reach its backend.
  *
  * @example

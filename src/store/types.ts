@@ -76,11 +76,13 @@ export interface StateStore {
    * Applies a pure update to a user's state atomically and stores the result.
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
-   * @param fn - the pure update, called with the stored state or `undefined`
+   * @param fn - the pure update, called with the stored state (pending events folded in) or
+   *   `undefined`
    * @returns the state written
    * @throws RebalanceError with code `request` for a malformed user id, `state` when the stored
-   *   state or the update's result is not a valid state, `conflict` when concurrent writers kept
-   *   winning, `store` when the backend cannot be reached; whatever `fn` throws, unchanged
+   *   state or the update's result is not a valid state, `conflict` when the update waited too
+   *   long for its turn behind other writers (nothing written), `store` when the backend cannot
+   *   be reached; whatever `fn` throws, unchanged
    */
   update(userId: string, fn: StateUpdate): Promise<UserState>;
   /**
