@@ -149,6 +149,16 @@ async function redisRows(): Promise<BenchRow[]> {
     const page = Array.from({ length: 10 }, (_, i) => impression(i));
     const entry = encodeEntry('bench.0', page);
     const append = (lane: number) => appender.append(`user-${lane}`, page);
+    // The same without folds, to show what the folds cost: they observe every event once, work
+    // any design must do, which a bare RPUSH leaves undone.
+    const unfolded = new RedisStateStore({
+      client,
+      prefix: 'bench:unfolded:',
+      rebalancer: rb,
+      foldEvery: 100_000,
+      maxPendingEntries: 1_000_000,
+    });
+    const appendUnfolded = (lane: number) => unfolded.append(`user-${lane}`, page);
     const rpush = async (lane: number) => {
       await client.rpush(`bench:rpush:${lane}`, entry);
     };
@@ -164,6 +174,13 @@ async function redisRows(): Promise<BenchRow[]> {
       () => perOp(64, 50, append),
       () => perOp(64, 50, rpush),
     );
+    const appendUnfoldedSequential = await compare(
+      5,
+      () => perOp(1, 1_000, appendUnfolded),
+      () => perOp(1, 1_000, rpush),
+    );
+    await client.del(...Array.from({ length: 64 }, (_, lane) => `bench:rpush:${lane}`));
+    await Promise.all(Array.from({ length: 64 }, (_, lane) => unfolded.delete(`user-${lane}`)));
     const baseline = 'GET, parseState, observe, serializeState, SET (not atomic)';
     return [
       ratioAtMost(
@@ -179,6 +196,12 @@ async function redisRows(): Promise<BenchRow[]> {
         appendConcurrent.baseline,
         'RPUSH of the same entry, 64 keys at once',
         1.5,
+      ),
+      figure(
+        'the same without folds (validation, encoding and the script only), one user at a time',
+        appendUnfoldedSequential.subject / appendUnfoldedSequential.baseline,
+        '×',
+        'RPUSH of the same entry',
       ),
       figure('RPUSH round trip, one at a time (context)', appendSequential.baseline / 1e3, 'µs'),
       ratioAtMost(
