@@ -129,6 +129,10 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     await appendAll(0, 2);
     expect(await read()).toBe(observed(batches));
     expect(observeCalls).toBe(9);
+    // An update right after a read starts from what the read folded: nothing is folded again.
+    expect(rb.serializeState(await reader.update('u', (s) => s!))).toBe(observed(batches));
+    expect(observeCalls).toBe(9);
+    expect(await client.exists(`${keyOf(prefix, 'u')}:log`)).toBe(0);
   });
 
   it('append stores one compact JSON entry per call with a unique id, keeping every field of the events (an event id included) but items’ embeddings', async () => {

@@ -2,7 +2,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStateStore } from '../../src/store/redis/index.js';
 import { rb } from './fixtures.js';
-import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
+import { closeClient, keysMatching, TARGETS, uniquePrefix } from './redisClient.js';
 import { bundle, removeBundle, startWorkers, type Worker } from './workers.js';
 
 const PROCESSES = 8;
@@ -47,6 +47,10 @@ describe.each(TARGETS)('RedisStateStore with default settings on a $name', (targ
         Array.from({ length: USERS }, async (_, u) => (await store.get(`user-${u}`))?.impressions),
       );
       expect(counts).toEqual(Array.from({ length: USERS }, () => PROCESSES));
+      // Every lease was released and every queue emptied by the writers themselves.
+      for (const suffix of ['lease', 'queue', 'seen']) {
+        expect(await keysMatching(client, `${prefix}*:${suffix}`)).toEqual([]);
+      }
     }, 180_000);
   }
 });

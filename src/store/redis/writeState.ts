@@ -118,10 +118,12 @@ async function attempt(
   lease: string,
 ): Promise<UserState | Reply> {
   const n = from.entries.length;
+  // A snapshot a read has folded already (get, then update) is not folded again.
   const base =
     n === 0
       ? from.state
-      : foldEntries(api, needFolder(api, ctx.options.folder), from.state, from.entries);
+      : (from.folded ??
+        foldEntries(api, needFolder(api, ctx.options.folder), from.state, from.entries));
   const next = fn(base);
   checkUpdateResult(api, next);
   // A state kept as it was is written back as the very JSON it was read from.
