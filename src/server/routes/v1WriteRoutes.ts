@@ -1,0 +1,102 @@
+import { RebalanceError, type ObserveEvent } from '../../index.js';
+import type { ServerContext } from '../context.js';
+import { v1Schemas } from '../schemas/v1Schemas.js';
+import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
+
+const IMPRESSIONS = 'POST /v1/impressions';
+
+/**
+ * The `/v1` routes that change a user's state: `POST /v1/impressions`, `POST /v1/reset` and
+ * `DELETE /v1/users/{id}`.
+ *
+ * @internal
+ */
+export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
+  const schemas = v1Schemas(ctx.limits);
+  const { rb, states } = ctx;
+  return [
+    {
+      method: 'POST',
+      url: '/v1/impressions',
+      operationId: 'recordEvents',
+      summary: 'Record what a user was shown, and their feedback',
+      description:
+        'Folds impressions and feedback events into the user\u2019s state, atomically: concurrent requests for one user lose no event. An event may carry an eventId, which a store that keeps event ids uses to apply it once.',
+      tag: 'v1',
+      body: schemas.impressionsBody,
+      lists: { events: 'impression' },
+      responses: {
+        200: {
+          description: 'The user\u2019s impression count and assessment after the events.',
+          schema: schemas.stateReply,
+        },
+        ...errorResponses(...STATEFUL_ERRORS),
+      },
+      handler: async (request) => {
+        const body = request.body as { readonly userId: string; readonly events: ObserveEvent[] };
+        ctx.noteUser(request, body.userId);
+        let state;
+        try {
+          state = await states.append(body.userId, body.events);
+        } catch (error) {
+          throw renamePath(error, 'impressions', 'events', IMPRESSIONS);
+        }
+        return { impressions: state.impressions, assessment: rb.assess(state) };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/v1/reset',
+      operationId: 'reset',
+      summary: 'Give a user a fresh start',
+      description:
+        'Clears the user\u2019s exposure, runs, detector statistics, levels, session, recovery memory and intervention log, and keeps their own "see less" choices (rb.reset). Protection that the policy gives everyone does not depend on the state, so a reset cannot switch it off.',
+      tag: 'v1',
+      body: schemas.resetBody,
+      responses: {
+        200: { description: 'The state after the reset.', schema: schemas.stateReply },
+        ...errorResponses(...STATEFUL_ERRORS),
+      },
+      handler: async (request) => {
+        const body = request.body as { readonly userId: string };
+        ctx.noteUser(request, body.userId);
+        const state = await states.reset(body.userId);
+        return { impressions: state.impressions, assessment: rb.assess(state) };
+      },
+    },
+    {
+      method: 'DELETE',
+      url: '/v1/users/:id',
+      operationId: 'eraseUser',
+      summary: 'Erase a user\u2019s state',
+      description:
+        'Erases the user\u2019s state at once (a request under GDPR Art. 17, for example). The id is a path segment: percent-encode it.',
+      tag: 'v1',
+      params: schemas.userParams,
+      responses: {
+        200: { description: 'Whether a state was erased.', schema: schemas.erasureReply },
+        ...errorResponses(400, 500, 503),
+      },
+      handler: async (request) => {
+        const { id } = request.params as { readonly id: string };
+        ctx.noteUser(request, id);
+        return { erased: await states.erase(id) };
+      },
+    },
+  ];
+}
+
+/**
+ * The library names the events given to `observe` `impressions`; the request calls them
+ * `events`. Renames the path (and the path in the message) of an error about them.
+ */
+function renamePath(error: unknown, from: string, to: string, api: string): unknown {
+  if (!(error instanceof RebalanceError) || error.path === undefined) return error;
+  if (error.path !== from && !error.path.startsWith(`${from}[`)) return error;
+  const path = to + error.path.slice(from.length);
+  const colon = error.message.indexOf(': ');
+  const rest = colon < 0 ? error.message : error.message.slice(colon + 2);
+  return new RebalanceError(error.code, `${api}: ${rest.replace(error.path, path)}`, path, {
+    cause: error,
+  });
+}
