@@ -1,5 +1,5 @@
 import { createEvasiveMatcher, RebalanceError, type RebalancerOptions } from '../index.js';
-import { createServer, type PrcRecoveryItem, type ServerOptions } from '../server/index.js';
+import type { PrcRecoveryItem, ServerOptions } from '../server/index.js';
 import type { CliIo } from './io.js';
 import { connectRedis, type RedisBacking } from './redisStore.js';
 import { envName, readServeArgs, type ServeArgs } from './serveArgs.js';
@@ -84,6 +84,9 @@ export async function runServe(
       },
     });
   }
+  // Imported here, not at the top: the bundled command line loads the server subpath, and with
+  // it Fastify, only for `serve`.
+  const { createServer } = await import('../server/index.js');
   let app;
   try {
     app = createServer(serverOptions(parsed, rebalancer, redis));

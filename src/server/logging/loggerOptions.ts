@@ -21,7 +21,10 @@ export interface ServerLoggerOptions {
    * Where the JSON lines go.
    * @defaultValue standard output
    */
-  readonly stream?: { write(line: string): unknown };
+  readonly stream?: {
+    /** Takes one JSON line, newline included. */
+    write(line: string): unknown;
+  };
   /**
    * The secret key of the hash that stands for a user id in log lines (HMAC-SHA-256, cut to 16
    * hex digits). Give every replica the same key to follow a user's requests across them.
