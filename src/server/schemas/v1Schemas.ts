@@ -51,7 +51,10 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
   return {
     rebalanceBody: object(
       {
-        userId,
+        userId: {
+          ...userId,
+          description: `${String(userId.description)} Required unless profiling is false.`,
+        },
         candidates: arrayOf(
           ref(ITEM),
           limits.candidates,
@@ -71,7 +74,8 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
             'false ranks without the user\u2019s state, as for someone nothing is known about (EU DSA Art. 38); the state is not read.',
         },
       },
-      ['userId', 'candidates'],
+      // userId is required by the route unless profiling is false (data minimisation).
+      ['candidates'],
     ),
     rebalanceReply: object(
       {
