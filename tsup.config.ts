@@ -8,6 +8,7 @@ const FROM_PACKAGE: ReadonlyMap<string, string> = new Map([
   [resolve('src/index.ts'), 'feed-rebalancer'],
   [resolve('src/errors/RebalanceError.ts'), 'feed-rebalancer'],
   [resolve('src/server/index.ts'), 'feed-rebalancer/server'],
+  [resolve('src/testing/index.ts'), 'feed-rebalancer/testing'],
   [resolve('src/store/redis/index.ts'), 'feed-rebalancer/redis'],
 ]);
 
@@ -15,8 +16,9 @@ const FROM_PACKAGE: ReadonlyMap<string, string> = new Map([
  * Subpath bundles take the core from the installed package rather than a copy of their own, so a
  * `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
  * `feed-rebalancer` (`instanceof` holds) and the core is loaded once. The command line takes the
- * server and the Redis store the same way: its `import()` of them stays a real dynamic import, so
- * the other commands never load Fastify, and `ioredis` (an optional peer) only with `--redis`.
+ * server, the Redis store and the testing kit the same way: its `import()` of them stays a real
+ * dynamic import, so a command loads Fastify only for `serve`, `ioredis` (an optional peer) only
+ * with `--redis`, and `fast-check` (an optional peer) only for `check-policy`.
  */
 const coreFromPackage: Plugin = {
   name: 'core-from-package',
