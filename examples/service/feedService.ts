@@ -31,9 +31,13 @@ const SAMPLE_RESOURCES: readonly ResourceInput[] = [
  * resource directory, at most 500 candidates a request, and states in Redis when a client is
  * given (in memory otherwise). Returns the Fastify instance, not listening.
  *
- * @param redis - a Redis client created with `enableOfflineQueue: false, maxRetriesPerRequest: 0`
+ * @param options - `redis`: a client created with `enableOfflineQueue: false,
+ *   maxRetriesPerRequest: 0`; `logLevel`: the lowest level logged (default `info`)
  */
-export function createFeedService(redis?: Redis) {
+export function createFeedService(
+  options: { readonly redis?: Redis; readonly logLevel?: 'info' | 'warn' | 'silent' } = {},
+) {
+  const { redis, logLevel = 'info' } = options;
   return createServer({
     rebalancer: {
       taxonomy: presets.taxonomies.default,
@@ -43,7 +47,7 @@ export function createFeedService(redis?: Redis) {
     ...(redis === undefined
       ? {}
       : { store: new RedisStateStore({ client: redis }), checkStore: () => redis.ping() }),
-    logger: { level: 'info', userIdKey: process.env.LOG_KEY },
+    logger: { level: logLevel, userIdKey: process.env.LOG_KEY },
     limits: { candidates: 500 },
   });
 }

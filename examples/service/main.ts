@@ -19,7 +19,7 @@ const redis =
     : new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 2_000 });
 redis?.on('error', () => undefined);
 
-const server = createFeedService(redis);
+const server = createFeedService(redis === undefined ? {} : { redis });
 await server.listen({ port: Number(process.env.PORT ?? 3000), host: '127.0.0.1' });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

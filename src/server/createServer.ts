@@ -107,9 +107,8 @@ const PROBE_USER = 'feed-rebalancer:readiness-probe';
  * ```ts
  * import { createServer } from 'feed-rebalancer/server';
  * const server = createServer({ logger: false });
- * await server.listen({ port: 0, host: '127.0.0.1' });
- * const { port } = server.addresses()[0]!;
- * const response = await fetch(`http://127.0.0.1:${port}/v1/rebalance`, {
+ * const base = await server.listen({ port: 0, host: '127.0.0.1' });
+ * const response = await fetch(`${base}/v1/rebalance`, {
  *   method: 'POST',
  *   headers: { 'content-type': 'application/json' },
  *   body: JSON.stringify({ userId: 'u1', candidates: [{ id: 'a' }, { id: 'b', hashtags: ['#thinspo'] }] }),

@@ -19,8 +19,8 @@ const run = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 describe.each([
-  ['memory', () => createFeedService()],
-  ['Redis', () => createFeedService(redis)],
+  ['memory', () => createFeedService({ logLevel: 'silent' })],
+  ['Redis', () => createFeedService({ redis, logLevel: 'silent' })],
 ])('examples/service with states in %s', (_name, create) => {
   it('is ready, records impressions and rebalances under the protective policy with its resources', async () => {
     const service = create();
