@@ -22,6 +22,7 @@ import { rankRoute } from './routes/rankRoute.js';
 import type { RouteSpec } from './routes/routeSpec.js';
 import { v1ReadRoutes } from './routes/v1ReadRoutes.js';
 import { v1WriteRoutes } from './routes/v1WriteRoutes.js';
+import { AJV_OPTIONS } from './schemas/ajvOptions.js';
 import { SHARED_SCHEMAS } from './schemas/sharedSchemas.js';
 import { countingRebalancer } from './store/countingRebalancer.js';
 import { UserStates } from './store/userStates.js';
@@ -156,19 +157,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     forceCloseConnections: 'idle',
     // A user id of 1,024 characters, percent-encoded, fits in a path parameter.
     routerOptions: { maxParamLength: 12 * 1024 },
-    ajv: {
-      customOptions: {
-        // Types are checked as written: no "5" for 5, and no fields removed or added silently.
-        coerceTypes: false,
-        // String lengths in UTF-16 code units, as the library's limits count them (and six
-        // times faster than counting code points over every item's text).
-        unicode: false,
-        removeAdditional: false,
-        useDefaults: false,
-        allErrors: false,
-        verbose: true,
-      },
-    },
+    ajv: { customOptions: AJV_OPTIONS },
   });
   // Every body is JSON: a text/plain body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
