@@ -68,6 +68,7 @@ export async function connectRedis(
       const url = new URL(u);
       return { host: url.hostname, port: url.port === '' ? 6379 : Number(url.port) };
     });
+    // Fail fast both while the cluster is not ready and while one of its nodes reconnects.
     client = new ioredis.Cluster(nodes, {
       enableOfflineQueue: false,
       redisOptions: {
