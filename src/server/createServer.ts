@@ -153,7 +153,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: limits.bodyBytes,
     exposeHeadRoutes: false,
-    return503OnClosing: true,
+    // Requests that arrive while closing get the error envelope (installErrorHandling).
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     // A user id of 1,024 characters, percent-encoded, fits in a path parameter.
     routerOptions: { maxParamLength: 12 * 1024 },

@@ -103,4 +103,15 @@ describe('logs never carry a user id in clear, a body, a query or an error messa
         .map((line) => line.route),
     ).toEqual(['/v1/assess']);
   });
+
+  it('a request logged whole is reduced to its method and route pattern', async () => {
+    const { app, logs } = testServer();
+    await app.ready();
+    app.log.info(
+      { req: { method: 'DELETE', url: '/v1/users/alice', body: { userId: 'alice' } } },
+      'x',
+    );
+    const line = logs().find((l) => l.msg === 'x');
+    expect(line?.req).toEqual({ method: 'DELETE', route: '(no route)' });
+  });
 });

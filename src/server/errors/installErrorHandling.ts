@@ -14,7 +14,8 @@ export interface LoggedError {
  * Answers every error of `app` with the one envelope `{ error: { code, path, message } }`:
  * schema errors as the library's errors (code, JSON path, the value received), body and media
  * type errors as 413 and 415, unknown routes as 404 (405 with `Allow` for a known path and
- * another method), and library errors with the status of `STATUS_BY_CODE`. Records each error's
+ * another method), requests that arrive while the server closes as 503 `unavailable`, and library
+ * errors with the status of `STATUS_BY_CODE`. Records each error's
  * code and path in `errors` for the request's log line, and logs the server's own faults with
  * their cause.
  *
@@ -36,6 +37,21 @@ export function installErrorHandling(
       request.log.warn({ code: body.error.code, reason: body.error.message }, 'request failed');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
+
+  // Once the server is closing, a request that still arrives (pipelined, or on a keep-alive
+  // connection busy with another request) is answered 503 with the envelope, and its connection
+  // closed: Fastify's own answer would be in another format.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close');
+    const message = `${request.method} ${describeValue(request.url.split('?')[0] ?? '')}: the server is shutting down; send the request to another replica`;
+    return send(request, reply, new HttpError(503, 'unavailable', message));
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const spec = (request.routeOptions.config as { spec?: RouteSpec }).spec;

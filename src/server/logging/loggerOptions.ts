@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
  * How the server logs: pino's JSON lines, one per answered request plus start-up, shutdown and
@@ -64,5 +64,15 @@ export function loggerOptions(
     level,
     ...(stream === undefined ? {} : { stream }),
     redact: { paths: REDACTED, censor: '[redacted]' },
+    // Should Fastify log a request itself (its own errors), the route's pattern stands for the
+    // URL, which may hold a user id (`DELETE /v1/users/:id`).
+    serializers: {
+      // A raw IncomingMessage has no routeOptions: it is read defensively.
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        route:
+          (request.routeOptions as FastifyRequest['routeOptions'] | undefined)?.url ?? '(no route)',
+      }),
+    },
   };
 }

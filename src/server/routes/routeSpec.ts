@@ -46,7 +46,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'The body is larger than the server\u2019s limit.',
   415: 'The body is not sent as application/json.',
   500: 'The server failed (internal).',
-  503: 'The state store cannot be reached (store), or the server is shutting down. Retry later or elsewhere.',
+  503: 'The state store cannot be reached (store), or the server is shutting down (unavailable). Retry later or on another replica.',
 };
 
 /**

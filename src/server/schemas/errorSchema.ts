@@ -17,11 +17,17 @@ const LIBRARY_CODES: readonly RebalanceErrorCode[] = [
 
 /**
  * The codes an error answer carries: the library's `RebalanceError` codes, `not-found` for an
- * unknown route and `internal` for a fault of the server itself.
+ * unknown route, `unavailable` while the server shuts down, and `internal` for a fault of the
+ * server itself.
  *
  * @internal
  */
-export const ERROR_CODES: readonly string[] = [...LIBRARY_CODES, 'not-found', 'internal'];
+export const ERROR_CODES: readonly string[] = [
+  ...LIBRARY_CODES,
+  'not-found',
+  'unavailable',
+  'internal',
+];
 
 /**
  * Every error answer, whatever the route and status: `{ error: { code, path, message } }`.
@@ -38,7 +44,7 @@ export const ERROR: SharedSchema = {
             type: 'string',
             enum: ERROR_CODES,
             description:
-              'A stable code: the library\u2019s RebalanceError code (request, item, impression, state, conflict, store, \u2026), not-found or internal.',
+              'A stable code: the library\u2019s RebalanceError code (request, item, impression, state, conflict, store, \u2026), not-found, unavailable (shutting down) or internal.',
           },
           path: {
             type: 'string',
