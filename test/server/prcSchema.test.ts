@@ -215,6 +215,15 @@ describe('POST /rank accepts what the challenge\u2019s pydantic models accept', 
     expect(json.error).toMatchObject({ path: 'items[2].engagements.comment' });
   });
 
+  it('a user id the store refuses is reported at session.user_id', async () => {
+    const request = structuredClone(SAMPLE) as any;
+    request.session.user_id = 'half a pair \ud800';
+    const { status, json } = await post(app, '/rank', request);
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ code: 'request', path: 'session.user_id' });
+    expect(json.error.message).toMatch(/^POST \/rank: session\.user_id must be well-formed UTF-16/);
+  });
+
   it('answers the sample with its items in order (nothing triggering), ids once each', async () => {
     const { json } = await post(app, '/rank', SAMPLE);
     expect(json).toEqual({

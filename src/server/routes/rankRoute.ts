@@ -5,6 +5,7 @@ import { parsePrcTime } from '../prc/prcTime.js';
 import type { PrcRequest } from '../prc/prcTypes.js';
 import { rankPrc } from '../prc/rankPrc.js';
 import { prcSchemas } from '../schemas/prcSchemas.js';
+import { renamePath } from '../errors/renamePath.js';
 import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
 
 const API = 'POST /rank';
@@ -38,7 +39,12 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
       const at = readTime(session.current_time, 'session.current_time');
       for (let i = 0; i < body.items.length; i++)
         readTime(body.items[i]!.created_at, `items[${i}].created_at`);
-      const state = await ctx.states.read(session.user_id);
+      let state;
+      try {
+        state = await ctx.states.read(session.user_id);
+      } catch (error) {
+        throw renamePath(error, 'userId', 'session.user_id', API);
+      }
       const ranking = rankPrc(ctx.rb, body.items, state, at, ctx.prcPool);
       const library = ctx.metrics.library;
       for (const result of ranking.results) library.rebalanced(result, false);
@@ -47,7 +53,11 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
           ranking.shown.length,
         );
         for (let i = 0; i < events.length; i++) events[i] = { item: ranking.shown[i]!, at };
-        await ctx.states.append(session.user_id, events);
+        try {
+          await ctx.states.append(session.user_id, events);
+        } catch (error) {
+          throw renamePath(error, 'userId', 'session.user_id', API);
+        }
       }
       return {
         ranked_ids: ranking.rankedIds,

@@ -1,4 +1,5 @@
-import { RebalanceError, type ObserveEvent } from '../../index.js';
+import type { ObserveEvent } from '../../index.js';
+import { renamePath } from '../errors/renamePath.js';
 import type { ServerContext } from '../context.js';
 import { v1Schemas } from '../schemas/v1Schemas.js';
 import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
@@ -84,19 +85,4 @@ export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
       },
     },
   ];
-}
-
-/**
- * The library names the events given to `observe` `impressions`; the request calls them
- * `events`. Renames the path (and the path in the message) of an error about them.
- */
-function renamePath(error: unknown, from: string, to: string, api: string): unknown {
-  if (!(error instanceof RebalanceError) || error.path === undefined) return error;
-  if (error.path !== from && !error.path.startsWith(`${from}[`)) return error;
-  const path = to + error.path.slice(from.length);
-  const colon = error.message.indexOf(': ');
-  const rest = colon < 0 ? error.message : error.message.slice(colon + 2);
-  return new RebalanceError(error.code, `${api}: ${rest.replace(error.path, path)}`, path, {
-    cause: error,
-  });
 }
