@@ -10,6 +10,7 @@ import {
   createRebalancer,
   MemoryStateStore,
   presets,
+  type ObserveEvent,
   type Rebalancer,
   type UserState,
 } from '../../src/index.js';
@@ -95,11 +96,16 @@ const requestArb = fc
     return list;
   });
 
-/** A user state: new, or after a run of triggering impressions of the given length. */
-const stateArb = fc.nat({ max: 30 });
+/**
+ * A user state: new, or after a run of triggering impressions of the given length; a negative
+ * length also asks to see less of thinspiration.
+ */
+const stateArb = fc.integer({ min: -30, max: 30 });
 
 function stateAfter(rb: Rebalancer, run: number): UserState {
-  return run === 0 ? rb.emptyState() : rb.observe(rb.emptyState(), triggeringRun(run));
+  const events: ObserveEvent[] = triggeringRun(Math.abs(run));
+  if (run < 0) events.push({ seeLess: { target: 'thinspiration' }, at: T0 });
+  return rb.observe(rb.emptyState(), events);
 }
 
 const AT = T0 + 3_600_000;
@@ -233,8 +239,9 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
         const calm = list.map((item) => ({ ...item, text: 'a walk by the river' }));
         const out = rankPrc(rb, calm, stateAfter(rb, run), AT, []);
         expect(out.rankedIds).toEqual(unique(calm).map((item) => item.id));
+        // The off policy changes nothing, "see less" choices aside: they are the person's own.
         const off = rebalancers.get('off')!;
-        const untouched = rankPrc(off, list, stateAfter(off, run), AT, POOL);
+        const untouched = rankPrc(off, list, stateAfter(off, Math.abs(run)), AT, POOL);
         expect(untouched.rankedIds).toEqual(unique(list).map((item) => item.id));
         expect(untouched.newItems).toEqual([]);
         expect(untouched.interventionOn).toBe(false);

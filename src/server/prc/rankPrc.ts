@@ -56,15 +56,20 @@ export function rankPrc(
   const results: RebalanceResult[] = [];
   const served = new Map<string, Entry[]>();
   const dropped: number[] = [];
-  const feedFirst = [...threads.levels.keys()].sort((a, b) =>
-    a === FEED ? -1 : b === FEED ? 1 : 0,
-  );
-  for (const key of feedFirst) {
-    const members = threads.levels.get(key)!;
+  // The feed first, even without posts: its result says which caps are in force for everyone.
+  const levels = [FEED, ...[...threads.levels.keys()].filter((key) => key !== FEED)];
+  let untouchedUpTo = 0;
+  for (const key of levels) {
+    const members = threads.levels.get(key) ?? [];
+    if (key !== FEED && members.length <= untouchedUpTo) {
+      served.set(key, [...members]);
+      continue;
+    }
     const candidates = members.map((index) => library[index]!);
     const recovery = key === FEED ? pool : [];
     const result = rb.rebalance({ candidates, recovery, state, at });
     results.push(result);
+    if (key === FEED) untouchedUpTo = unchangedSize(result, state);
     const entries: Entry[] = [];
     const byId = key === FEED ? new Map(pool.map((item) => [item.id, item])) : null;
     for (const slot of result.slots) {
@@ -111,6 +116,23 @@ export function rankPrc(
       r.applied.diversify !== null,
   );
   return { rankedIds, newItems, shown, interventionOn, results };
+}
+
+/**
+ * The size up to which a comment level comes back as it is, so that it needs no rebalance call
+ * (each costs a few microseconds, mostly the assessment, and a thread has one level per parent).
+ * The caps in force are the same for every level of one request (one state, one time), and a
+ * level of n items with n at most every cap's count has no window over its cap; without
+ * recovery (comment levels get none), diversification or "see less" choices, nothing else moves
+ * or removes an item: the output is the input (the library's guarantee 3, no cost for the
+ * unaffected).
+ */
+function unchangedSize(feed: RebalanceResult, state: UserState): number {
+  if (feed.applied.diversify !== null || (state.seeLess?.length ?? 0) > 0) return 0;
+  let smallest = Infinity;
+  for (const group of Object.keys(feed.applied.caps))
+    smallest = Math.min(smallest, feed.applied.caps[group]!.count);
+  return smallest;
 }
 
 /** A challenge item as the library reads it: its id, and its title and text to classify. */
