@@ -8,6 +8,7 @@ import type { EventFolder, StateStore, StateUpdate } from './types.js';
 import { assertUserId } from './userId.js';
 import type { ObserveEvent } from '../facade/types.js';
 import { needFolder, readEvents, readFolder } from './appendEvents.js';
+import { notifyWrite, readWriteListener, type WriteListener } from './writeListener.js';
 
 /**
  * Options of {@link MemoryStateStore}.
@@ -47,6 +48,15 @@ export interface MemoryStateStoreOptions {
    * @defaultValue 1_000
    */
   readonly maxAppendEvents?: number;
+  /**
+   * Called once after each write, with the state it replaced (`undefined` for a user without
+   * one) and the state written (`undefined` when `delete` erased it): after every `update`,
+   * `append` and `delete` that found a state. Not called by `get`, nor when a state expires or is
+   * evicted. For counters and audits of level changes; it runs inside the call, so it must be
+   * quick, and it must not throw (an exception is dropped: the write stands).
+   * @defaultValue undefined (nothing is called)
+   */
+  readonly onWrite?: (before: UserState | undefined, after: UserState | undefined) => void;
 }
 
 /** Largest `Map` V8 can hold (2^24 entries). */
@@ -94,6 +104,7 @@ export class MemoryStateStore implements StateStore {
   readonly #now: () => number;
   readonly #folder: EventFolder | undefined;
   readonly #maxAppendEvents: number;
+  readonly #onWrite: WriteListener | undefined;
 
   /**
    * @param options - capacity, retention and clock
@@ -127,6 +138,7 @@ export class MemoryStateStore implements StateStore {
       );
     }
     this.#folder = readFolder('MemoryStateStore', options.rebalancer);
+    this.#onWrite = readWriteListener('MemoryStateStore', options.onWrite);
     this.#maxAppendEvents = maxAppendEvents;
     this.#maxUsers = maxUsers;
     this.#ttlMs = ttlMs;
@@ -172,10 +184,12 @@ export class MemoryStateStore implements StateStore {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
       const now = this.#tick();
-      const next = fn(this.#live(userId, now));
+      const before = this.#live(userId, now);
+      const next = fn(before);
       checkUpdateResult(api, next);
       const state = parseState(next, api);
       this.#write(userId, state, now);
+      notifyWrite(this.#onWrite, before, state);
       return state;
     });
   }
@@ -199,12 +213,11 @@ export class MemoryStateStore implements StateStore {
       const list = readEvents(api, folder, events, this.#maxAppendEvents);
       if (list.length === 0) return;
       const now = this.#tick();
+      const before = this.#live(userId, now);
       // Validated above, so observe cannot refuse them now.
-      this.#write(
-        userId,
-        folder.observe(this.#live(userId, now) ?? folder.emptyState(), list),
-        now,
-      );
+      const state = folder.observe(before ?? folder.emptyState(), list);
+      this.#write(userId, state, now);
+      notifyWrite(this.#onWrite, before, state);
     });
   }
 
@@ -219,7 +232,10 @@ export class MemoryStateStore implements StateStore {
     return settle(() => {
       assertUserId('MemoryStateStore.delete', userId);
       this.#tick();
-      return this.#remove(userId);
+      const before = this.#states.get(userId);
+      const erased = this.#remove(userId);
+      if (erased) notifyWrite(this.#onWrite, before, undefined);
+      return erased;
     });
   }
 

@@ -2,17 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
 import type { ObserveEvent } from '../../facade/types.js';
+import { parseState } from '../../exposure/stateShape.js';
 import { needFolder, readEvents } from '../appendEvents.js';
 import { checkUpdateFn } from '../checkUpdate.js';
 import type { StateStore, StateUpdate } from '../types.js';
 import { assertUserId } from '../userId.js';
+import { notifyWrite } from '../writeListener.js';
 import { userKeys, type UserKeys } from './keys.js';
 import { encodeEntry, foldEntries } from './logEntry.js';
 import { resolveRedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
 import type { RedisStateStoreOptions } from './options.js';
 import { ParsedStates, type StoredReply } from './ParsedStates.js';
-import { runScript, send, type Commands } from './runScript.js';
-import { APPEND, READ } from './scripts.js';
+import { runScript, type Commands } from './runScript.js';
+import { APPEND, ERASE, READ } from './scripts.js';
 import { foldLog, writeState, type WriteContext } from './writeState.js';
 
 /**
@@ -32,7 +34,8 @@ import { foldLog, writeState, type WriteContext } from './writeState.js';
  *   and writes when its turn comes; `conflict` only after `maxWaitMs` in the queue.
  *
  * Every state read back is validated (`parseState`), and a result of `fn` that is not a valid
- * state is never written.
+ * state is never written. `onWrite` hears of each state this replica writes or erases, once;
+ * folds that `get` makes, or that lose the check-and-set, are not writes.
  *
  * Failures: a command that fails (connection refused or lost, timeout, server error) rejects with
  * code `store`, the client's error as `cause`. A `store` error from `update` or `append` does not
@@ -172,7 +175,8 @@ export class RedisStateStore implements StateStore {
   }
 
   /**
-   * Erases a user's state and pending events at once.
+   * Erases a user's state and pending events at once (and reports the erased state to
+   * `onWrite`).
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
    * @returns whether there was a state or pending events to erase
@@ -183,9 +187,22 @@ export class RedisStateStore implements StateStore {
     const api = 'RedisStateStore.delete';
     assertUserId(api, userId);
     const keys = userKeys(this.#options.prefix, userId);
+    // Forgotten first, so that even a failed erasure leaves nothing of the user here.
+    const remembered = this.#parsed.snapshot(keys.state);
     this.#parsed.forget(keys.state);
-    // One command, two keys of one slot: both go in one atomic step.
-    return (await send(api, () => this.#client.del(keys.state, keys.log))) > 0;
+    // One script, two keys of one slot: both go in one atomic step.
+    const [erased, json] = (await runScript(
+      this.#client,
+      api,
+      ERASE,
+      [keys.state, keys.log],
+      [],
+    )) as [number, string | null];
+    if (json !== null && this.#options.onWrite !== undefined) {
+      const before = remembered?.json === json ? remembered.state : erasedState(api, json);
+      notifyWrite(this.#options.onWrite, before, undefined);
+    }
+    return erased > 0;
   }
 
   async #push(api: string, keys: UserKeys, entry: string): Promise<void> {
@@ -225,5 +242,17 @@ export class RedisStateStore implements StateStore {
       if (this.#pending.get(keys.state) === settled) this.#pending.delete(keys.state);
     });
     return result;
+  }
+}
+
+/**
+ * The state an erasure removed, for `onWrite`; `undefined` when it was not a valid state (an
+ * erasure never depends on the data being valid).
+ */
+function erasedState(api: string, json: string): UserState | undefined {
+  try {
+    return parseState(json, api);
+  } catch {
+    return undefined;
   }
 }

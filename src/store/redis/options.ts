@@ -1,8 +1,10 @@
 import type { Cluster, Redis } from 'ioredis';
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import { describeValue } from '../../errors/describe.js';
+import type { UserState } from '../../exposure/types.js';
 import { readFolder } from '../appendEvents.js';
 import type { EventFolder } from '../types.js';
+import { readWriteListener, type WriteListener } from '../writeListener.js';
 import { systemRandom } from './queueDelay.js';
 import { REDIS_STORE_DEFAULTS as D } from './defaults.js';
 
@@ -94,6 +96,17 @@ export interface RedisStateStoreOptions {
    * @defaultValue the operating system's generator (`crypto.randomInt`)
    */
   readonly random?: () => number;
+  /**
+   * Called once after each write this store makes, with the state it replaced (`undefined` for
+   * a user without one) and the state written (`undefined` when `delete` erased it): every
+   * `update`, every fold of the pending log that an `append` starts and wins, every `delete`
+   * that found a state. A fold that is only read (`get`) or a write that loses its
+   * check-and-set is not a write and is not reported, so that across replicas each stored state
+   * is reported once, by the replica that wrote it. For counters and audits of level changes;
+   * it must be quick and must not throw (an exception is dropped: the write stands).
+   * @defaultValue undefined (nothing is called)
+   */
+  readonly onWrite?: (before: UserState | undefined, after: UserState | undefined) => void;
 }
 
 /** The options with every default filled in and every value checked. @internal */
@@ -111,6 +124,7 @@ export interface ResolvedRedisStoreOptions {
   readonly leaseMs: number;
   readonly maxWaitMs: number;
   readonly random: () => number;
+  readonly onWrite: WriteListener | undefined;
 }
 
 const COMMANDS = ['evalsha', 'eval', 'del'] as const;
@@ -168,6 +182,7 @@ export function resolveRedisStoreOptions(options: unknown): ResolvedRedisStoreOp
     leaseMs: integer('leaseMs', o.leaseMs ?? D.leaseMs, 10, 600_000),
     maxWaitMs: integer('maxWaitMs', o.maxWaitMs ?? D.maxWaitMs, 0, 3_600_000),
     random,
+    onWrite: readWriteListener('RedisStateStore', o.onWrite),
   };
 }
 

@@ -136,6 +136,16 @@ redis.call('HDEL', KEYS[3], ARGV[1])
 return 0`);
 
 /**
+ * Erases a user's state and pending log in one atomic step, and answers `{n, json}`: how many
+ * of the two keys existed, and the state's JSON (nil when there was none), so that the store
+ * can report the state it erased. KEYS: state, log.
+ *
+ * @internal
+ */
+export const ERASE = script(`local s = redis.call('HGET', KEYS[1], 's')
+return {redis.call('DEL', KEYS[1], KEYS[2]), s}`);
+
+/**
  * Whether a Redis error says the script is not in the server's cache (a restarted server, a
  * node that never ran it, or `SCRIPT FLUSH`), so it must be sent in full with EVAL.
  *

@@ -5,6 +5,7 @@ import type { UserState } from '../../exposure/types.js';
 import { needFolder } from '../appendEvents.js';
 import { checkUpdateResult } from '../checkUpdate.js';
 import type { StateUpdate } from '../types.js';
+import { notifyWrite } from '../writeListener.js';
 import type { UserKeys } from './keys.js';
 import { foldEntries } from './logEntry.js';
 import type { ResolvedRedisStoreOptions } from './options.js';
@@ -149,6 +150,8 @@ async function attempt(
   );
   if (reply !== token) return reply as Reply;
   ctx.parsed.remember(keys.state, { token, json, state, entries: [] });
+  // The check-and-set found the token read with `from`: `from.state` is what this replaced.
+  notifyWrite(ctx.options.onWrite, from.state, state);
   return state;
 }
 
