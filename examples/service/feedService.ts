@@ -46,7 +46,11 @@ export function createFeedService(
     },
     ...(redis === undefined
       ? {}
-      : { store: new RedisStateStore({ client: redis }), checkStore: () => redis.ping() }),
+      : {
+          // The server's rebalancer folds appended events; its onWrite counts level changes.
+          store: (storeOptions) => new RedisStateStore({ client: redis, ...storeOptions }),
+          checkStore: () => redis.ping(),
+        }),
     logger: { level: logLevel, userIdKey: process.env.LOG_KEY },
     limits: { candidates: 500 },
   });

@@ -1,13 +1,13 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { RebalanceError } from '../errors/RebalanceError.js';
-import type { Rebalancer } from '../facade/types.js';
+import type { ServerStoreOptions } from '../server/createServer.js';
 import type { StateStore } from '../store/types.js';
 import { redact, type StoreChoice } from './serveArgs.js';
 
 /** A Redis-backed store for `serve`, with what the server needs around it. @internal */
 export interface RedisBacking {
-  /** Builds the store (given the server's rebalancer, for a store that folds events itself). */
-  readonly store: (rebalancer: Rebalancer) => StateStore;
+  /** Builds the store with the options the server gives (its rebalancer and write counter). */
+  readonly store: (options: ServerStoreOptions) => StateStore;
   /** Resolves when Redis answers a PING. */
   readonly ping: () => Promise<unknown>;
   /** Closes the connection: QUIT, or a hard disconnect when Redis does not answer. */
@@ -93,7 +93,7 @@ export async function connectRedis(
     log.warn(`${label}: unreachable (${error.message}); reconnecting in the background`);
   });
   return {
-    store: (rebalancer: Rebalancer) => new redisStore.RedisStateStore({ client, rebalancer }),
+    store: (options: ServerStoreOptions) => new redisStore.RedisStateStore({ client, ...options }),
     ping: () => client.ping(),
     close: async () => {
       try {

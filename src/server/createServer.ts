@@ -6,6 +6,7 @@ import {
   type Rebalancer,
   type RebalancerOptions,
   type StateStore,
+  type UserState,
 } from '../index.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandling, type LoggedError } from './errors/installErrorHandling.js';
@@ -24,7 +25,7 @@ import { v1ReadRoutes } from './routes/v1ReadRoutes.js';
 import { v1WriteRoutes } from './routes/v1WriteRoutes.js';
 import { AJV_OPTIONS } from './schemas/ajvOptions.js';
 import { SHARED_SCHEMAS } from './schemas/sharedSchemas.js';
-import { countingRebalancer } from './store/countingRebalancer.js';
+import { countWrites } from './store/countWrites.js';
 import { UserStates } from './store/userStates.js';
 
 /**
@@ -49,13 +50,14 @@ export interface ServerOptions {
    */
   readonly rebalancer?: RebalancerOptions;
   /**
-   * Where users' states live: a function that builds the store from the rebalancer it must fold
-   * appended events with (the server's own, whose `observe` also counts level transitions and
-   * state restarts), or a store built elsewhere (its folds are then not counted). The server
-   * never closes it.
-   * @defaultValue `(rebalancer) => new MemoryStateStore({ rebalancer })`
+   * Where users' states live: a function that builds the store from the options the server
+   * needs every store to have — the rebalancer that folds appended events, and the `onWrite`
+   * listener that counts level transitions and state restarts for `/metrics` (spread them into
+   * the store's options) — or a store built elsewhere (its writes are then not counted). The
+   * server never closes it.
+   * @defaultValue `(options) => new MemoryStateStore(options)`
    */
-  readonly store?: StateStore | ((rebalancer: Rebalancer) => StateStore);
+  readonly store?: StateStore | ((options: ServerStoreOptions) => StateStore);
   /**
    * What `GET /readyz` waits for: resolves when the store answers, rejects when it does not
    * (for Redis, `() => client.ping()`).
@@ -87,6 +89,34 @@ export interface ServerOptions {
    * @defaultValue `Date.now`
    */
   readonly now?: () => number;
+}
+
+/**
+ * What `createServer` gives a store factory (`store: (options) => …`): the options every store
+ * of the server must be built with. Spread them into the store's own options, so that the store
+ * folds appended events with the server's rebalancer and reports each write to the server's
+ * counters.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ * import { RedisStateStore } from 'feed-rebalancer/redis';
+ * import { createServer, type ServerStoreOptions } from 'feed-rebalancer/server';
+ * const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+ * const server = createServer({
+ *   store: (options: ServerStoreOptions) => new RedisStateStore({ client, ...options }),
+ *   checkStore: () => client.ping(),
+ * });
+ * ```
+ */
+export interface ServerStoreOptions {
+  /** The server's rebalancer: the store folds appended events with its `observe`. */
+  readonly rebalancer: Rebalancer;
+  /**
+   * Counts the level transitions and state restarts of each state the store writes, and the
+   * levels an erasure ends, once per write (the stores' `onWrite` option).
+   */
+  readonly onWrite: (before: UserState | undefined, after: UserState | undefined) => void;
 }
 
 /** A user id no one has: the default readiness check reads its state. */
@@ -129,11 +159,14 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   );
   const limits = resolveLimits(options.limits, api);
   const metrics = createServerMetrics(rb, options.metrics);
-  const folding = countingRebalancer(rb, metrics.library);
+  const storeOptions: ServerStoreOptions = {
+    rebalancer: rb,
+    onWrite: countWrites(metrics.library),
+  };
   const store =
     typeof options.store === 'function'
-      ? options.store(folding)
-      : (options.store ?? new MemoryStateStore({ rebalancer: folding }));
+      ? options.store(storeOptions)
+      : (options.store ?? new MemoryStateStore(storeOptions));
   const prcPool = readPrcPool(options.prc, rb, api);
   const users = new WeakMap<FastifyRequest, string>();
   const errors = new WeakMap<FastifyRequest, LoggedError>();

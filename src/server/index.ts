@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { createServer } from './createServer.js';
-export type { ServerOptions } from './createServer.js';
+export type { ServerOptions, ServerStoreOptions } from './createServer.js';
 export type { ServerLimits } from './limits.js';
 export type { ServerLoggerOptions } from './logging/loggerOptions.js';
 export type { MetricsOptions } from './metrics/serverMetrics.js';

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  MemoryStateStore,
-  RebalanceError,
-  type RebalanceErrorCode,
-  type StateStore,
-} from '../../src/index.js';
+import { RebalanceError, type RebalanceErrorCode, type StateStore } from '../../src/index.js';
 import { STATUS_BY_CODE, toErrorReply } from '../../src/server/errors/errorReply.js';
 import { CANDIDATES, post, send, testServer, triggeringRun } from './support.js';
 
@@ -160,7 +155,7 @@ describe('library errors keep their code and path; statuses come from one table'
     expect(json.error.path).toMatch(/^candidates\[3\]/);
   });
 
-  it('observe errors name the events field, not the library argument', async () => {
+  it('an event the store refuses is answered at its events path, with the route in the message', async () => {
     const { app } = testServer();
     const { json } = await post(app, '/v1/impressions', {
       userId: 'u',
@@ -281,7 +276,7 @@ describe('body and route errors use the same envelope', () => {
 });
 
 it('any JSON body answers 200 or an error envelope with a 4xx status, never a 500', async () => {
-  const { app } = testServer({ store: new MemoryStateStore(), logger: false });
+  const { app } = testServer({ logger: false });
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(

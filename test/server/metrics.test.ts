@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RebalanceError, type StateStore } from '../../src/index.js';
-import { CANDIDATES, post, RECOVERY, send, T0, testServer, triggeringRun } from './support.js';
-
-/** The value of one sample of the exposition text, 0 when absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
-}
+import {
+  CANDIDATES,
+  post,
+  RECOVERY,
+  sample,
+  send,
+  T0,
+  testServer,
+  transition,
+  triggeringRun,
+} from './support.js';
 
 async function metrics(app: Parameters<typeof send>[0]): Promise<string> {
   const answer = await send(app, 'GET', '/metrics');
@@ -15,15 +19,15 @@ async function metrics(app: Parameters<typeof send>[0]): Promise<string> {
   return answer.json as string;
 }
 
-const transition = (group: string, from: string, to: string): string =>
-  `feed_rebalancer_level_transitions_total{group="${group}",from="${from}",to="${to}"}`;
-
 describe('GET /metrics counts what the library did, from its results', () => {
-  it('level transitions are counted once per fold, up and down, and on erasure', async () => {
+  it('level transitions are counted once per state written, up and down, and on erasure; reads count nothing', async () => {
     const { app } = testServer();
-    // One fold per impression: the level climbs through elevated to sustained.
-    for (const event of triggeringRun(12))
+    // In memory every append is written at once: the level climbs through elevated to
+    // sustained, one write per impression, and reads between them fold nothing new.
+    for (const event of triggeringRun(12)) {
       await post(app, '/v1/impressions', { userId: 'u', events: [event] });
+      await post(app, '/v1/assess', { userId: 'u' });
+    }
     let text = await metrics(app);
     expect(sample(text, transition('eating-disorder', 'none', 'elevated'))).toBe(1);
     expect(sample(text, transition('eating-disorder', 'elevated', 'sustained'))).toBe(1);
@@ -102,9 +106,27 @@ describe('GET /metrics counts what the library did, from its results', () => {
     const errors = (operation: string, code: string): number =>
       sample(text, `feed_rebalancer_store_errors_total{operation="${operation}",code="${code}"}`);
     expect(errors('get', 'store')).toBe(1);
-    expect(errors('append', 'conflict')).toBe(1);
+    expect(errors('append', 'store')).toBe(1);
     expect(errors('update', 'conflict')).toBe(1);
     expect(errors('ping', 'store')).toBe(1);
+  });
+
+  it('an event or user id the store refuses is the client\u2019s error (400), not a store error', async () => {
+    const { app } = testServer();
+    const refused = await post(app, '/v1/impressions', {
+      userId: 'u',
+      events: [{ seeLess: { target: 'no-such-topic' }, at: T0 }],
+    });
+    expect(refused.status).toBe(400);
+    const badId = await post(app, '/v1/assess', { userId: 'half a pair \ud800' });
+    expect(badId.status).toBe(400);
+    const text = await metrics(app);
+    const failures = text
+      .split('\n')
+      .filter((l) => l.startsWith('feed_rebalancer_store_errors_total{'))
+      .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
+    expect(failures.length).toBe(15);
+    expect(failures.every((n) => n === 0)).toBe(true);
   });
 
   it('request latency by method, route pattern and status', async () => {

@@ -276,8 +276,11 @@ describe('POST /rank', () => {
   });
 
   it('records what was served as impressions at current_time, and a prefetch records nothing', async () => {
-    const store = new MemoryStateStore();
-    const { app } = testServer({ store, prc: { recovery: POOL } });
+    let store!: MemoryStateStore;
+    const { app } = testServer({
+      store: (options) => (store = new MemoryStateStore(options)),
+      prc: { recovery: POOL },
+    });
     const session = prcSession({ user_id: 'p1', current_time: '2024-01-20T18:41:20Z' });
     const items = Array.from({ length: 8 }, (_, i) => prcItem(`p${i}`));
     const prefetch = await post(app, '/rank', { session: { ...session, prefetch: true }, items });
@@ -287,6 +290,9 @@ describe('POST /rank', () => {
     const state = await store.get('p1');
     expect(state?.impressions).toBe(served.json.ranked_ids.length);
     expect(state?.lastAt).toBe(Date.UTC(2024, 0, 20, 18, 41, 20));
+    // The same count through the API.
+    const assessed = await post(app, '/v1/assess', { userId: 'p1' });
+    expect(assessed.json.impressions).toBe(served.json.ranked_ids.length);
   });
 
   it('inserts recovery items from the pool as new_items once a run is detected', async () => {

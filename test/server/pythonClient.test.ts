@@ -32,6 +32,7 @@ it('examples/clients/python/client.py (standard library only) passes its checks 
   const { code, out, err } = await run(['--base-url', base]);
   expect(err).toBe('');
   expect(code).toBe(0);
+  expect(out).toMatch(/^assess: 30 impressions, eating-disorder sustained$/m);
   expect(out).toMatch(/^rebalance: 10 slots; /m);
   expect(out).toMatch(/^bad request: 400 item at 'candidates\[0\]\.id'/m);
   expect(out).toContain('all checks passed');

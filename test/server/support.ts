@@ -63,6 +63,16 @@ export async function send(
   };
 }
 
+/** The value of one sample of Prometheus exposition text, 0 when absent. */
+export function sample(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
+/** The series of `feed_rebalancer_level_transitions_total` for one group and two levels. */
+export const transition = (group: string, from: string, to: string): string =>
+  `feed_rebalancer_level_transitions_total{group="${group}",from="${from}",to="${to}"}`;
+
 /** A run of thinspiration videos, watched for ten seconds each, 15 s apart. */
 export function triggeringRun(n: number, from = 0): Impression[] {
   return Array.from({ length: n }, (_, i) => ({

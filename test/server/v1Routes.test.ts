@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRebalancer, explain, MemoryStateStore, presets } from '../../src/index.js';
+import type { ServerStoreOptions } from '../../src/server/index.js';
 import { CANDIDATES, post, RECOVERY, send, T0, testServer, triggeringRun } from './support.js';
 
 const rb = createRebalancer({
@@ -37,13 +38,17 @@ describe('the /v1 routes answer what the library answers in process', () => {
     );
   });
 
-  it('POST /v1/impressions then POST /v1/rebalance rebalances from the stored state', async () => {
+  it('POST /v1/impressions accepts the events, POST /v1/assess then answers their state and POST /v1/rebalance rebalances from it', async () => {
     const { app } = testServer();
     const run = triggeringRun(30).map((e, i) => ({ ...e, eventId: `event-${i}` }));
     const recorded = await post(app, '/v1/impressions', { userId: 'u-run', events: run });
     expect(recorded.status).toBe(200);
+    expect(recorded.json).toEqual({ accepted: 30 });
     const local = rb.observe(rb.emptyState(), triggeringRun(30));
-    expect(recorded.json).toEqual(json({ impressions: 30, assessment: rb.assess(local) }));
+    const last = T0 + 29 * 15_000;
+    const assessed = await post(app, '/v1/assess', { userId: 'u-run', at: last });
+    expect(assessed.json).toEqual(json({ impressions: 30, assessment: rb.assess(local, last) }));
+    expect(assessed.json.assessment.groups['eating-disorder'].level).toBe('sustained');
 
     const at = T0 + 31 * 15_000;
     const { json: body } = await post(app, '/v1/rebalance', {
@@ -93,7 +98,10 @@ describe('the /v1 routes answer what the library answers in process', () => {
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    const after = await post(app, '/v1/impressions', { userId: 'u-burst', events: [] });
+    expect(answers.map((a) => a.json)).toEqual(answers.map(() => ({ accepted: 1 })));
+    const empty = await post(app, '/v1/impressions', { userId: 'u-burst', events: [] });
+    expect(empty.json).toEqual({ accepted: 0 });
+    const after = await post(app, '/v1/assess', { userId: 'u-burst' });
     expect(after.json.impressions).toBe(50);
   });
 
@@ -142,8 +150,8 @@ describe('the /v1 routes answer what the library answers in process', () => {
   });
 
   it('DELETE /v1/users/{id} erases the state once, for a percent-encoded id', async () => {
-    const store = new MemoryStateStore();
-    const { app } = testServer({ store });
+    let store!: MemoryStateStore;
+    const { app } = testServer({ store: (options) => (store = new MemoryStateStore(options)) });
     const id = 'user/with spaces&é';
     await post(app, '/v1/impressions', { userId: id, events: triggeringRun(3) });
     expect(await store.get(id)).toBeDefined();
@@ -154,20 +162,25 @@ describe('the /v1 routes answer what the library answers in process', () => {
     expect(again.json).toEqual({ erased: false });
   });
 
-  it('a store factory gets the server rebalancer, and its observe counts level transitions', async () => {
-    let given: unknown = null;
+  it('a store factory gets the server rebalancer and an onWrite that counts the level transitions of each write', async () => {
+    let given: ServerStoreOptions | undefined;
     const { app } = testServer({
-      store: (rebalancer) => {
-        given = rebalancer;
-        return new MemoryStateStore();
+      store: (options) => {
+        given = options;
+        return new MemoryStateStore(options);
       },
     });
-    expect(given).toMatchObject({ groups: rb.groups });
-    const counting = given as typeof rb;
-    counting.observe(counting.emptyState(), triggeringRun(30));
+    expect(given?.rebalancer.groups).toEqual(rb.groups);
+    expect(Object.keys(given!).sort()).toEqual(['onWrite', 'rebalancer']);
+    const sustained = rb.observe(rb.emptyState(), triggeringRun(30));
+    given!.onWrite(undefined, sustained);
+    given!.onWrite(sustained, undefined);
     const metrics = await send(app, 'GET', '/metrics');
     expect(metrics.json).toContain(
       'feed_rebalancer_level_transitions_total{group="eating-disorder",from="none",to="sustained"} 1',
+    );
+    expect(metrics.json).toContain(
+      'feed_rebalancer_level_transitions_total{group="eating-disorder",from="sustained",to="none"} 1',
     );
   });
 });

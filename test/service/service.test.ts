@@ -31,12 +31,14 @@ describe.each([
       url: '/v1/impressions',
       payload: { userId, events: run },
     });
-    expect(recorded.json().assessment.groups['eating-disorder'].level).toBe('sustained');
+    expect(recorded.json()).toEqual({ accepted: 12 });
     const assessed = await service.inject({
       method: 'POST',
       url: '/v1/assess',
       payload: { userId },
     });
+    expect(assessed.json().impressions).toBe(12);
+    expect(assessed.json().assessment.groups['eating-disorder'].level).toBe('sustained');
     expect(assessed.json().assessment.interventions).toContainEqual(
       expect.objectContaining({ kind: 'resources', group: 'eating-disorder' }),
     );
@@ -48,7 +50,8 @@ describe.each([
     expect(searched.json().interception.resources.map((r: { id: string }) => r.id)).toEqual([
       'sample-ed-line',
     ]);
-    await service.inject({ method: 'DELETE', url: `/v1/users/${userId}` });
+    const erased = await service.inject({ method: 'DELETE', url: `/v1/users/${userId}` });
+    expect(erased.json()).toEqual({ erased: true });
     await service.close();
   });
 });

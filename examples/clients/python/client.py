@@ -5,9 +5,10 @@ Start a server (`npx feed-rebalancer serve`), then:
 
     python3 examples/clients/python/client.py --base-url http://127.0.0.1:3000
 
-It records what a user was shown (POST /v1/impressions), rebalances a ranked feed for them
-(POST /v1/rebalance), ranks a Prosocial Ranking Challenge request (POST /rank), and erases the
-user's state (DELETE /v1/users/{id}), checking each answer. It exits with 0 when every check
+It records what a user was shown (POST /v1/impressions) and reads back the state it made
+(POST /v1/assess), rebalances a ranked feed for them (POST /v1/rebalance), ranks a Prosocial
+Ranking Challenge request (POST /rank), and erases the user's state (DELETE /v1/users/{id}),
+checking each answer. It exits with 0 when every check
 holds and prints what failed otherwise.
 """
 
@@ -66,9 +67,13 @@ def impressions_and_rebalance(base_url, user_id):
         for i in range(30)
     ]
     recorded = call(base_url, "POST", "/v1/impressions", {"userId": user_id, "events": run})
-    level = recorded["assessment"]["groups"]["eating-disorder"]["level"]
-    check(recorded["impressions"] == 30, f"expected 30 impressions, got {recorded['impressions']}")
+    check(recorded == {"accepted": 30}, f"expected the 30 events to be accepted, got {recorded}")
+    # The append answers no state: read it back, assessed at the last impression's time.
+    assessed = call(base_url, "POST", "/v1/assess", {"userId": user_id, "at": T0 + 29 * 15_000})
+    level = assessed["assessment"]["groups"]["eating-disorder"]["level"]
+    check(assessed["impressions"] == 30, f"expected 30 impressions, got {assessed['impressions']}")
     check(level == "sustained", f"expected a sustained eating-disorder level, got {level}")
+    print(f"assess: {assessed['impressions']} impressions, eating-disorder {level}")
 
     candidates = [
         {"id": f"c{i}", "hashtags": ["#thinspo"]} if i % 2 == 0 else {"id": f"c{i}", "topics": ["cooking"]}

@@ -35,7 +35,7 @@ export class LibraryMetrics {
     const registers = [registry];
     this.#transitions = new Counter({
       name: 'feed_rebalancer_level_transitions_total',
-      help: 'Users whose level of a group changed, by group and levels; users at a level = sum(to) - sum(from).',
+      help: 'Users whose stored level of a group changed, by group and levels, counted once per state written or erased; users at a level = sum(to) - sum(from).',
       labelNames: ['group', 'from', 'to'],
       registers,
     });
@@ -65,7 +65,7 @@ export class LibraryMetrics {
     });
     this.#storeErrors = new Counter({
       name: 'feed_rebalancer_store_errors_total',
-      help: 'State store operations that failed, by operation and error code (store, conflict, state).',
+      help: 'State store operations that failed, by operation and error code (store, conflict, state); input the store refused is not counted.',
       labelNames: ['operation', 'code'],
       registers,
     });
@@ -109,10 +109,11 @@ export class LibraryMetrics {
   }
 
   /**
-   * Counts the level transitions between two states of one user: `before` is the stored state
-   * (`undefined` for a new user, whose groups are all at `none`), `after` the state written.
+   * Counts the level transitions of one write of a user's state: `before` is the state it
+   * replaced (`undefined` for a new user, whose groups are all at `none`), `after` the state
+   * written (`undefined` for an erasure: every group back at `none`).
    */
-  folded(before: UserState | undefined, after: UserState | undefined): void {
+  written(before: UserState | undefined, after: UserState | undefined): void {
     const was = new Map<string, string>();
     if (before !== undefined) for (const g of before.groups) was.set(g.id, g.level);
     const now = new Map<string, string>();
@@ -132,11 +133,16 @@ export class LibraryMetrics {
     this.#interceptions.inc({ kind: interception.kind, group });
   }
 
-  /** Counts a failed store operation, by the library's error code. */
+  /**
+   * Counts a failed store operation, by the library's error code. A call the store refused for
+   * the request's input (a malformed user id or event: codes `request`, `item`, `impression`) is
+   * the client's error, not the store's, and is not counted; anything else that is not `conflict`
+   * or `state` counts as `store`.
+   */
   storeFailed(operation: 'get' | 'update' | 'append' | 'delete' | 'ping', error: unknown): void {
+    if (error instanceof RebalanceError && INPUT_CODES.has(error.code)) return;
     const code =
-      error instanceof RebalanceError &&
-      (error.code === 'store' || error.code === 'conflict' || error.code === 'state')
+      error instanceof RebalanceError && (error.code === 'conflict' || error.code === 'state')
         ? error.code
         : 'store';
     this.#storeErrors.inc({ operation, code });
@@ -182,6 +188,9 @@ export class LibraryMetrics {
     return this.#groups.has(group) ? group : 'other';
   }
 }
+
+/** Error codes of a request's own input: a store refusing it has not failed. */
+const INPUT_CODES: ReadonlySet<string> = new Set(['request', 'item', 'impression']);
 
 /** Drop reasons without a group. */
 const KINDS: ReadonlySet<string> = new Set(['size', 'duplicate', 'invalid']);

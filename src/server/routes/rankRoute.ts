@@ -5,10 +5,12 @@ import { parsePrcTime } from '../prc/prcTime.js';
 import type { PrcRequest } from '../prc/prcTypes.js';
 import { rankPrc } from '../prc/rankPrc.js';
 import { prcSchemas } from '../schemas/prcSchemas.js';
-import { renamePath } from '../errors/renamePath.js';
+import type { RequestNames } from '../errors/renamePath.js';
 import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
 
 const API = 'POST /rank';
+/** A store checks `userId`; the challenge's request has `session.user_id`. */
+const NAMES: RequestNames = { api: API, fields: { userId: 'session.user_id' } };
 
 /**
  * `POST /rank`: the Prosocial Ranking Challenge's ranker API. Takes the challenge's
@@ -39,12 +41,7 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
       const at = readTime(session.current_time, 'session.current_time');
       for (let i = 0; i < body.items.length; i++)
         readTime(body.items[i]!.created_at, `items[${i}].created_at`);
-      let state;
-      try {
-        state = await ctx.states.read(session.user_id);
-      } catch (error) {
-        throw renamePath(error, 'userId', 'session.user_id', API);
-      }
+      const state = await ctx.states.read(NAMES, session.user_id);
       const ranking = rankPrc(ctx.rb, body.items, state, at, ctx.prcPool);
       const library = ctx.metrics.library;
       for (const result of ranking.results) library.rebalanced(result, false);
@@ -53,11 +50,7 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
           ranking.shown.length,
         );
         for (let i = 0; i < events.length; i++) events[i] = { item: ranking.shown[i]!, at };
-        try {
-          await ctx.states.append(session.user_id, events);
-        } catch (error) {
-          throw renamePath(error, 'userId', 'session.user_id', API);
-        }
+        await ctx.states.append(NAMES, session.user_id, events);
       }
       return {
         ranked_ids: ranking.rankedIds,

@@ -7,8 +7,12 @@ import {
   type RebalanceResult,
 } from '../../index.js';
 import type { ServerContext } from '../context.js';
+import type { RequestNames } from '../errors/renamePath.js';
 import { v1Schemas } from '../schemas/v1Schemas.js';
 import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
+
+const REBALANCE: RequestNames = { api: 'POST /v1/rebalance', fields: { userId: 'userId' } };
+const ASSESS: RequestNames = { api: 'POST /v1/assess', fields: { userId: 'userId' } };
 
 interface RebalanceBody {
   readonly userId?: string;
@@ -55,11 +59,11 @@ export function v1ReadRoutes(ctx: ServerContext): RouteSpec[] {
           if (body.userId === undefined)
             throw new RebalanceError(
               'request',
-              'POST /v1/rebalance: userId is required (unless profiling is false)',
+              `${REBALANCE.api}: userId is required (unless profiling is false)`,
               'userId',
             );
           ctx.noteUser(request, body.userId);
-          const state = await states.read(body.userId);
+          const state = await states.read(REBALANCE, body.userId);
           const input: RebalanceRequest = { ...common(body), state, at };
           result = rb.rebalance(input);
         }
@@ -94,7 +98,7 @@ export function v1ReadRoutes(ctx: ServerContext): RouteSpec[] {
       handler: async (request) => {
         const body = request.body as { readonly userId: string; readonly at?: number };
         ctx.noteUser(request, body.userId);
-        const state = await states.read(body.userId);
+        const state = await states.read(ASSESS, body.userId);
         const assessment = rb.assess(state, body.at ?? ctx.now());
         metrics.library.suggested(assessment.interventions);
         return { impressions: state.impressions, assessment };

@@ -1,10 +1,16 @@
 import type { ObserveEvent } from '../../index.js';
-import { renamePath } from '../errors/renamePath.js';
 import type { ServerContext } from '../context.js';
+import type { RequestNames } from '../errors/renamePath.js';
 import { v1Schemas } from '../schemas/v1Schemas.js';
 import { errorResponses, STATEFUL_ERRORS, type RouteSpec } from './routeSpec.js';
 
-const IMPRESSIONS = 'POST /v1/impressions';
+/** A store's `events` (and the library's `impressions`) are the request's `events`. */
+const IMPRESSIONS: RequestNames = {
+  api: 'POST /v1/impressions',
+  fields: { userId: 'userId', events: 'events', impressions: 'events' },
+};
+const RESET: RequestNames = { api: 'POST /v1/reset', fields: { userId: 'userId' } };
+const ERASE: RequestNames = { api: 'DELETE /v1/users/{id}', fields: { userId: 'id' } };
 
 /**
  * The `/v1` routes that change a user's state: `POST /v1/impressions`, `POST /v1/reset` and
@@ -22,13 +28,13 @@ export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
       operationId: 'recordEvents',
       summary: 'Record what a user was shown, and their feedback',
       description:
-        'Appends impressions and feedback events to the user\u2019s pending log in one step (StateStore.append): no retries and no conflicts, however many replicas write for one user. The next read or write folds the log into the state, atomically; GET state through POST /v1/assess. An event may carry an eventId, which a store that keeps event ids uses to apply it once.',
+        'Appends impressions and feedback events to the user\u2019s pending log in one step (StateStore.append), after checking every event as rb.observe does: one malformed event stores nothing. No conflicts, however many replicas write for one user. The answer counts the events accepted and carries no state: an append is durable once answered, and every later request sees its events folded in (read the state with POST /v1/assess). In memory the events are folded at once; in Redis the log is folded into the stored state every foldEvery-th append (16 by default) and by the user\u2019s next reset, and reads fold it without writing. An append retried after a 503 may store its events twice.',
       tag: 'v1',
       body: schemas.impressionsBody,
       lists: { events: 'impression' },
       responses: {
         200: {
-          description: 'How many events were appended.',
+          description: 'How many events were appended (all of them: an append is all or nothing).',
           schema: schemas.appendReply,
         },
         ...errorResponses(...STATEFUL_ERRORS),
@@ -36,11 +42,7 @@ export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
       handler: async (request) => {
         const body = request.body as { readonly userId: string; readonly events: ObserveEvent[] };
         ctx.noteUser(request, body.userId);
-        try {
-          await states.append(body.userId, body.events);
-        } catch (error) {
-          throw renamePath(error, 'impressions', 'events', IMPRESSIONS);
-        }
+        await states.append(IMPRESSIONS, body.userId, body.events);
         return { accepted: body.events.length };
       },
     },
@@ -60,7 +62,7 @@ export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
       handler: async (request) => {
         const body = request.body as { readonly userId: string };
         ctx.noteUser(request, body.userId);
-        const state = await states.reset(body.userId);
+        const state = await states.reset(RESET, body.userId);
         return { impressions: state.impressions, assessment: rb.assess(state) };
       },
     },
@@ -80,7 +82,7 @@ export function v1WriteRoutes(ctx: ServerContext): RouteSpec[] {
       handler: async (request) => {
         const { id } = request.params as { readonly id: string };
         ctx.noteUser(request, id);
-        return { erased: await states.erase(id) };
+        return { erased: await states.erase(ERASE, id) };
       },
     },
   ];

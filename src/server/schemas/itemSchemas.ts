@@ -62,7 +62,7 @@ export const ITEM: SharedSchema = {
 };
 
 const eventId = string(
-  'Optional idempotency key of the event: a store that keeps event ids applies an event once.',
+  'Optional id of the event, such as a UUID, stored with it in the pending log. The stores do not yet use it to apply an event once: an append retried after an error may store its events twice.',
   { min: 1, max: EVENT_ID_MAX_LENGTH },
 );
 

@@ -124,7 +124,7 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
       ['accepted'],
       {
         description:
-          'The events are durable in the user\u2019s pending log; the next read or write folds them into the state.',
+          'The events are stored, as durably as the store keeps data; every later request of the user sees them folded into the state. No state is returned: read it with POST /v1/assess.',
       },
     ),
     assessBody: object({ userId, at }, ['userId']),

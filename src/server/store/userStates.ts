@@ -1,10 +1,13 @@
 import type { ObserveEvent, Rebalancer, StateStore, UserState } from '../../index.js';
+import { renamePath, type RequestNames } from '../errors/renamePath.js';
 import type { LibraryMetrics } from '../metrics/libraryMetrics.js';
-import { restartedGroups } from './restartedGroups.js';
 
 /**
- * The routes' access to the users' states: every store call goes through here, so that store
- * errors, level transitions and state restarts are counted in one place, whatever the route.
+ * The routes' access to the users' states. Every store call goes through here, so that its
+ * failures are counted and addressed to the request in one place, whatever the route and the
+ * store: an error about a field (a user id the store refuses, an event it refuses to append)
+ * names the route and the request's path of the field (see renamePath). Level transitions and
+ * state restarts are counted by the store's `onWrite` (see countWrites), once per state written.
  *
  * @internal
  */
@@ -19,71 +22,58 @@ export class UserStates {
     this.#metrics = metrics;
   }
 
-  /** The user's stored state, or an empty one for a user without a state. */
-  async read(userId: string): Promise<UserState> {
+  /** The user's stored state, pending events folded in, or an empty one for a user without. */
+  async read(names: RequestNames, userId: string): Promise<UserState> {
     try {
       return (await this.#store.get(userId)) ?? this.#rb.emptyState();
     } catch (error) {
-      this.#metrics.storeFailed('get', error);
-      throw error;
+      throw this.#failed('get', names, error);
     }
   }
 
   /**
    * Appends events to the user's pending log (`StateStore.append`): durable once it resolves,
-   * folded into the state by the next read or write. The store folds with the rebalancer it was
-   * built with, which counts transitions and restarts (see countingRebalancer).
+   * seen by every later read. The store folds them with the server's rebalancer: in memory at
+   * once, in Redis every `foldEvery`-th append or at the user's next update.
    */
-  async append(userId: string, events: readonly ObserveEvent[]): Promise<void> {
+  async append(
+    names: RequestNames,
+    userId: string,
+    events: readonly ObserveEvent[],
+  ): Promise<void> {
     try {
       await this.#store.append(userId, events);
     } catch (error) {
-      this.#metrics.storeFailed('append', error);
-      throw error;
+      throw this.#failed('append', names, error);
     }
   }
 
   /** Resets the user's state (`rb.reset`) and returns the state written. */
-  async reset(userId: string): Promise<UserState> {
-    let before: UserState | undefined;
+  async reset(names: RequestNames, userId: string): Promise<UserState> {
     try {
-      const after = await this.#store.update(userId, (stored) => {
-        before = stored;
-        return this.#rb.reset(stored ?? this.#rb.emptyState());
-      });
-      this.#folded(before, after);
-      return after;
+      return await this.#store.update(userId, (stored) =>
+        this.#rb.reset(stored ?? this.#rb.emptyState()),
+      );
     } catch (error) {
-      this.#metrics.storeFailed('update', error);
-      throw error;
+      throw this.#failed('update', names, error);
     }
   }
 
   /**
-   * Erases the user's state; returns whether there was one. The state is read first so that the
-   * user's levels leave the level counters (an erased user is at no level); a state that cannot
-   * be read is erased all the same — an erasure must never depend on the data being valid.
+   * Erases the user's state and pending events; returns whether there was a state. The store
+   * reports the erased state to `onWrite`, so its levels leave the level counters; nothing is
+   * read first, so an erasure never depends on the data being valid.
    */
-  async erase(userId: string): Promise<boolean> {
-    let before: UserState | undefined;
+  async erase(names: RequestNames, userId: string): Promise<boolean> {
     try {
-      before = await this.#store.get(userId);
+      return await this.#store.delete(userId);
     } catch (error) {
-      this.#metrics.storeFailed('get', error);
-    }
-    try {
-      const erased = await this.#store.delete(userId);
-      if (erased) this.#metrics.folded(before, undefined);
-      return erased;
-    } catch (error) {
-      this.#metrics.storeFailed('delete', error);
-      throw error;
+      throw this.#failed('delete', names, error);
     }
   }
 
-  #folded(before: UserState | undefined, after: UserState): void {
-    this.#metrics.folded(before, after);
-    const restarted = restartedGroups(before, after);
-    if (restarted.length > 0) this.#metrics.restarted(restarted);
+  #failed(operation: 'get' | 'update' | 'append' | 'delete', names: RequestNames, error: unknown) {
+    this.#metrics.storeFailed(operation, error);
+    return renamePath(error, names);
   }
 }

@@ -96,7 +96,10 @@ describe('feed-rebalancer serve (packed package, memory store)', () => {
       events: triggeringRun(30),
     });
     expect(recorded.status).toBe(200);
-    expect(recorded.json.assessment.groups['eating-disorder'].level).toBe('sustained');
+    expect(recorded.json).toEqual({ accepted: 30 });
+    const state = await call('POST', '/v1/assess', { userId: USER, at: T0 + 29 * 15_000 });
+    expect(state.json.impressions).toBe(30);
+    expect(state.json.assessment.groups['eating-disorder'].level).toBe('sustained');
 
     const candidates = Array.from({ length: 12 }, (_, i) =>
       i % 2 === 0 ? { id: `c${i}`, hashtags: ['#thinspo'] } : { id: `c${i}`, topics: ['cooking'] },
