@@ -49,30 +49,21 @@ export type {
   DiversifyInput,
   LevelActionInput,
   DetectionInput,
-  Evidence,
   GroupPolicyInput,
-  Level,
   LevelsInput,
   PolicyInput,
 } from './policy/types.js';
+export type { Evidence } from './detect/types.js';
+export type { Level } from './detect/levels.js';
 export type {
-  ResolvedDetection,
   ResolvedDiversify,
   ResolvedGroupPolicy,
   ResolvedLevelAction,
   ResolvedPolicy,
 } from './policy/resolved.js';
-export type { GroupState, UserState } from './exposure/types.js';
+export type { ResolvedDetection } from './detect/types.js';
+export type { RebalanceRequest, NonProfilingRequest, Rebalancer } from './facade/types.js';
 export type {
-  GroupAssessment,
-  Intervention,
-  Assessment,
-  Classification,
-  RebalanceRequest,
-  NonProfilingRequest,
-  SeeLessFeedback,
-  InterventionFeedback,
-  ObserveEvent,
   Slot,
   DroppedItem,
   DropReason,
@@ -80,8 +71,17 @@ export type {
   RejectionReason,
   RebalanceResult,
   AppliedActions,
-  Rebalancer,
-} from './facade/types.js';
+} from './rerank/types.js';
+export type { Classification } from './taxonomy/types.js';
+export type { SeeLessFeedback, InterventionFeedback, InterventionKind } from './feedback/types.js';
+export type {
+  GroupState,
+  UserState,
+  GroupAssessment,
+  Intervention,
+  Assessment,
+  ObserveEvent,
+} from './exposure/types.js';
 
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';

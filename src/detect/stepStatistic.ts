@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from './types.js';
 import { STATISTIC_TOLERANCE } from './tolerance.js';
 import type { DetectorStep } from './types.js';
 import { WINDOW_STEPS, symbolValue, windowSymbol, windowTwentieths } from './windowSymbols.js';

@@ -1,7 +1,7 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { Assessment, GroupAssessment } from '../facade/types.js';
+import type { Assessment, GroupAssessment } from './types.js';
 import type { UserState } from './types.js';
 import {
   EMPTY_INTERVENTION_LOG,

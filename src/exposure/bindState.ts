@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/types.js';
 import { emptyGroup } from './emptyState.js';
 import { lineUpGroup } from './lineUpGroup.js';
 import { adoptState, sealState, sealedOwner } from './sealState.js';

@@ -1,5 +1,5 @@
 import { MAX_DETECTOR_WINDOW } from '../policy/defaults.js';
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/types.js';
 import { hashId } from './hashId.js';
 
 /**

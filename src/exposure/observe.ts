@@ -1,6 +1,7 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { LIMITS } from '../item/limits.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
+import { levelRank } from '../detect/levels.js';
 import { hashId } from './hashId.js';
 import { takeReader, type ImpressionReader, type ObserveContext } from './observeContext.js';
 import { readImpression } from './readImpression.js';
@@ -12,8 +13,6 @@ import {
   recordIntervention,
 } from '../interventions/interventionSettings.js';
 import { addSeeLess } from '../interventions/seeLess.js';
-
-const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
 
 interface Mutable {
   triggeringMass: number;
@@ -148,7 +147,7 @@ function fold(
       const raw = rawLevel(detection, s.statistic);
       // Only benign impressions count down the hold: a triggering impression never lowers
       // protection, so a constant stream can move the level one way only.
-      if (x === 0 || LEVEL_RANK[raw] >= LEVEL_RANK[s.level]) {
+      if (x === 0 || levelRank(raw) >= levelRank(s.level)) {
         nextLevel(s, raw, detection.hold, s);
       }
     }

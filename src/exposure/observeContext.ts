@@ -1,7 +1,8 @@
 import { CHECK_EMBEDDING } from '../item/embeddingRows.js';
-import type { ResolvedDetection, ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/types.js';
 import { ItemMarker } from '../taxonomy/ItemMarker.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /** Everything `observe` needs besides the state and the impressions. @internal */
 export interface ObserveContext {

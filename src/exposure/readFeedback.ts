@@ -1,6 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { failImpression, unreadableImpression } from './failImpression.js';
-import type { Intervention } from '../facade/types.js';
+import type { Intervention } from './types.js';
 
 /** A validated feedback event of `observe`. @internal */
 export interface Feedback {

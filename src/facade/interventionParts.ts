@@ -2,7 +2,7 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import { compileBannerRules, type BannerFinder } from '../interventions/createBannerRules.js';
 import {
   createQueryInterceptor,

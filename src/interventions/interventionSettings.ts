@@ -1,6 +1,6 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue, joinPath } from '../errors/describe.js';
-import type { Intervention } from '../facade/types.js';
+import type { Intervention } from '../exposure/types.js';
 
 /**
  * When interventions are suggested. Each kind may be turned off with `false`.

@@ -1,4 +1,4 @@
-import type { GroupAssessment, Intervention } from '../facade/types.js';
+import type { GroupAssessment, Intervention } from '../exposure/types.js';
 import type { InterventionLog, ResolvedInterventionSettings } from './interventionSettings.js';
 
 const MINUTE_MS = 60_000;

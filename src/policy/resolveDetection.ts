@@ -1,8 +1,8 @@
 import type { InputReader } from '../validate/reader.js';
 import { cusumGamma } from '../detect/cusumGamma.js';
 import { MAX_DETECTOR_WINDOW, POLICY_DEFAULTS } from './defaults.js';
-import type { ResolvedDetection } from './resolved.js';
-import type { Evidence } from './types.js';
+import type { ResolvedDetection } from '../detect/types.js';
+import type { Evidence } from '../detect/types.js';
 
 const EVIDENCE: readonly Evidence[] = ['labels', 'confidence'];
 

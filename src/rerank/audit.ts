@@ -1,4 +1,4 @@
-import type { DropReason, DroppedItem } from '../facade/types.js';
+import type { DropReason, DroppedItem } from './types.js';
 import type { RequestActions } from './actions.js';
 import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';

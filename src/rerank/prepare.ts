@@ -5,7 +5,7 @@ import type { Arena } from '../scratch/Arena.js';
 import { IdTable } from '../scratch/IdTable.js';
 import { ItemMarker } from '../taxonomy/ItemMarker.js';
 import type { Item } from '../item/types.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /**
  * Validated candidates or pool entries, with what the engine needs per entry, column by column

@@ -1,4 +1,4 @@
-import type { RejectedRecovery } from '../facade/types.js';
+import type { RejectedRecovery } from './types.js';
 import { hashId } from '../exposure/hashId.js';
 import type { UserState } from '../exposure/types.js';
 import type { PreparedList } from './prepare.js';

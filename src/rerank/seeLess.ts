@@ -1,5 +1,5 @@
 import type { Arena } from '../scratch/Arena.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import { classifyItem } from '../taxonomy/classifyItem.js';
 import type { PreparedList } from './prepare.js';
 import type { ItemView } from '../item/readItem.js';

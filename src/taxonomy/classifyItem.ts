@@ -1,23 +1,5 @@
 import type { ItemView } from '../item/readItem.js';
-import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
-
-/**
- * How one item matches a taxonomy, in the compact form the engine reads per item. Results may be
- * shared between items (every item that matches nothing gets `ResolvedTaxonomy.none`), so they
- * are read-only: never write to the arrays.
- *
- * @internal
- */
-export interface ItemClassification {
-  /** Per group index, the highest confidence of the item's triggering topics of that group (0: none). */
-  readonly triggering: Float64Array;
-  /** Per group index, the highest confidence of the item's recovery topics of that group (0: none). */
-  readonly recovery: Float64Array;
-  /** Indices into `ResolvedTaxonomy.topicIds` of the known topics the item carries, each once. */
-  readonly topics: readonly number[];
-  /** Confidence of each entry of `topics`, in (0, 1]. */
-  readonly confidences: readonly number[];
-}
+import type { ItemClassification, ResolvedTaxonomy, TopicRef } from './resolved.js';
 
 /**
  * Classifies one validated item: topic confidences come from `item.topics` (a list gives 1 each);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRebalancer } from '../../src/facade/createRebalancer.js';
-import type { Intervention } from '../../src/facade/types.js';
+import type { Intervention } from '../../src/exposure/types.js';
 import {
   EMPTY_INTERVENTION_LOG,
   MAX_LOGGED_INTERVENTIONS,

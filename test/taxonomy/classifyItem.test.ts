@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/facade/types.js';
+import type { Classification } from '../../src/taxonomy/types.js';
 import { classifyItem } from '../../src/taxonomy/classifyItem.js';
 import { createExactMatcher } from '../../src/taxonomy/match/createExactMatcher.js';
 import { normalizeTerm } from '../../src/taxonomy/match/normalizeTerm.js';
 import { defaultTaxonomy } from '../../src/taxonomy/presets/defaultTaxonomy.js';
-import { resolveTaxonomy, type ResolvedTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
+import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
+import { type ResolvedTaxonomy } from '../../src/taxonomy/resolved.js';
 import { toClassification } from '../../src/taxonomy/toClassification.js';
 import type { TaxonomyInput } from '../../src/taxonomy/types.js';
 import { view } from './support.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { presets } from '../../index.js';
-import type { ObserveEvent, Rebalancer } from '../../facade/types.js';
+import type { Rebalancer } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import type { UserState } from '../../exposure/types.js';
 import type { Item } from '../../item/types.js';
 import type { PolicyInput } from '../../policy/types.js';

@@ -1,4 +1,5 @@
-import type { RebalanceRequest, RebalanceResult, Rebalancer } from '../../facade/types.js';
+import type { RebalanceRequest, Rebalancer } from '../../facade/types.js';
+import type { RebalanceResult } from '../../rerank/types.js';
 import type { GuaranteeContext, RebalanceTarget } from '../types.js';
 import { deepCopy } from './deepEqual.js';
 

@@ -1,6 +1,6 @@
-import type { Slot } from '../../facade/types.js';
+import type { Slot } from '../../rerank/types.js';
 import type { Item } from '../../item/types.js';
-import type { Level } from '../../policy/types.js';
+import type { Level } from '../../detect/levels.js';
 import type { ResolvedLevelAction } from '../../policy/resolved.js';
 import type { GuaranteeContext } from '../types.js';
 import { groupPolicy } from './groupPolicy.js';
