@@ -115,21 +115,17 @@ export {
   DEFAULT_BANNER_RULES,
 } from './interventions/supportTerms.js';
 export type { BannerRule } from './interventions/supportTerms.js';
-export { addSeeLess, seeLessMultiplier, SEE_LESS } from './interventions/seeLess.js';
-export type { SeeLessEntry } from './interventions/seeLess.js';
+export { addSeeLess, seeLessMultiplier, SEE_LESS } from './feedback/seeLess.js';
+export type { SeeLessEntry } from './feedback/types.js';
 export { planInterventions } from './interventions/planInterventions.js';
 export type { InterventionContext } from './interventions/planInterventions.js';
-export {
-  resolveInterventionSettings,
-  recordIntervention,
-  EMPTY_INTERVENTION_LOG,
-  MAX_LOGGED_INTERVENTIONS,
-} from './interventions/interventionSettings.js';
+export { resolveInterventionSettings } from './interventions/interventionSettings.js';
+export { recordIntervention } from './feedback/interventionLog.js';
 export type {
   InterventionSettings,
   ResolvedInterventionSettings,
-  InterventionLog,
 } from './interventions/interventionSettings.js';
+export type { InterventionLog } from './feedback/types.js';
 export type {
   ResourceInput,
   Resource,

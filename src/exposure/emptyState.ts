@@ -3,7 +3,7 @@ import type { GroupState, UserState } from './types.js';
 import { STATE_VERSION } from './stateShape.js';
 import { sealState } from './sealState.js';
 import { LEVELS } from '../detect/levels.js';
-import { EMPTY_INTERVENTION_LOG } from '../interventions/interventionSettings.js';
+import { EMPTY_INTERVENTION_LOG } from '../feedback/interventionLog.js';
 
 /**
  * A group with nothing observed yet, stamped with the fingerprint of its detector.

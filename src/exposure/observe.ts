@@ -1,18 +1,15 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { LIMITS } from '../item/limits.js';
+import { LIMITS } from '../validate/limits.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
 import { levelRank } from '../detect/levels.js';
 import { hashId } from './hashId.js';
 import { takeReader, type ImpressionReader, type ObserveContext } from './observeContext.js';
 import { readImpression } from './readImpression.js';
 import { sealState } from './sealState.js';
-import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
+import type { GroupState, UserState } from './types.js';
 import { readFeedback } from './readFeedback.js';
-import {
-  EMPTY_INTERVENTION_LOG,
-  recordIntervention,
-} from '../interventions/interventionSettings.js';
-import { addSeeLess } from '../interventions/seeLess.js';
+import { EMPTY_INTERVENTION_LOG, recordIntervention } from '../feedback/interventionLog.js';
+import { addSeeLess } from '../feedback/seeLess.js';
 
 interface Mutable {
   triggeringMass: number;
@@ -110,11 +107,7 @@ function fold(
     if (feedback !== null) {
       // Feedback is not an impression: exposure, runs, detectors and the clock stay as they are.
       if (feedback.seeLess !== null) seeLess = addSeeLess(seeLess, feedback.seeLess, feedback.at);
-      else {
-        log = recordIntervention(log, { ...feedback.intervention!, at: feedback.at });
-        if (log.shown.length > STATE_LOGGED_INTERVENTIONS)
-          log = { shown: log.shown.slice(-STATE_LOGGED_INTERVENTIONS), dismissed: log.dismissed };
-      }
+      else log = recordIntervention(log, { ...feedback.intervention!, at: feedback.at });
       continue;
     }
     const imp = readImpression(list[i], i, api);

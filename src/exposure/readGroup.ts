@@ -1,8 +1,8 @@
-import { MAX_DETECTOR_WINDOW } from '../policy/defaults.js';
 import { LEVELS, type Level } from '../detect/levels.js';
 import { fingerprintShape } from './detectorFingerprint.js';
-import { bad, count, field, nonNegative, optionalField } from './stateFields.js';
+import { bad, count, field, nonNegative, optionalField } from '../validate/stateFields.js';
 import type { GroupState } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 /** Labels windows: `0`/`1`. Confidence windows add `a`…`s` (1/20 … 19/20). */
 const LABEL_SYMBOLS = /^[01]*$/;
@@ -44,7 +44,7 @@ export function readGroup(api: string, raw: unknown, path: string): GroupState {
   if (detector !== undefined && shape === null)
     bad(api, `${path}.detector`, 'must be a detector fingerprint', detector);
   const window = field(api, raw, 'window', path);
-  const width = shape === null ? MAX_DETECTOR_WINDOW : shape.width;
+  const width = shape === null ? LIMITS.detectorWindow : shape.width;
   const symbols = shape?.confidence === true ? CONFIDENCE_SYMBOLS : LABEL_SYMBOLS;
   if (typeof window !== 'string' || window.length > width || !symbols.test(window))
     bad(

@@ -1,8 +1,8 @@
 import type { Level } from '../detect/levels.js';
 import type { Impression } from '../item/types.js';
 import type { InterventionFeedback, InterventionKind, SeeLessFeedback } from '../feedback/types.js';
-import type { InterventionLog } from '../interventions/interventionSettings.js';
-import type { SeeLessEntry } from '../interventions/seeLess.js';
+import type { InterventionLog } from '../feedback/types.js';
+import type { SeeLessEntry } from '../feedback/types.js';
 
 /**
  * Per-group part of a {@link UserState}.
@@ -91,16 +91,6 @@ export interface UserState {
    */
   readonly seeLess?: readonly SeeLessEntry[];
 }
-
-/**
- * Most shown interventions a state keeps, the newest: the default settings show at most 11 in
- * one session (resources once per group, two nudges per group, two breaks for the default
- * taxonomy's three groups), and keeping fewer than the library-wide log bound keeps the stored
- * state within 2 KB for the default taxonomy.
- *
- * @internal
- */
-export const STATE_LOGGED_INTERVENTIONS = 12;
 
 /**
  * What the detector says about one group.

@@ -1,7 +1,7 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
-import { assessState } from '../exposure/assess.js';
+import { assessWithInterventions } from './assess.js';
 import { bindState, type BindContext } from '../exposure/bindState.js';
 import { ReasonLists } from '../rerank/reasonLists.js';
 import { ActionCache } from '../rerank/actions.js';
@@ -30,7 +30,7 @@ import type { BannerRule } from '../interventions/supportTerms.js';
 import type { QueryVocabularyOptions } from '../interventions/queries/queryVocabulary.js';
 import type { ResourceInput } from '../interventions/types.js';
 import { readInterventionParts } from './interventionParts.js';
-import { seeLessBlock } from './seeLessBlock.js';
+import { seeLessBlock } from '../feedback/seeLessBlock.js';
 
 /**
  * Options of {@link createRebalancer}.
@@ -182,7 +182,14 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     observe: (state, impressions) =>
       observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
     assess: (state, at) =>
-      assessState(policy, thresholds, bind(state, 'assess'), at, 'assess', parts.settings),
+      assessWithInterventions(
+        policy,
+        thresholds,
+        bind(state, 'assess'),
+        at,
+        'assess',
+        parts.settings,
+      ),
     rebalance: (request: RebalanceRequest | NonProfilingRequest) => {
       if (typeof request !== 'object' || request === null)
         throw new RebalanceError(
@@ -199,7 +206,14 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
         : fresh;
       const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
       const locale = readLocale(request);
-      const assessment = assessState(policy, thresholds, state, at, 'rebalance', parts.settings);
+      const assessment = assessWithInterventions(
+        policy,
+        thresholds,
+        state,
+        at,
+        'rebalance',
+        parts.settings,
+      );
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
       return rebalanceRequest(
         engine,

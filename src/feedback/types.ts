@@ -51,3 +51,41 @@ export interface InterventionFeedback {
   /** When it happened (ms). */
   readonly at: number;
 }
+
+/**
+ * One "see less" choice: a topic or group id and when it was made (ms since the epoch).
+ *
+ * @example
+ * ```ts
+ * import type { SeeLessEntry } from 'feed-rebalancer';
+ * const entry: SeeLessEntry = ['thinspiration', Date.UTC(2026, 0, 1)];
+ * ```
+ */
+export type SeeLessEntry = readonly [target: string, at: number];
+
+/**
+ * What the host reported about interventions, kept in the user's state: the interventions shown
+ * (oldest first, the newest 12 kept, as `[kind, group or '', at]`) and the
+ * nudges dismissed in a row (kept across sessions, so escalation is not undone by a gap).
+ *
+ * @example
+ * ```ts
+ * import type { InterventionLog } from 'feed-rebalancer';
+ * const log: InterventionLog = { shown: [['nudge', 'eating-disorder', 60_000]], dismissed: 1 };
+ * ```
+ */
+export interface InterventionLog {
+  readonly shown: readonly (readonly [kind: InterventionKind, group: string, at: number])[];
+  readonly dismissed: number;
+}
+
+/**
+ * Topics and groups the user asked to see less of whose items are removed right now, each with
+ * the target named in the drop reason (`seeLess:<target>`). @internal
+ */
+export interface SeeLessBlock {
+  /** Topic index (in `ResolvedTaxonomy.topicIds`) → target. */
+  readonly topics: ReadonlyMap<number, string>;
+  /** Group index → target. */
+  readonly groups: ReadonlyMap<number, string>;
+}

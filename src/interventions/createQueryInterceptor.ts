@@ -8,6 +8,7 @@ import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/q
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
 import type { QueryInterception, ResourceDirectory } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 /**
  * Groups whose searches are the most urgent to meet with resources, in order: a query that
@@ -16,8 +17,6 @@ import type { QueryInterception, ResourceDirectory } from './types.js';
 const URGENCY: readonly string[] = ['suicide', 'self-harm', 'eating-disorder'];
 
 /** Longest query read, in UTF-16 units, and most words matched one by one. */
-const MAX_QUERY_LENGTH = 500;
-const MAX_QUERY_WORDS = 32;
 
 /**
  * What a query interceptor is built from.
@@ -168,7 +167,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   return (query, options) => {
     if (typeof query !== 'string' || query.trim() === '') return null;
     const locale = typeof options === 'object' && options !== null ? options.locale : '*';
-    const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
+    const text = query.length > LIMITS.queryLength ? query.slice(0, LIMITS.queryLength) : query;
     let best: string | null = null;
     let bestRank = Infinity;
     const topics: string[] = [];
@@ -193,7 +192,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
     const crisisGroupOf = (topic: string): string => topicGroups.get(topic) ?? topic;
     const supportOf = (): string => SUPPORT_GROUP;
 
-    const reading = vocabulary.read(text, MAX_QUERY_WORDS);
+    const reading = vocabulary.read(text, LIMITS.queryWords);
     consider(reading.topics, crisisGroupOf);
     const { words, gates } = reading;
     // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word, holds
@@ -208,7 +207,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
 
     consider(support.matchTag(text), supportOf);
     const plain = text.split(/\s+/u);
-    for (let w = 0; w < plain.length && w < MAX_QUERY_WORDS; w++) {
+    for (let w = 0; w < plain.length && w < LIMITS.queryWords; w++) {
       if (plain[w] !== '') consider(support.matchTag(plain[w]!), supportOf);
     }
     consider(support.scanText(text), supportOf);

@@ -1,6 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue, joinPath } from '../errors/describe.js';
-import type { Intervention } from '../exposure/types.js';
 
 /**
  * When interventions are suggested. Each kind may be turned off with `false`.
@@ -70,48 +69,6 @@ export interface ResolvedInterventionSettings {
     readonly perSession: number;
   } | null;
 }
-
-/**
- * What the host reported about interventions, kept in the user's state: the interventions shown
- * (oldest first, at most {@link MAX_LOGGED_INTERVENTIONS}, as `[kind, group or '', at]`) and the
- * nudges dismissed in a row (kept across sessions, so escalation is not undone by a gap).
- *
- * @example
- * ```ts
- * import type { InterventionLog } from 'feed-rebalancer';
- * const log: InterventionLog = { shown: [['nudge', 'eating-disorder', 60_000]], dismissed: 1 };
- * ```
- */
-export interface InterventionLog {
-  readonly shown: readonly (readonly [kind: Intervention['kind'], group: string, at: number])[];
-  readonly dismissed: number;
-}
-
-/**
- * Most shown interventions a log keeps: enough for every cap and cooldown, bounded whatever
- * happens.
- *
- * @example
- * ```ts
- * import { MAX_LOGGED_INTERVENTIONS } from 'feed-rebalancer';
- * console.log(MAX_LOGGED_INTERVENTIONS); // 24
- * ```
- */
-export const MAX_LOGGED_INTERVENTIONS = 24;
-
-/**
- * The log of a user nothing was shown to yet.
- *
- * @example
- * ```ts
- * import { EMPTY_INTERVENTION_LOG } from 'feed-rebalancer';
- * EMPTY_INTERVENTION_LOG.shown.length; // 0
- * ```
- */
-export const EMPTY_INTERVENTION_LOG: InterventionLog = Object.freeze({
-  shown: Object.freeze([]),
-  dismissed: 0,
-});
 
 /**
  * Validates intervention settings and fills in the defaults: resources once per group and
@@ -226,76 +183,4 @@ export function resolveInterventionSettings(
             perSession: pause['perSession']!,
           },
   };
-}
-
-/**
- * Folds what the host did with an intervention into the log: `shown` records it (for cooldowns
- * and per-session caps, which count entries since the session's start), `dismissed` counts a
- * dismissed nudge (escalating the next one), and `accepted` resets that count. The log never
- * holds more than {@link MAX_LOGGED_INTERVENTIONS} entries. Returns a new log; the input is not
- * changed.
- *
- * @param log - the current log
- * @param event - what happened, to which intervention, and when
- * @returns the new log
- * @throws RebalanceError with code `impression` when the event is malformed
- *
- * @example
- * ```ts
- * import { EMPTY_INTERVENTION_LOG, recordIntervention } from 'feed-rebalancer';
- * const log = recordIntervention(
- *   EMPTY_INTERVENTION_LOG,
- *   { type: 'shown', kind: 'nudge', group: 'eating-disorder', at: 60_000 },
- * );
- * log.shown; // [['nudge', 'eating-disorder', 60000]]
- * ```
- */
-export function recordIntervention(
-  log: InterventionLog,
-  event: {
-    readonly type: 'shown' | 'dismissed' | 'accepted';
-    readonly kind: Intervention['kind'];
-    readonly group: string | null;
-    readonly at: number;
-  },
-): InterventionLog {
-  const { type, kind, group, at } = event;
-  if (type !== 'shown' && type !== 'dismissed' && type !== 'accepted') {
-    throw new RebalanceError(
-      'impression',
-      `recordIntervention: type must be one of 'shown', 'dismissed', 'accepted' (got ${describeValue(type)})`,
-      'type',
-    );
-  }
-  if (kind !== 'nudge' && kind !== 'resources' && kind !== 'break') {
-    throw new RebalanceError(
-      'impression',
-      `recordIntervention: kind must be one of 'nudge', 'resources', 'break' (got ${describeValue(kind)})`,
-      'kind',
-    );
-  }
-  if (group !== null && (typeof group !== 'string' || group.length > 200)) {
-    throw new RebalanceError(
-      'impression',
-      `recordIntervention: group must be a group id or null (got ${describeValue(group)})`,
-      'group',
-    );
-  }
-  if (typeof at !== 'number' || !Number.isFinite(at)) {
-    throw new RebalanceError(
-      'impression',
-      `recordIntervention: at must be a finite time in ms (got ${describeValue(at)})`,
-      'at',
-    );
-  }
-  let shown = log.shown;
-  let dismissed = log.dismissed;
-  if (type === 'shown') {
-    shown = [...shown, [kind, group ?? '', at] as const];
-    if (shown.length > MAX_LOGGED_INTERVENTIONS)
-      shown = shown.slice(shown.length - MAX_LOGGED_INTERVENTIONS);
-  } else if (kind === 'nudge') {
-    dismissed = type === 'dismissed' ? dismissed + 1 : 0;
-  }
-  return { shown, dismissed };
 }

@@ -1,5 +1,6 @@
 import type { GroupAssessment, Intervention } from '../exposure/types.js';
-import type { InterventionLog, ResolvedInterventionSettings } from './interventionSettings.js';
+import type { ResolvedInterventionSettings } from './interventionSettings.js';
+import type { InterventionLog } from '../feedback/types.js';
 
 const MINUTE_MS = 60_000;
 

@@ -1,4 +1,4 @@
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../validate/limits.js';
 import { failAt, type ItemSite } from './itemSite.js';
 import type { Arena } from '../scratch/Arena.js';
 

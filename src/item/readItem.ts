@@ -1,7 +1,7 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { joinPath } from '../errors/describe.js';
 import type { Item } from './types.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../validate/limits.js';
 import { CHECK_EMBEDDING, type EmbeddingSink } from './embeddingRows.js';
 import { failAt as fail, sitePath, type ItemSite } from './itemSite.js';
 

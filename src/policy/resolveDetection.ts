@@ -1,8 +1,9 @@
 import type { InputReader } from '../validate/reader.js';
 import { cusumGamma } from '../detect/cusumGamma.js';
-import { MAX_DETECTOR_WINDOW, POLICY_DEFAULTS } from './defaults.js';
+import { POLICY_DEFAULTS } from './defaults.js';
 import type { ResolvedDetection } from '../detect/types.js';
 import type { Evidence } from '../detect/types.js';
+import { LIMITS } from '../validate/limits.js';
 
 const EVIDENCE: readonly Evidence[] = ['labels', 'confidence'];
 
@@ -63,14 +64,14 @@ export function resolveDetection(r: InputReader, raw: unknown, path: string): Re
       const d = r.object(raw, path, ['kind', 'length', 'hold', 'evidence']);
       return {
         kind,
-        length: r.integer(d.length, at('length'), 1, MAX_DETECTOR_WINDOW),
+        length: r.integer(d.length, at('length'), 1, LIMITS.detectorWindow),
         hold,
         evidence,
       };
     }
     case 'window': {
       const d = r.object(raw, path, ['kind', 'count', 'window', 'hold', 'evidence']);
-      const window = r.integer(d.window, at('window'), 1, MAX_DETECTOR_WINDOW);
+      const window = r.integer(d.window, at('window'), 1, LIMITS.detectorWindow);
       const count = r.integer(d.count, at('count'), 1, window);
       return { kind, count, window, hold, evidence };
     }

@@ -4,17 +4,7 @@ import { classifyItem } from '../taxonomy/classifyItem.js';
 import type { PreparedList } from './prepare.js';
 import type { ItemView } from '../item/readItem.js';
 import type { Item } from '../item/types.js';
-
-/**
- * Topics and groups the user asked to see less of whose items are removed right now, each with
- * the target named in the drop reason (`seeLess:<target>`). @internal
- */
-export interface SeeLessBlock {
-  /** Topic index (in `ResolvedTaxonomy.topicIds`) → target. */
-  readonly topics: ReadonlyMap<number, string>;
-  /** Group index → target. */
-  readonly groups: ReadonlyMap<number, string>;
-}
+import type { SeeLessBlock } from '../feedback/types.js';
 
 /**
  * Leaves out the candidates that carry a blocked topic (at its group's `minConfidence` or more)

@@ -1,6 +1,6 @@
-import type { SeeLessEntry } from '../interventions/seeLess.js';
-import { seeLessMultiplier } from '../interventions/seeLess.js';
-import type { SeeLessBlock } from '../rerank/seeLess.js';
+import type { SeeLessEntry } from './types.js';
+import { seeLessMultiplier } from './seeLess.js';
+import type { SeeLessBlock } from './types.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /**
