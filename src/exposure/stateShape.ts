@@ -1,3 +1,4 @@
+import { unreadableError } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { readGroup } from './readGroup.js';
 import { readInterventionLog, readSeeLess } from '../feedback/readStateLists.js';
@@ -34,14 +35,7 @@ export function parseState(input: unknown, api = 'parseState'): UserState {
   } catch (error) {
     if (error instanceof RebalanceError) throw error;
     // A proxy trap or an array element getter threw somewhere inside.
-    throw new RebalanceError(
-      'state',
-      `${api}: state could not be read (a getter or proxy threw)`,
-      '',
-      {
-        cause: error,
-      },
-    );
+    throw unreadableError('state', api, '', error, 'state');
   }
 }
 

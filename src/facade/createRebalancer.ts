@@ -1,5 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import { readField } from '../validate/readField.js';
 import { assessWithInterventions } from './assess.js';
 import { bindState, type BindContext } from '../exposure/bindState.js';
@@ -106,20 +105,19 @@ const API = 'createRebalancer';
  */
 export function createRebalancer(options: RebalancerOptions): Rebalancer {
   if (typeof options !== 'object' || options === null)
-    throw new RebalanceError(
+    failInput(
       'policy',
-      `${API}: options must be an object with a taxonomy and a policy (got ${describeValue(options)})`,
+      API,
       '',
+      'must be an object with a taxonomy and a policy',
+      options,
+      'options',
     );
   const taxonomyInput = readField(options, 'taxonomy', 'taxonomy', API);
   const policyInput = readField(options, 'policy', 'policy', API);
   const matcher = readField(options, 'matcher', 'policy', API) as RebalancerOptions['matcher'];
   if (matcher !== undefined && typeof matcher !== 'function')
-    throw new RebalanceError(
-      'policy',
-      `${API}: matcher must be a function (got ${describeValue(matcher)})`,
-      'matcher',
-    );
+    failInput('policy', API, 'matcher', 'must be a function', matcher);
   const taxonomy = resolveTaxonomy(taxonomyInput, API, matcher);
   const policy = resolvePolicy(policyInput ?? {}, API);
   const groupIds = taxonomy.groupIds;
@@ -192,11 +190,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       ),
     rebalance: (request: RebalanceRequest | NonProfilingRequest) => {
       if (typeof request !== 'object' || request === null)
-        throw new RebalanceError(
-          'request',
-          `rebalance: request must be an object (got ${describeValue(request)})`,
-          '',
-        );
+        failInput('request', 'rebalance', '', 'must be an object', request, 'request');
       const lists = readRequestLists(request, 'rebalance');
       const profiling = readProfiling(request);
       // Without profiling the request is ranked as for someone nothing is known about: the
@@ -247,11 +241,7 @@ function readProfiling(request: object): boolean {
   const profiling = readField(request, 'profiling', 'request', 'rebalance');
   if (profiling === undefined) return true;
   if (typeof profiling !== 'boolean')
-    throw new RebalanceError(
-      'request',
-      `rebalance: profiling must be a boolean (got ${describeValue(profiling)})`,
-      'profiling',
-    );
+    failInput('request', 'rebalance', 'profiling', 'must be a boolean', profiling);
   return profiling;
 }
 
@@ -259,10 +249,12 @@ function readLocale(request: object): string {
   const locale = readField(request, 'locale', 'request', 'rebalance');
   if (locale === undefined) return '*';
   if (typeof locale !== 'string' || !isLocaleTag(locale))
-    throw new RebalanceError(
+    failInput(
       'request',
-      `rebalance: locale must be a BCP 47 language tag such as 'en-GB', or '*' (got ${describeValue(locale)})`,
+      'rebalance',
       'locale',
+      "must be a BCP 47 language tag such as 'en-GB', or '*'",
+      locale,
     );
   return locale;
 }

@@ -1,5 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
 import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
@@ -121,13 +120,8 @@ export type QueryInterceptor = (
  * ```
  */
 export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInterceptor {
-  const fail = (path: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'argument',
-      `createQueryInterceptor: ${path} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
-  };
+  const fail = (path: string, rule: string, value: unknown): never =>
+    failInput('argument', 'createQueryInterceptor', path, rule, value);
   if (typeof config !== 'object' || config === null) fail('config', 'must be an object', config);
   const {
     matcher,

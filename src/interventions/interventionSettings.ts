@@ -1,5 +1,5 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { joinPath } from '../errors/describe.js';
+import { InputReader } from '../validate/reader.js';
 
 /**
  * When interventions are suggested. Each kind may be turned off with `false`.
@@ -70,6 +70,22 @@ export interface ResolvedInterventionSettings {
   } | null;
 }
 
+/** Per field: its default and its smallest value. */
+type FieldRules = Readonly<Record<string, readonly [fallback: number, min: number]>>;
+
+const RESOURCES: FieldRules = { cooldownMs: [86_400_000, 0], perSession: [1, 1] };
+const NUDGE: FieldRules = {
+  afterRun: [8, 1],
+  cooldownMs: [1_800_000, 0],
+  perSession: [2, 1],
+  escalateAfterDismissals: [2, 1],
+};
+const BREAK: FieldRules = {
+  afterMs: [3_600_000, 1],
+  cooldownMs: [3_600_000, 0],
+  perSession: [2, 1],
+};
+
 /**
  * Validates intervention settings and fills in the defaults: resources once per group and
  * session with a 24-hour cooldown; a nudge after a run of 8 with a 30-minute cooldown, twice per
@@ -77,6 +93,7 @@ export interface ResolvedInterventionSettings {
  * session (YouTube's default for under-18s is 60 minutes).
  *
  * @param input - the settings as configured (untrusted), or `undefined` for the defaults
+ * @param api - the API name error messages start with
  * @returns the resolved settings
  * @throws RebalanceError with code `policy` and the path of the bad field (`interventions.nudge.afterRun`)
  *
@@ -88,78 +105,13 @@ export interface ResolvedInterventionSettings {
  */
 export function resolveInterventionSettings(
   input: InterventionSettings | undefined,
+  api = 'resolveInterventionSettings',
 ): ResolvedInterventionSettings {
-  const root = 'interventions';
-  const read = (
-    value: unknown,
-    path: string,
-    fields: Record<string, [number, number]>,
-  ): Record<string, number> | null => {
-    if (value === false) return null;
-    const source = value === undefined ? {} : value;
-    if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-      throw new RebalanceError(
-        'policy',
-        `createRebalancer: ${path} must be an object or false (got ${describeValue(value)})`,
-        path,
-      );
-    }
-    const out = Object.create(null) as Record<string, number>;
-    for (const key of Object.keys(source)) {
-      if (!(key in fields)) {
-        throw new RebalanceError(
-          'policy',
-          `createRebalancer: ${joinPath(path, key)} is not a known field (expected one of ${Object.keys(fields).join(', ')}) (got ${describeValue(key)})`,
-          joinPath(path, key),
-        );
-      }
-    }
-    for (const [key, [fallback, min]] of Object.entries(fields)) {
-      const v: unknown = (source as Record<string, unknown>)[key] ?? fallback;
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-        throw new RebalanceError(
-          'policy',
-          `createRebalancer: ${joinPath(path, key)} must be an integer >= ${min} (got ${describeValue(v)})`,
-          joinPath(path, key),
-        );
-      }
-      out[key] = v;
-    }
-    return out;
-  };
-  const settings: unknown = input ?? {};
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    throw new RebalanceError(
-      'policy',
-      `createRebalancer: ${root} must be an object (got ${describeValue(input)})`,
-      root,
-    );
-  }
-  const s = settings as Record<string, unknown>;
-  for (const key of Object.keys(s)) {
-    if (key !== 'resources' && key !== 'nudge' && key !== 'break') {
-      throw new RebalanceError(
-        'policy',
-        `createRebalancer: ${joinPath(root, key)} is not a known field (expected one of resources, nudge, break) (got ${describeValue(key)})`,
-        joinPath(root, key),
-      );
-    }
-  }
-  const resources = read(s['resources'], 'interventions.resources', {
-    cooldownMs: [86_400_000, 0],
-    perSession: [1, 1],
-  });
-  const nudge = read(s['nudge'], 'interventions.nudge', {
-    afterRun: [8, 1],
-    cooldownMs: [1_800_000, 0],
-    perSession: [2, 1],
-    escalateAfterDismissals: [2, 1],
-  });
-  const pause = read(s['break'], 'interventions.break', {
-    afterMs: [3_600_000, 1],
-    cooldownMs: [3_600_000, 0],
-    perSession: [2, 1],
-  });
+  const r = new InputReader(api, 'policy', '');
+  const given = r.object(input ?? {}, 'interventions', ['resources', 'nudge', 'break']);
+  const resources = readKind(r, given['resources'], 'interventions.resources', RESOURCES);
+  const nudge = readKind(r, given['nudge'], 'interventions.nudge', NUDGE);
+  const pause = readKind(r, given['break'], 'interventions.break', BREAK);
   return {
     resources:
       resources === null
@@ -183,4 +135,21 @@ export function resolveInterventionSettings(
             perSession: pause['perSession']!,
           },
   };
+}
+
+/** One kind's settings: `false` turns it off (`null`); a missing or `null` field takes its default. */
+function readKind(
+  r: InputReader,
+  value: unknown,
+  path: string,
+  fields: FieldRules,
+): Record<string, number> | null {
+  if (value === false) return null;
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value)))
+    r.fail(path, 'must be an object or false', value);
+  const given = r.object(value ?? {}, path, Object.keys(fields));
+  const out = Object.create(null) as Record<string, number>;
+  for (const [key, [fallback, min]] of Object.entries(fields))
+    out[key] = r.integer(given[key] ?? fallback, joinPath(path, key), min, Number.MAX_SAFE_INTEGER);
+  return out;
 }

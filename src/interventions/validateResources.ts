@@ -1,5 +1,5 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import { joinPath } from '../errors/describe.js';
 import { isLocaleTag } from './localeChain.js';
 import type { Resource, ResourceDirectory } from './types.js';
 import { LIMITS } from '../validate/limits.js';
@@ -42,11 +42,7 @@ export function validateResources(
   knownGroups?: ReadonlySet<string>,
 ): ResourceDirectory {
   const fail = (path: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'resources',
-      `${api}: ${path} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
+    failInput('resources', api, path, `${rule}`, value, `${path}`);
   };
   if (!Array.isArray(input)) fail('resources', 'must be an array of resource entries', input);
   const list = input as unknown[];

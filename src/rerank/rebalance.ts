@@ -1,5 +1,5 @@
+import { failInput } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
 import { readField } from '../validate/readField.js';
 import type { UserState } from '../exposure/types.js';
 import type { Cap } from '../policy/types.js';
@@ -61,11 +61,7 @@ export function readRequestLists(
   const recovery = readField(request, 'recovery', 'request', api);
   const size = readField(request, 'size', 'request', api);
   if (!Array.isArray(candidates))
-    throw new RebalanceError(
-      'request',
-      `${api}: candidates must be an array of items (got ${describeValue(candidates)})`,
-      'candidates',
-    );
+    failInput('request', api, 'candidates', 'must be an array of items', candidates);
   if (candidates.length > LIMITS.candidates)
     throw new RebalanceError(
       'request',
@@ -73,11 +69,7 @@ export function readRequestLists(
       'candidates',
     );
   if (recovery !== undefined && !Array.isArray(recovery))
-    throw new RebalanceError(
-      'request',
-      `${api}: recovery must be an array of items (got ${describeValue(recovery)})`,
-      'recovery',
-    );
+    failInput('request', api, 'recovery', 'must be an array of items', recovery);
   const pool = (recovery ?? []) as unknown[];
   if (pool.length > LIMITS.recoveryPool)
     throw new RebalanceError(
@@ -86,11 +78,7 @@ export function readRequestLists(
       'recovery',
     );
   if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 0))
-    throw new RebalanceError(
-      'request',
-      `${api}: size must be an integer >= 0 (got ${describeValue(size)})`,
-      'size',
-    );
+    failInput('request', api, 'size', 'must be an integer >= 0', size);
   return { candidates: candidates as unknown[], recovery: pool, size: size ?? Infinity };
 }
 

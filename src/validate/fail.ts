@@ -15,7 +15,8 @@ import { describeValue } from '../errors/describe.js';
  *
  * @param code - the stable error code
  * @param api - the public API the caller called, which starts the message
- * @param path - the JSON path of the value, relative to the argument (the error's `path`)
+ * @param path - the JSON path of the value, relative to the argument (the error's `path`);
+ *   `undefined` for an error about no field in particular
  * @param rule - what the value must be (`must be an integer >= 2`)
  * @param value - the value received
  * @param shown - the path as the message shows it; `path` unless a prefix is added
@@ -24,10 +25,10 @@ import { describeValue } from '../errors/describe.js';
 export function inputError(
   code: RebalanceErrorCode,
   api: string,
-  path: string,
+  path: string | undefined,
   rule: string,
   value: unknown,
-  shown: string = path,
+  shown: string = path ?? '',
 ): RebalanceError {
   const where = shown === '' ? '' : `${shown} `;
   return new RebalanceError(code, `${api}: ${where}${rule} (got ${describeValue(value)})`, path);
@@ -41,10 +42,10 @@ export function inputError(
 export function failInput(
   code: RebalanceErrorCode,
   api: string,
-  path: string,
+  path: string | undefined,
   rule: string,
   value: unknown,
-  shown: string = path,
+  shown: string = path ?? '',
 ): never {
   throw inputError(code, api, path, rule, value, shown);
 }
@@ -58,9 +59,9 @@ export function failInput(
 export function unreadableError(
   code: RebalanceErrorCode,
   api: string,
-  path: string,
+  path: string | undefined,
   cause: unknown,
-  shown: string = path,
+  shown: string = path ?? '',
 ): RebalanceError {
   return new RebalanceError(code, `${api}: ${shown} could not be read (a getter threw)`, path, {
     cause,

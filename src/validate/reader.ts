@@ -1,5 +1,6 @@
-import { RebalanceError, type RebalanceErrorCode } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import type { RebalanceErrorCode } from '../errors/RebalanceError.js';
+import { joinPath } from '../errors/describe.js';
+import { failInput, unreadableError } from './fail.js';
 
 /**
  * Reads untrusted JSON-like input field by field, turning every problem into a `RebalanceError`
@@ -17,12 +18,17 @@ export class InputReader {
   ) {}
 
   fail(path: string, rule: string, value: unknown): never {
-    const shown = path === '' ? this.root : this.root === '' ? path : `${this.root}.${path}`;
-    throw new RebalanceError(
-      this.code,
-      `${this.api}: ${shown} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
+    failInput(this.code, this.api, path, rule, value, this.shown(path));
+  }
+
+  /** The path as messages show it: under the root prefix. */
+  shown(path: string): string {
+    return path === '' ? this.root : this.root === '' ? path : `${this.root}.${path}`;
+  }
+
+  /** Throws the error for a field whose getter or proxy trap threw. */
+  unreadable(path: string, cause: unknown): never {
+    throw unreadableError(this.code, this.api, path, cause, this.shown(path));
   }
 
   /** An object with only the listed keys; returns a null-prototype copy of its values. */
@@ -33,12 +39,7 @@ export class InputReader {
     try {
       own = Object.keys(value);
     } catch (cause) {
-      throw new RebalanceError(
-        this.code,
-        `${this.api}: ${path || this.root} could not be read`,
-        path,
-        { cause },
-      );
+      this.unreadable(path, cause);
     }
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of own) {
@@ -51,12 +52,7 @@ export class InputReader {
       try {
         out[key] = (value as Record<string, unknown>)[key];
       } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, key)} could not be read (its getter threw)`,
-          joinPath(path, key),
-          { cause },
-        );
+        this.unreadable(joinPath(path, key), cause);
       }
     }
     return out;
@@ -79,12 +75,7 @@ export class InputReader {
     try {
       own = Object.keys(value);
     } catch (cause) {
-      throw new RebalanceError(
-        this.code,
-        `${this.api}: ${path || this.root} could not be read`,
-        path,
-        { cause },
-      );
+      this.unreadable(path, cause);
     }
     if (own.length > maxKeys) this.fail(path, `must have at most ${maxKeys} entries`, value);
     const out = Object.create(null) as Record<string, unknown>;
@@ -98,12 +89,7 @@ export class InputReader {
       try {
         out[key] = (value as Record<string, unknown>)[key];
       } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, key)} could not be read (its getter threw)`,
-          joinPath(path, key),
-          { cause },
-        );
+        this.unreadable(joinPath(path, key), cause);
       }
     }
     return out;
@@ -118,12 +104,7 @@ export class InputReader {
       try {
         out[i] = (value as unknown[])[i];
       } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, i)} could not be read`,
-          joinPath(path, i),
-          { cause },
-        );
+        this.unreadable(joinPath(path, i), cause);
       }
     }
     return out;
