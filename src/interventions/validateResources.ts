@@ -42,7 +42,7 @@ export function validateResources(
   knownGroups?: ReadonlySet<string>,
 ): ResourceDirectory {
   const fail = (path: string, rule: string, value: unknown): never => {
-    failInput('resources', api, path, `${rule}`, value, `${path}`);
+    failInput('resources', api, path, rule, value, path);
   };
   if (!Array.isArray(input)) fail('resources', 'must be an array of resource entries', input);
   const list = input as unknown[];

@@ -132,7 +132,7 @@ const MAX_AFFIX_LENGTH = 64;
 export function readCompoundAffixes(value: unknown, api: string): CompoundAffixes | null {
   if (value === false) return null;
   const fail = (path: string, rule: string, got: unknown): never => {
-    failInput('argument', api, path, `${rule}`, got, `options.${path}`);
+    failInput('argument', api, path, rule, got, `options.${path}`);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail('compounds', 'must be false or an object with triggering, recovery and tagOnly', value);
