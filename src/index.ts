@@ -1,7 +1,7 @@
 // The public API of feed-rebalancer, listed by name so that any change to it is a one-line diff.
 
 export { createRebalancer } from './facade/createRebalancer.js';
-export type { RebalancerOptions } from './facade/createRebalancer.js';
+export type { RebalancerOptions } from './facade/options.js';
 export { presets } from './presets/presets.js';
 export { RebalanceError } from './errors/RebalanceError.js';
 export type { RebalanceErrorCode } from './errors/RebalanceError.js';

@@ -1,7 +1,8 @@
 import type { ResolvedDetection } from '../detect/types.js';
 import { emptyGroup } from './emptyState.js';
 import { lineUpGroup } from './lineUpGroup.js';
-import { adoptState, sealState, sealedOwner } from './sealState.js';
+import { sealState } from './sealState.js';
+import type { TrustedStates } from './TrustedStates.js';
 import { parseState } from './stateShape.js';
 import type { GroupState, UserState } from './types.js';
 import { EMPTY_INTERVENTION_LOG, keepKnownInterventions } from '../feedback/interventionLog.js';
@@ -9,8 +10,8 @@ import { keepSeeLessOf } from '../feedback/seeLess.js';
 
 /** What a rebalancer lines states up with. @internal */
 export interface BindContext {
-  /** The rebalancer: states it built are lined up already. */
-  readonly owner: object;
+  /** The states the rebalancer built or lined up already. */
+  readonly trusted: TrustedStates;
   /** The taxonomy's group ids, in order. */
   readonly groupIds: readonly string[];
   /** Per group index, the detector of the group's policy. */
@@ -35,7 +36,7 @@ export interface BindContext {
  * @internal
  */
 export function bindState(ctx: BindContext, input: unknown, api: string): UserState {
-  if (sealedOwner(input) === ctx.owner) return input as UserState;
+  if (ctx.trusted.isTrusted(input)) return input;
   const { groupIds, detections, fingerprints, recoveryMemory } = ctx;
   const state = parseState(input, api);
   const byId = new Map<string, GroupState>();
@@ -62,10 +63,10 @@ export function bindState(ctx: BindContext, input: unknown, api: string): UserSt
     if (lined !== g) same = false;
     return lined;
   });
-  return same
-    ? adoptState(state, ctx.owner)
-    : sealState(
-        {
+  return ctx.trusted.trust(
+    same
+      ? state
+      : sealState({
           ...state,
           session: { ...state.session },
           groups,
@@ -74,7 +75,6 @@ export function bindState(ctx: BindContext, input: unknown, api: string): UserSt
           ),
           interventions,
           seeLess,
-        },
-        ctx.owner,
-      );
+        }),
+  );
 }

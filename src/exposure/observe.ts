@@ -3,7 +3,12 @@ import { LIMITS } from '../validate/limits.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
 import { levelRank } from '../detect/levels.js';
 import { hashId } from './hashId.js';
-import { takeReader, type ImpressionReader, type ObserveContext } from './observeContext.js';
+import {
+  takeReader,
+  type ImpressionReader,
+  type ObserveContext,
+  type ObserveWorkspace,
+} from './observeContext.js';
 import { readImpression } from './readImpression.js';
 import { sealState } from './sealState.js';
 import type { GroupState, UserState } from './types.js';
@@ -44,6 +49,7 @@ interface Mutable {
  */
 export function observeImpressions(
   ctx: ObserveContext,
+  work: ObserveWorkspace,
   state: UserState,
   input: unknown,
   api: string,
@@ -55,14 +61,15 @@ export function observeImpressions(
       `${api}: impressions must hold at most ${LIMITS.impressionsPerCall} entries per call (got ${list.length})`,
       'impressions',
     );
-  const reader = takeReader(ctx, api);
+  const reader = takeReader(ctx, work, api);
   try {
-    return fold(ctx, state, list, api, reader);
+    // Lined up with this rebalancer already: the next call skips binding.
+    return work.trusted.trust(fold(ctx, state, list, api, reader));
   } finally {
     // Only now can a later call have it (a getter that re-entered observe got a fresh one), and
     // without the marks of an item that failed half-way.
     reader.marker.clear(0);
-    ctx.spareReader = reader;
+    work.spareReader = reader;
   }
 }
 
@@ -182,9 +189,8 @@ function fold(
           : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
       seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
     },
-    // Lined up with this rebalancer already: the next call skips binding. The input state was
-    // sealed when it was bound, so what is taken over from it is frozen already.
-    ctx.owner,
+    // The input state was sealed when it was bound, so what is taken over from it is frozen
+    // already.
     state,
   );
 }

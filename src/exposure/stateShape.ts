@@ -2,7 +2,7 @@ import { unreadableError } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { readGroup } from './readGroup.js';
 import { readInterventionLog, readSeeLess } from '../feedback/readStateLists.js';
-import { sealState, sealedOwner } from './sealState.js';
+import { sealState } from './sealState.js';
 import { bad, count, field, optionalField, time } from '../validate/stateFields.js';
 import type { GroupState, UserState } from './types.js';
 import { LIMITS } from '../validate/limits.js';
@@ -29,7 +29,6 @@ export const STATE_VERSION = 1;
  * ```
  */
 export function parseState(input: unknown, api = 'parseState'): UserState {
-  if (sealedOwner(input) !== undefined) return input as UserState;
   try {
     return readState(input, api);
   } catch (error) {

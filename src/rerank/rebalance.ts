@@ -17,7 +17,8 @@ import { diversifiedOrder } from './diversified.js';
 import { droppedCandidates, OrganicReasons } from './audit.js';
 import { removeSeeLess } from './seeLess.js';
 import { type SeeLessBlock } from '../feedback/types.js';
-import { Arena } from '../scratch/Arena.js';
+import type { Arena, ArenaPool } from '../scratch/Arena.js';
+import type { ClassifyScratch } from '../taxonomy/classifyItem.js';
 import type { ReasonLists } from './reasonLists.js';
 import type { ItemView } from '../item/readItem.js';
 import type { BannerFinder } from '../interventions/createBannerRules.js';
@@ -37,6 +38,10 @@ export interface EngineContext {
   readonly reasons: ReasonLists;
   /** The actions of each combination of group levels. */
   readonly actions: ActionCache;
+  /** The rebalancer's request buffers (its workspace). */
+  readonly arenas: ArenaPool;
+  /** The rebalancer's classification scratch space (its workspace). */
+  readonly classifyScratch: ClassifyScratch;
 }
 
 /** A validated request. @internal */
@@ -93,7 +98,7 @@ export function rebalanceRequest(
   req: EngineRequest,
   api: string,
 ): RebalanceResult {
-  const arena = Arena.take();
+  const arena = ctx.arenas.take();
   try {
     return rebalanceWith(ctx, req, api, arena);
   } finally {
@@ -129,7 +134,14 @@ function rebalanceWith(
   const organic =
     req.seeLess === null
       ? prepared
-      : removeSeeLess(prepared, req.seeLess, taxonomy, ctx.minConfidence, arena);
+      : removeSeeLess(
+          prepared,
+          req.seeLess,
+          taxonomy,
+          ctx.minConfidence,
+          ctx.classifyScratch,
+          arena,
+        );
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];

@@ -1,6 +1,6 @@
 import type { Arena } from '../scratch/Arena.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
-import { classifyItem } from '../taxonomy/classifyItem.js';
+import { classifyItem, type ClassifyScratch } from '../taxonomy/classifyItem.js';
 import type { PreparedList } from './prepare.js';
 import type { ItemView } from '../item/readItem.js';
 import type { Item } from '../item/types.js';
@@ -19,6 +19,7 @@ export function removeSeeLess<L extends PreparedList>(
   block: SeeLessBlock,
   taxonomy: ResolvedTaxonomy,
   minConfidence: Float64Array,
+  scratch: ClassifyScratch,
   arena: Arena,
 ): L {
   const groups = taxonomy.groupIds.length;
@@ -37,7 +38,12 @@ export function removeSeeLess<L extends PreparedList>(
   const left = list.left.slice();
   for (let v = 0; v < n; v++) {
     const view = given[v]!;
-    const target = blockedTarget(classifyItem(taxonomy, view), block, taxonomy, minConfidence);
+    const target = blockedTarget(
+      classifyItem(taxonomy, view, scratch),
+      block,
+      taxonomy,
+      minConfidence,
+    );
     if (target !== null) {
       left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
       continue;

@@ -87,10 +87,5 @@ export function resolveTaxonomy(
     matcher: matcherFactory(Object.freeze(entries)),
     hasTerms: entries.length > 0,
     none,
-    scratch: {
-      stamps: new Uint32Array(topicIds.length),
-      slots: new Int32Array(topicIds.length),
-      clock: 0,
-    },
   });
 }

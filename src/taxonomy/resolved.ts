@@ -62,11 +62,6 @@ export interface ResolvedTaxonomy {
   readonly hasTerms: boolean;
   /** The shared result for an item that matches nothing. Read-only, like every result. */
   readonly none: ItemClassification;
-  /**
-   * Scratch space of `classifyItem` for removing duplicate topics in constant time: per topic,
-   * the call stamp that last saw it and where it was put. Never part of a result.
-   */
-  readonly scratch: { readonly stamps: Uint32Array; readonly slots: Int32Array; clock: number };
 }
 
 /**

@@ -8,6 +8,7 @@ import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
 import { DEFAULT_CODE_WORDS } from './codeWords.js';
 import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
 import type { ResolvedQueryVocabulary } from './queryVocabulary.js';
+import { lazy } from '../../scratch/lazy.js';
 import {
   EXPANDED_SPELLINGS,
   readQuery,
@@ -208,7 +209,15 @@ function unsqueezed(word: string): string {
   return out;
 }
 
-let shared: CrisisVocabulary | null = null;
+/** The vocabulary of the default lists, compiled once, on first use. */
+const defaultVocabulary = lazy(
+  () =>
+    new CrisisVocabulary({
+      crisisTerms: DEFAULT_CRISIS_TERMS,
+      benignPhrases: DEFAULT_BENIGN_PHRASES,
+      codeWords: DEFAULT_CODE_WORDS,
+    }),
+);
 
 /**
  * The compiled vocabulary: one instance, built on first use, for the default lists — compiling
@@ -223,5 +232,5 @@ export function compileCrisisVocabulary(vocabulary: ResolvedQueryVocabulary): Cr
     vocabulary.benignPhrases === DEFAULT_BENIGN_PHRASES &&
     vocabulary.codeWords === DEFAULT_CODE_WORDS;
   if (!isDefault) return new CrisisVocabulary(vocabulary);
-  return (shared ??= new CrisisVocabulary(vocabulary));
+  return defaultVocabulary();
 }
