@@ -76,7 +76,7 @@ const expansionsByNorm = lazy(() => {
       ),
     );
   }
-  return byNorm as ReadonlyMap<string, readonly QueryWord[]>;
+  return byNorm;
 });
 
 /** The words a contraction or texting form stands for, by its normal form. */
