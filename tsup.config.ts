@@ -1,26 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig } from 'tsup';
 
-const CORE = resolve('src/index.ts');
-const ERRORS = resolve('src/errors/RebalanceError.ts');
-
-/**
- * Subpath bundles take the core from the installed package rather than a copy of their own, so a
- * `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
- * `feed-rebalancer` (`instanceof` holds) and the core is loaded once.
- */
-const coreFromPackage: Plugin = {
-  name: 'core-from-package',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-      if (target === CORE || target === ERRORS) return { path: 'feed-rebalancer', external: true };
-      return undefined;
-    });
-  },
-};
+// One build of every entry, with code splitting: what the subpath entries share with the core
+// (the state validation, the error class, the readers) goes into shared chunks that
+// `feed-rebalancer` itself loads, instead of a copy in each subpath bundle. So a
+// `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
+// `feed-rebalancer` (`instanceof` holds), and the core is loaded once.
+// scripts/check-bundles.mjs fails the build when a subpath bundle defines core code.
 
 // Subpath entries are built as their folders exist, so the core builds on its own.
 const subpaths: Record<string, string> = {
@@ -31,22 +17,17 @@ const subpaths: Record<string, string> = {
   cli: 'src/cli/main.ts',
 };
 
-const shared: Options = {
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    ...Object.fromEntries(Object.entries(subpaths).filter(([, path]) => existsSync(path))),
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: false,
   target: 'es2022',
-  splitting: false,
+  splitting: true,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'feed-rebalancer'],
-};
-
-export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts' } },
-  {
-    ...shared,
-    entry: Object.fromEntries(Object.entries(subpaths).filter(([, path]) => existsSync(path))),
-    esbuildPlugins: [coreFromPackage],
-  },
-]);
+  external: ['fast-check', 'ioredis', 'seedrandom'],
+});
