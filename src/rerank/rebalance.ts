@@ -187,7 +187,6 @@ function rebalanceWith(
       capCount: actions.capCount,
       capWindow: actions.capWindow,
       triggering: organic.triggering,
-      triggerMask: organic.triggerMask,
       size: req.size,
       recoveryEvery: actions.recoveryEvery,
       recoveryAvailable: available,

@@ -47,7 +47,7 @@ export function sortRecoveryPool(
     const id = pool.ids[p]!;
     let trigger = -1;
     for (let g = 0; g < groups; g++) {
-      if (pool.triggering[row + g] === 1) {
+      if (pool.triggering.has(p, g)) {
         trigger = g;
         break;
       }

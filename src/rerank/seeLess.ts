@@ -1,3 +1,4 @@
+import { TriggerSets } from './groupSet.js';
 import type { Arena } from '../scratch/Arena.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import { classifyItem, type ClassifyScratch } from '../taxonomy/classifyItem.js';
@@ -25,16 +26,14 @@ export function removeSeeLess<L extends PreparedList>(
   const groups = taxonomy.groupIds.length;
   const n = list.count;
   const given = list.views!; // kept for this (`keepViews`)
-  const classified = list.triggering.length > 0;
+  const classified = list.triggering.classified;
   const views: ItemView[] = [];
   const ids: string[] = [];
   const sources: Item[] = [];
   const from = arena.int32(n, false);
   const embedding = arena.int32(n, false);
-  const triggering = arena.uint8(classified ? n * groups : 0);
+  const triggering = TriggerSets.create(arena, n, groups, classified);
   const recovery = arena.uint8(classified ? n * groups : 0);
-  const masks = list.triggerMask;
-  const triggerMask = masks === null ? null : arena.int32(n);
   const left = list.left.slice();
   for (let v = 0; v < n; v++) {
     const view = given[v]!;
@@ -49,9 +48,8 @@ export function removeSeeLess<L extends PreparedList>(
       continue;
     }
     const k = views.length;
-    if (triggerMask !== null) triggerMask[k] = masks![v]!;
+    triggering.copyView(list.triggering, v, k);
     if (classified) {
-      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), k * groups);
       recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), k * groups);
     }
     views.push(view);
@@ -69,9 +67,8 @@ export function removeSeeLess<L extends PreparedList>(
     from: from.subarray(0, count),
     embedding: embedding.subarray(0, count),
     views,
-    triggering: triggering.subarray(0, count * groups),
+    triggering: triggering.head(count),
     recovery: recovery.subarray(0, count * groups),
-    triggerMask: triggerMask?.subarray(0, count) ?? null,
     left,
   };
 }
