@@ -53,7 +53,7 @@ export type {
   LevelsInput,
   PolicyInput,
 } from './policy/types.js';
-export type { Evidence } from './detect/types.js';
+export type { Evidence } from './detect/detector.js';
 export type { Level } from './detect/levels.js';
 export type {
   ResolvedDiversify,
@@ -61,7 +61,7 @@ export type {
   ResolvedLevelAction,
   ResolvedPolicy,
 } from './policy/resolved.js';
-export type { ResolvedDetection } from './detect/types.js';
+export type { ResolvedDetection } from './detect/detector.js';
 export type { RebalanceRequest, NonProfilingRequest, Rebalancer } from './facade/types.js';
 export type {
   Slot,

@@ -1,5 +1,5 @@
 import type { ResolvedLevelAction } from '../policy/resolved.js';
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { LEVELS } from '../detect/levels.js';
 import type { Rebalancer } from '../facade/types.js';
 

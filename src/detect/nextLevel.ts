@@ -1,5 +1,5 @@
 import { levelRank, type Level } from './levels.js';
-import type { HeldLevel } from './types.js';
+import type { HeldLevel } from './detector.js';
 
 /**
  * Applies hysteresis on the way down: a level rises at once, but falls only after the raw level

@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from './types.js';
+import type { ResolvedDetection } from './detector.js';
 import type { Level } from './levels.js';
 import { alarmThreshold } from './alarmThreshold.js';
 import { reachesThreshold } from './tolerance.js';

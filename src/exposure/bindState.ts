@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { emptyGroup } from './emptyState.js';
 import { lineUpGroup } from './lineUpGroup.js';
 import { sealState } from './sealState.js';

@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { hashId } from './hashId.js';
 import { LIMITS } from '../validate/limits.js';
 

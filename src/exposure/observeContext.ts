@@ -1,6 +1,6 @@
 import { CHECK_EMBEDDING } from '../item/embeddingRows.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { ItemMarker } from '../taxonomy/ItemMarker.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import type { TrustedStates } from './TrustedStates.js';

@@ -1,7 +1,7 @@
 import { failInput } from '../validate/fail.js';
 import { readField } from '../validate/readField.js';
 import { alarmThreshold } from '../detect/alarmThreshold.js';
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { bindGroupPolicies } from '../policy/bindGroupPolicies.js';
 import { resolvePolicy } from '../policy/resolvePolicy.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';

@@ -1,8 +1,8 @@
 import type { InputReader } from '../validate/reader.js';
 import { cusumGamma } from '../detect/cusumGamma.js';
 import { POLICY_DEFAULTS } from './defaults.js';
-import type { ResolvedDetection } from '../detect/types.js';
-import type { Evidence } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
+import type { Evidence } from '../detect/detector.js';
 import { LIMITS } from '../validate/limits.js';
 
 const EVIDENCE: readonly Evidence[] = ['labels', 'confidence'];

@@ -1,5 +1,5 @@
 import type { Cap } from './types.js';
-import type { ResolvedDetection } from '../detect/types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import type { Level } from '../detect/levels.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Evidence } from '../detect/types.js';
+import type { Evidence } from '../detect/detector.js';
 
 /**
  * At most `count` triggering items of a group in any `window` consecutive served slots.

@@ -6,7 +6,7 @@ import { rawLevel } from '../../src/detect/rawLevel.js';
 import { runArl } from '../../src/detect/runArl.js';
 import { stepStatistic } from '../../src/detect/stepStatistic.js';
 import { windowArl } from '../../src/detect/windowArl.js';
-import type { ResolvedDetection } from '../../src/detect/types.js';
+import type { ResolvedDetection } from '../../src/detect/detector.js';
 import type { Level } from '../../src/detect/levels.js';
 import { simulateAlarmTime } from './support.js';
 

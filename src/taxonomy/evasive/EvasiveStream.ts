@@ -1,3 +1,6 @@
+// Over 250 lines on purpose: one class whose buffers (codes, flags, kinds, units) share invariants
+// that every method keeps; split across files, a reader would lose the one place they are stated.
+
 import {
   ASCII_UNITS,
   BREAK,

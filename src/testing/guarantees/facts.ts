@@ -1,3 +1,6 @@
+// Slightly over 250 lines: the facts every guarantee check reads are derived here in one pass,
+// so that all checks see the same reading of a case.
+
 import type { Slot } from '../../rerank/types.js';
 import type { Item } from '../../item/types.js';
 import type { Level } from '../../detect/levels.js';
