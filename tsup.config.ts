@@ -7,6 +7,10 @@ import { defineConfig } from 'tsup';
 // `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
 // `feed-rebalancer` (`instanceof` holds), and the core is loaded once.
 // scripts/check-bundles.mjs fails the build when a subpath bundle defines core code.
+//
+// The command line's `import()` of the server, the Redis store and the testing kit stays a real
+// dynamic import of their chunks, so a command loads Fastify only for `serve`, `ioredis` (an
+// optional peer) only with `--redis`, and `fast-check` (an optional peer) only for `check-policy`.
 
 // Subpath entries are built as their folders exist, so the core builds on its own.
 const subpaths: Record<string, string> = {
@@ -14,6 +18,7 @@ const subpaths: Record<string, string> = {
   'simulate-worker': 'src/simulate/parallel/worker.ts',
   testing: 'src/testing/index.ts',
   redis: 'src/store/redis/index.ts',
+  server: 'src/server/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -29,5 +34,5 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom'],
+  external: ['fast-check', 'ioredis', 'seedrandom', 'fastify', 'prom-client'],
 });

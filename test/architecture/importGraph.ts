@@ -92,8 +92,18 @@ export function findCycle(graph: ImportGraph): string[] | null {
   return null;
 }
 
-/** The folder of a file relative to `src/` (its first segment), or `index.ts` for the entry. */
+/**
+ * Folders nested in another that are layers of their own: `store/redis` is a subpath entry with
+ * Node and `ioredis` imports, outside the runtime-neutral `store` it builds on.
+ */
+const NESTED_LAYERS: readonly string[] = ['store/redis'];
+
+/**
+ * The layer of a file relative to `src/`: its first segment, a nested layer such as
+ * `store/redis`, or `index.ts` for the entry.
+ */
 export function folderOf(file: string): string {
+  for (const nested of NESTED_LAYERS) if (file.startsWith(`${nested}/`)) return nested;
   const slash = file.indexOf('/');
   return slash < 0 ? file : file.slice(0, slash);
 }
