@@ -2,7 +2,7 @@ import { failInput } from '../validate/fail.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
 import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
-import { SKIP, compileCrisisVocabulary } from './queries/CrisisVocabulary.js';
+import { CrisisVocabulary, SKIP, isDefaultVocabulary } from './queries/CrisisVocabulary.js';
 import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
@@ -14,8 +14,6 @@ import { LIMITS } from '../validate/limits.js';
  * touches several groups is answered for the first of them.
  */
 const URGENCY: readonly string[] = ['suicide', 'self-harm', 'eating-disorder'];
-
-/** Longest query read, in UTF-16 units, and most words matched one by one. */
 
 /**
  * What a query interceptor is built from.
@@ -146,9 +144,14 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
     fail('supportTerms', 'must be an array of strings', terms);
   }
-  const vocabulary = compileCrisisVocabulary(
-    resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument'),
-  );
+  const lists = resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument');
+  // The interceptor owns its compiled vocabulary. Lists of the host's are compiled now, so that
+  // one the matcher refuses throws here; the default lists cannot fail, and compiling them costs
+  // far more than the rest of `createRebalancer`, which hosts and tests call often, so they are
+  // compiled on the first query (a rebalancer that never intercepts a search never pays it).
+  let vocabulary: CrisisVocabulary | null = isDefaultVocabulary(lists)
+    ? null
+    : new CrisisVocabulary(lists);
   const support = createEvasiveMatcher(
     (terms as readonly string[]).map((term) => ({ term, topic: SUPPORT_GROUP })),
   );
@@ -186,6 +189,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
     const crisisGroupOf = (topic: string): string => topicGroups.get(topic) ?? topic;
     const supportOf = (): string => SUPPORT_GROUP;
 
+    vocabulary ??= new CrisisVocabulary(lists);
     const reading = vocabulary.read(text, LIMITS.queryWords);
     consider(reading.topics, crisisGroupOf);
     const { words, gates } = reading;

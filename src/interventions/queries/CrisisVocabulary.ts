@@ -8,7 +8,6 @@ import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
 import { DEFAULT_CODE_WORDS } from './codeWords.js';
 import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
 import type { ResolvedQueryVocabulary } from './queryVocabulary.js';
-import { lazy } from '../../scratch/lazy.js';
 import {
   EXPANDED_SPELLINGS,
   readQuery,
@@ -209,28 +208,16 @@ function unsqueezed(word: string): string {
   return out;
 }
 
-/** The vocabulary of the default lists, compiled once, on first use. */
-const defaultVocabulary = lazy(
-  () =>
-    new CrisisVocabulary({
-      crisisTerms: DEFAULT_CRISIS_TERMS,
-      benignPhrases: DEFAULT_BENIGN_PHRASES,
-      codeWords: DEFAULT_CODE_WORDS,
-    }),
-);
-
 /**
- * The compiled vocabulary: one instance, built on first use, for the default lists — compiling
- * them costs far more than the rest of `createRebalancer`, which hosts and tests call often —
- * and a new one for any other lists. Sharing is safe: `read` keeps no state between calls.
+ * Whether `vocabulary` is the default lists, untouched: those cannot fail to compile, so an
+ * interceptor may put their compilation off until its first query.
  *
  * @internal
  */
-export function compileCrisisVocabulary(vocabulary: ResolvedQueryVocabulary): CrisisVocabulary {
-  const isDefault =
+export function isDefaultVocabulary(vocabulary: ResolvedQueryVocabulary): boolean {
+  return (
     vocabulary.crisisTerms === DEFAULT_CRISIS_TERMS &&
     vocabulary.benignPhrases === DEFAULT_BENIGN_PHRASES &&
-    vocabulary.codeWords === DEFAULT_CODE_WORDS;
-  if (!isDefault) return new CrisisVocabulary(vocabulary);
-  return defaultVocabulary();
+    vocabulary.codeWords === DEFAULT_CODE_WORDS
+  );
 }

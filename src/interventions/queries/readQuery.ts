@@ -1,6 +1,5 @@
 import { EvasiveStream } from '../../taxonomy/evasive/EvasiveStream.js';
 import { normalizeEvasive, normalizeWith } from '../../taxonomy/evasive/normalizeEvasive.js';
-import { lazy } from '../../scratch/lazy.js';
 
 /**
  * One word of a search query as the interceptor reads it.
@@ -63,25 +62,25 @@ const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
 /** The spellings of {@link EXPANSIONS}, which a run of spaced letters may spell too. */
 export const EXPANDED_SPELLINGS: readonly string[] = EXPANSIONS.map(([spelling]) => spelling);
 
-/** The words each contraction or texting form stands for, by its normal form. */
-const expansionsByNorm = lazy(() => {
-  const byNorm = new Map<string, readonly QueryWord[]>();
+/**
+ * The words each contraction or texting form stands for, by its normal form: a frozen
+ * null-prototype table built once at load (a few dozen entries), so any word is a safe key.
+ */
+const EXPANSIONS_BY_NORM: Readonly<Record<string, readonly QueryWord[]>> = /* @__PURE__ */ (() => {
+  const byNorm = Object.create(null) as Record<string, readonly QueryWord[]>;
   for (const [spelling, words] of EXPANSIONS) {
-    byNorm.set(
-      normalizeEvasive(spelling),
-      Object.freeze(
-        words.map((raw) =>
-          Object.freeze({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false }),
-        ),
+    byNorm[normalizeEvasive(spelling)] = Object.freeze(
+      words.map((raw) =>
+        Object.freeze({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false }),
       ),
     );
   }
-  return byNorm;
-});
+  return Object.freeze(byNorm);
+})();
 
 /** The words a contraction or texting form stands for, by its normal form. */
 function expansionOf(norm: string): readonly QueryWord[] | undefined {
-  return expansionsByNorm().get(norm);
+  return EXPANSIONS_BY_NORM[norm];
 }
 
 /** French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). */
