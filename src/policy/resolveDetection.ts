@@ -79,7 +79,7 @@ export function resolveDetection(r: InputReader, raw: unknown, path: string): Re
       const d = r.object(raw, path, ['kind', 'p0', 'p1', 'h', 'hold', 'evidence']);
       const p0 = r.number(d.p0, at('p0'), 0, 1, 'both');
       const p1 = r.number(d.p1, at('p1'), p0, 1, 'both');
-      const h = r.number(d.h, at('h'), 0, 10_000, 'min');
+      const h = r.number(d.h, at('h'), 0, LIMITS.cusumThreshold, 'min');
       return { kind, p0, p1, h, gamma: cusumGamma(p0, p1), hold, evidence };
     }
     case 'ewma': {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../validate/limits.js';
 import { TriggerSets } from './groupSet.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import type { ItemView } from '../item/readItem.js';
@@ -147,7 +148,7 @@ export function prepareList(
 function safeId(value: unknown): string {
   try {
     const id = (value as { id?: unknown } | null)?.id;
-    return typeof id === 'string' ? id.slice(0, 1024) : '';
+    return typeof id === 'string' ? id.slice(0, LIMITS.idLength) : '';
   } catch {
     return '';
   }

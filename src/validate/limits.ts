@@ -21,12 +21,23 @@ export const LIMITS = Object.freeze({
   /** Dimensions of an embedding. */
   embeddingLength: 4_096,
 
+  // Users and events (the stores and the server).
+  /**
+   * UTF-16 code units in a user id a store accepts. Ids are keys, not content: a bound keeps a
+   * hostile id from costing unbounded memory in the in-process store or in Redis.
+   */
+  userIdLength: 1_024,
+  /** Characters in the `eventId` of an event sent to the server (an idempotency key). */
+  eventIdLength: 256,
+  /** Largest `maxUsers` of the in-process store: the most entries a V8 `Map` holds (2^24). */
+  storeUsers: 16_777_216,
+
   // Requests.
   /** Candidates in one request. */
   candidates: 1_000_000,
   /** Items in one recovery pool. */
   recoveryPool: 10_000,
-  /** Impressions (and feedback events) in one observe call. */
+  /** Impressions (and feedback events) in one observe call, and so in one store `append`. */
   impressionsPerCall: 100_000,
 
   // Taxonomies and policies.
@@ -40,8 +51,10 @@ export const LIMITS = Object.freeze({
   nameLength: 256,
   /** Characters in one taxonomy term. */
   taxonomyTermLength: 256,
-  /** Largest detector window. */
+  /** Largest detector window (and run length). */
   detectorWindow: 512,
+  /** Largest CUSUM threshold h, in a policy and in the ARL helpers. */
+  cusumThreshold: 10_000,
 
   // States.
   /** Characters of a state given as JSON text. */
