@@ -10,7 +10,7 @@ export { resolvePolicy } from './policy/resolvePolicy.js';
 export { parseState, serializeState } from './exposure/stateShape.js';
 export { explain } from './rerank/explain.js';
 export { MemoryStateStore } from './store/MemoryStateStore.js';
-export type { MemoryStateStoreOptions } from './store/MemoryStateStore.js';
+export type { MemoryStateStoreOptions } from './store/memoryStoreOptions.js';
 export type { EventFolder, StateStore, StateUpdate } from './store/types.js';
 export { mmr, dppGreedy } from './rerank/diversify/index.js';
 export type {
