@@ -35,12 +35,7 @@ export class InputReader {
   object(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       this.fail(path, 'must be an object', value);
-    let own: string[];
-    try {
-      own = Object.keys(value);
-    } catch (cause) {
-      this.unreadable(path, cause);
-    }
+    const own = this.ownKeys(value, path);
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of own) {
       if (!keys.includes(key))
@@ -49,11 +44,7 @@ export class InputReader {
           `is not a known field (expected one of ${keys.join(', ')})`,
           key,
         );
-      try {
-        out[key] = (value as Record<string, unknown>)[key];
-      } catch (cause) {
-        this.unreadable(joinPath(path, key), cause);
-      }
+      this.copyField(value, key, path, out);
     }
     return out;
   }
@@ -71,12 +62,7 @@ export class InputReader {
   ): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       this.fail(path, 'must be an object', value);
-    let own: string[];
-    try {
-      own = Object.keys(value);
-    } catch (cause) {
-      this.unreadable(path, cause);
-    }
+    const own = this.ownKeys(value, path);
     if (own.length > maxKeys) this.fail(path, `must have at most ${maxKeys} entries`, value);
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of own) {
@@ -86,13 +72,27 @@ export class InputReader {
           `must be named by a non-empty string of at most ${maxKeyLength} characters`,
           key,
         );
-      try {
-        out[key] = (value as Record<string, unknown>)[key];
-      } catch (cause) {
-        this.unreadable(joinPath(path, key), cause);
-      }
+      this.copyField(value, key, path, out);
     }
     return out;
+  }
+
+  /** The own keys of an object, read once; a proxy whose trap throws is `unreadable`. */
+  private ownKeys(value: object, path: string): string[] {
+    try {
+      return Object.keys(value);
+    } catch (cause) {
+      this.unreadable(path, cause);
+    }
+  }
+
+  /** Copies `value[key]` into `out`, reading it once; a getter that throws is `unreadable`. */
+  private copyField(value: object, key: string, path: string, out: Record<string, unknown>): void {
+    try {
+      out[key] = (value as Record<string, unknown>)[key];
+    } catch (cause) {
+      this.unreadable(joinPath(path, key), cause);
+    }
   }
 
   /** An array with at most `max` entries; returns a copy. */
