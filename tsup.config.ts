@@ -1,37 +1,16 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig } from 'tsup';
 
-/** Source entries other bundles import from the installed package, by their subpath. */
-const FROM_PACKAGE: ReadonlyMap<string, string> = new Map([
-  [resolve('src/index.ts'), 'feed-rebalancer'],
-  [resolve('src/errors/RebalanceError.ts'), 'feed-rebalancer'],
-  [resolve('src/server/index.ts'), 'feed-rebalancer/server'],
-  [resolve('src/testing/index.ts'), 'feed-rebalancer/testing'],
-  [resolve('src/store/redis/index.ts'), 'feed-rebalancer/redis'],
-]);
-
-/**
- * Subpath bundles take the core from the installed package rather than a copy of their own, so a
- * `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
- * `feed-rebalancer` (`instanceof` holds) and the core is loaded once. The command line takes the
- * server, the Redis store and the testing kit the same way: its `import()` of them stays a real
- * dynamic import, so a command loads Fastify only for `serve`, `ioredis` (an optional peer) only
- * with `--redis`, and `fast-check` (an optional peer) only for `check-policy`.
- */
-const coreFromPackage: Plugin = {
-  name: 'core-from-package',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-      const subpath = FROM_PACKAGE.get(target);
-      if (subpath !== undefined) return { path: subpath, external: true };
-      return undefined;
-    });
-  },
-};
+// One build of every entry, with code splitting: what the subpath entries share with the core
+// (the state validation, the error class, the readers) goes into shared chunks that
+// `feed-rebalancer` itself loads, instead of a copy in each subpath bundle. So a
+// `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
+// `feed-rebalancer` (`instanceof` holds), and the core is loaded once.
+// scripts/check-bundles.mjs fails the build when a subpath bundle defines core code.
+//
+// The command line's `import()` of the server, the Redis store and the testing kit stays a real
+// dynamic import of their chunks, so a command loads Fastify only for `serve`, `ioredis` (an
+// optional peer) only with `--redis`, and `fast-check` (an optional peer) only for `check-policy`.
 
 // Subpath entries are built as their folders exist, so the core builds on its own.
 const subpaths: Record<string, string> = {
@@ -43,22 +22,17 @@ const subpaths: Record<string, string> = {
   cli: 'src/cli/main.ts',
 };
 
-const shared: Options = {
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    ...Object.fromEntries(Object.entries(subpaths).filter(([, path]) => existsSync(path))),
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: false,
   target: 'es2022',
-  splitting: false,
+  splitting: true,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'fastify', 'prom-client', 'feed-rebalancer'],
-};
-
-export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts' } },
-  {
-    ...shared,
-    entry: Object.fromEntries(Object.entries(subpaths).filter(([, path]) => existsSync(path))),
-    esbuildPlugins: [coreFromPackage],
-  },
-]);
+  external: ['fast-check', 'ioredis', 'seedrandom', 'fastify', 'prom-client'],
+});

@@ -1,7 +1,7 @@
 // The public API of feed-rebalancer, listed by name so that any change to it is a one-line diff.
 
 export { createRebalancer } from './facade/createRebalancer.js';
-export type { RebalancerOptions } from './facade/createRebalancer.js';
+export type { RebalancerOptions } from './facade/options.js';
 export { presets } from './presets/presets.js';
 export { RebalanceError } from './errors/RebalanceError.js';
 export type { RebalanceErrorCode } from './errors/RebalanceError.js';
@@ -10,7 +10,7 @@ export { resolvePolicy } from './policy/resolvePolicy.js';
 export { parseState, serializeState } from './exposure/stateShape.js';
 export { explain } from './rerank/explain.js';
 export { MemoryStateStore } from './store/MemoryStateStore.js';
-export type { MemoryStateStoreOptions } from './store/MemoryStateStore.js';
+export type { MemoryStateStoreOptions } from './store/memoryStoreOptions.js';
 export type { EventFolder, StateStore, StateUpdate } from './store/types.js';
 export { mmr, dppGreedy } from './rerank/diversify/index.js';
 export type {
@@ -49,30 +49,21 @@ export type {
   DiversifyInput,
   LevelActionInput,
   DetectionInput,
-  Evidence,
   GroupPolicyInput,
-  Level,
   LevelsInput,
   PolicyInput,
 } from './policy/types.js';
+export type { Evidence } from './detect/detector.js';
+export type { Level } from './detect/levels.js';
 export type {
-  ResolvedDetection,
   ResolvedDiversify,
   ResolvedGroupPolicy,
   ResolvedLevelAction,
   ResolvedPolicy,
 } from './policy/resolved.js';
-export type { GroupState, UserState } from './exposure/types.js';
+export type { ResolvedDetection } from './detect/detector.js';
+export type { RebalanceRequest, NonProfilingRequest, Rebalancer } from './facade/types.js';
 export type {
-  GroupAssessment,
-  Intervention,
-  Assessment,
-  Classification,
-  RebalanceRequest,
-  NonProfilingRequest,
-  SeeLessFeedback,
-  InterventionFeedback,
-  ObserveEvent,
   Slot,
   DroppedItem,
   DropReason,
@@ -80,8 +71,17 @@ export type {
   RejectionReason,
   RebalanceResult,
   AppliedActions,
-  Rebalancer,
-} from './facade/types.js';
+} from './rerank/types.js';
+export type { Classification } from './taxonomy/types.js';
+export type { SeeLessFeedback, InterventionFeedback, InterventionKind } from './feedback/types.js';
+export type {
+  GroupState,
+  UserState,
+  GroupAssessment,
+  Intervention,
+  Assessment,
+  ObserveEvent,
+} from './exposure/types.js';
 
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';
@@ -115,21 +115,17 @@ export {
   DEFAULT_BANNER_RULES,
 } from './interventions/supportTerms.js';
 export type { BannerRule } from './interventions/supportTerms.js';
-export { addSeeLess, seeLessMultiplier, SEE_LESS } from './interventions/seeLess.js';
-export type { SeeLessEntry } from './interventions/seeLess.js';
+export { addSeeLess, seeLessMultiplier, SEE_LESS } from './feedback/seeLess.js';
+export type { SeeLessEntry } from './feedback/types.js';
 export { planInterventions } from './interventions/planInterventions.js';
 export type { InterventionContext } from './interventions/planInterventions.js';
-export {
-  resolveInterventionSettings,
-  recordIntervention,
-  EMPTY_INTERVENTION_LOG,
-  MAX_LOGGED_INTERVENTIONS,
-} from './interventions/interventionSettings.js';
+export { resolveInterventionSettings } from './interventions/interventionSettings.js';
+export { recordIntervention } from './feedback/interventionLog.js';
 export type {
   InterventionSettings,
   ResolvedInterventionSettings,
-  InterventionLog,
 } from './interventions/interventionSettings.js';
+export type { InterventionLog } from './feedback/types.js';
 export type {
   ResourceInput,
   Resource,

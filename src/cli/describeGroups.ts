@@ -1,4 +1,6 @@
-import type { ResolvedDetection, ResolvedLevelAction } from '../policy/resolved.js';
+import type { ResolvedLevelAction } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/detector.js';
+import { LEVELS } from '../detect/levels.js';
 import type { Rebalancer } from '../facade/types.js';
 
 /**
@@ -19,9 +21,7 @@ export function describeGroups(rb: Rebalancer): string {
       ? policy.groups[id]
       : undefined;
     const g = own ?? policy;
-    const levels = (['none', 'elevated', 'sustained'] as const)
-      .map((level) => `${level}: ${describeAction(g.levels[level])}`)
-      .join('; ');
+    const levels = LEVELS.map((level) => `${level}: ${describeAction(g.levels[level])}`).join('; ');
     text +=
       `  ${id}${own === undefined ? '' : ' (own policy)'}: minConfidence ${g.minConfidence}; ` +
       `${describeDetection(g.detection)}; ${levels}\n`;

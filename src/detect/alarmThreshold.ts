@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from './detector.js';
 
 /**
  * The value of a detector's statistic at which it alarms: the run length, the window count,

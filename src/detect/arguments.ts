@@ -1,5 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput, unreadableError } from '../validate/fail.js';
 
 /**
  * Reads the options object of a design helper: every property once, unknown names refused, so a
@@ -30,17 +29,12 @@ export class ArgumentReader {
     names: readonly string[],
   ) {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
-      throw new RebalanceError(
-        'argument',
-        `${api}: the argument must be an object (got ${describeValue(input)})`,
-      );
+      failInput('argument', api, undefined, 'must be an object', input, 'the argument');
     let keys: string[];
     try {
       keys = Object.keys(input);
     } catch (cause) {
-      throw new RebalanceError('argument', `${api}: the argument could not be read`, undefined, {
-        cause,
-      });
+      throw unreadableError('argument', api, undefined, cause, 'the argument');
     }
     for (const key of keys) {
       if (!names.includes(key))
@@ -48,7 +42,7 @@ export class ArgumentReader {
       try {
         this.values.set(key, (input as Record<string, unknown>)[key]);
       } catch (cause) {
-        throw new RebalanceError('argument', `${api}: ${key} could not be read`, key, { cause });
+        throw unreadableError('argument', api, key, cause);
       }
     }
   }
@@ -60,11 +54,7 @@ export class ArgumentReader {
 
   /** Throws the `argument` error for `name`. */
   fail(name: string, rule: string, value: unknown): never {
-    throw new RebalanceError(
-      'argument',
-      `${this.api}: ${name} ${rule} (got ${describeValue(value)})`,
-      name,
-    );
+    failInput('argument', this.api, name, rule, value);
   }
 
   /** A finite number accepted by `accept`; `rule` says what that is ("must be in (0, 1)"). */

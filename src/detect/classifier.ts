@@ -1,4 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
+import { unreadableError } from '../validate/fail.js';
 import type { ArgumentReader } from './arguments.js';
 import type { ClassifierRates } from './types.js';
 
@@ -34,14 +34,7 @@ export function readClassifier(args: ArgumentReader): ClassifierRates | null {
     keys = Object.keys(raw);
     ({ recall, falsePositiveRate } = raw as Record<string, unknown>);
   } catch (cause) {
-    throw new RebalanceError(
-      'argument',
-      `${args.api}: classifier could not be read`,
-      'classifier',
-      {
-        cause,
-      },
-    );
+    throw unreadableError('argument', args.api, 'classifier', cause);
   }
   for (const key of keys)
     if (key !== 'recall' && key !== 'falsePositiveRate')

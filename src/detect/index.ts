@@ -19,4 +19,4 @@ export { stepStatistic } from './stepStatistic.js';
 export { alarmThreshold } from './alarmThreshold.js';
 export { rawLevel } from './rawLevel.js';
 export { nextLevel } from './nextLevel.js';
-export type { DetectorStep, HeldLevel } from './types.js';
+export type { DetectorStep, HeldLevel } from './detector.js';

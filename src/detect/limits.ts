@@ -1,3 +1,5 @@
+import { LIMITS } from '../validate/limits.js';
+
 /**
  * Bounds on the work of the ARL helpers, so that a design call can never hang a service. Each
  * is documented in docs/detection.md; beyond them the helpers throw code `argument`.
@@ -18,11 +20,11 @@ export const ARL_LIMITS = {
   /** Probability-mass updates one window or EWMA chain may make (about a second of work). */
   chainWork: 100_000_000,
   /** Largest CUSUM threshold h (the policy's bound too). */
-  cusumH: 10_000,
+  cusumH: LIMITS.cusumThreshold,
   /** Markov-chain states of `windowArl`. */
   windowStates: 100_000,
   /** Largest window of `windowArl` (the policy's largest window). */
-  window: 512,
+  window: LIMITS.detectorWindow,
   /** Grid points of `ewmaArl`. */
   ewmaCells: 100_000,
 } as const;

@@ -1,7 +1,5 @@
-import type { Level } from '../policy/types.js';
-import type { HeldLevel } from './types.js';
-
-const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
+import { levelRank, type Level } from './levels.js';
+import type { HeldLevel } from './detector.js';
 
 /**
  * Applies hysteresis on the way down: a level rises at once, but falls only after the raw level
@@ -40,7 +38,7 @@ export function nextLevel(
 ): HeldLevel {
   let level = raw;
   let hold = holdLength;
-  if (RANK[raw] < RANK[prev.level]) {
+  if (levelRank(raw) < levelRank(prev.level)) {
     // A counter from a state written under a longer hold still counts down; a corrupted
     // (non-finite or negative) one is treated as spent.
     const left = Number.isFinite(prev.hold) ? prev.hold : 0;

@@ -1,5 +1,5 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
-import type { Level } from '../policy/types.js';
+import type { ResolvedDetection } from './detector.js';
+import type { Level } from './levels.js';
 import { alarmThreshold } from './alarmThreshold.js';
 import { reachesThreshold } from './tolerance.js';
 

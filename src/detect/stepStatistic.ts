@@ -1,6 +1,6 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from './detector.js';
 import { STATISTIC_TOLERANCE } from './tolerance.js';
-import type { DetectorStep } from './types.js';
+import type { DetectorStep } from './detector.js';
 import { WINDOW_STEPS, symbolValue, windowSymbol, windowTwentieths } from './windowSymbols.js';
 
 /**

@@ -1,5 +1,3 @@
-import type { Level } from '../policy/types.js';
-
 /**
  * How well the classifier that labels items finds a group's content: the share of triggering
  * items it labels triggering (`recall`) and the share of other items it labels triggering all
@@ -158,43 +156,4 @@ export interface EwmaArlInput {
   readonly limit: number;
   /** Grid points of the discretised statistic. @defaultValue 2000 */
   readonly cells?: number;
-}
-
-/**
- * A detector statistic after one impression.
- *
- * @example
- * ```ts
- * import type { DetectorStep } from './types.js';
- * const step: DetectorStep = { statistic: 2, window: '0101' };
- * ```
- *
- * @internal
- */
-export interface DetectorStep {
-  /** The statistic (run length, window sum, CUSUM S or EWMA z); finite and ≥ 0. */
-  readonly statistic: number;
-  /**
-   * The last `window` impressions' evidence, oldest first, one symbol each (`0`/`1` for labels;
-   * see `windowSymbol`); `''` unless the detector is `window`.
-   */
-  readonly window: string;
-}
-
-/**
- * A level with its hysteresis counter.
- *
- * @example
- * ```ts
- * import type { HeldLevel } from './types.js';
- * const held: HeldLevel = { level: 'sustained', hold: 10 };
- * ```
- *
- * @internal
- */
-export interface HeldLevel {
-  /** The level in force. */
-  readonly level: Level;
-  /** Impressions the level is still kept while the raw level stays below it. */
-  readonly hold: number;
 }

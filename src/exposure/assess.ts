@@ -1,13 +1,14 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { Assessment, GroupAssessment } from '../facade/types.js';
-import type { UserState } from './types.js';
-import {
-  EMPTY_INTERVENTION_LOG,
-  type ResolvedInterventionSettings,
-} from '../interventions/interventionSettings.js';
-import { planInterventions } from '../interventions/planInterventions.js';
+import type { Assessment, GroupAssessment, UserState } from './types.js';
+
+/**
+ * An assessment before the interventions are planned: what exposure/ reads off a state. The
+ * facade plans the interventions from it and completes the {@link Assessment}.
+ *
+ * @internal
+ */
+export type ExposureReading = Omit<Assessment, 'interventions'>;
 
 /**
  * A keyed record of group assessments without `Object.prototype` in its chain, so group ids such
@@ -23,9 +24,7 @@ GroupRecord.prototype = Object.create(null) as object;
  * current run (0 once the session gap has passed) and the statistic of the group's detector
  * with its alarm threshold (`thresholds`, per group index: each group may have its own
  * detector). The state must be lined up with the taxonomy (bound). `at` earlier
- * than the last impression counts as the last impression's time. The interventions to suggest
- * come from `planInterventions` with the state's log; a new session has not started yet, so
- * per-session caps then count nothing.
+ * than the last impression counts as the last impression's time.
  *
  * @internal
  */
@@ -35,14 +34,9 @@ export function assessState(
   state: UserState,
   at: number | undefined,
   api: string,
-  settings: ResolvedInterventionSettings,
-): Assessment {
+): ExposureReading {
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at)))
-    throw new RebalanceError(
-      'request',
-      `${api}: at must be a finite time in milliseconds (got ${describeValue(at)})`,
-      'at',
-    );
+    failInput('request', api, 'at', 'must be a finite time in milliseconds', at);
   const when = at ?? state.lastAt;
   const dt = when === null || state.lastAt === null ? 0 : Math.max(0, when - state.lastAt);
   const timeDecay = dt > 0 ? Math.pow(2, -dt / policy.exposure.halfLifeMs) : 1;
@@ -60,10 +54,5 @@ export function assessState(
       threshold: thresholds[i]!,
     };
   }
-  const interventions = planInterventions(
-    { groups, sessionStartedAt: newSession ? null : state.session.startedAt, at: when },
-    state.interventions ?? EMPTY_INTERVENTION_LOG,
-    settings,
-  );
-  return { at: when, impressions: state.impressions, newSession, groups, interventions };
+  return { at: when, impressions: state.impressions, newSession, groups };
 }

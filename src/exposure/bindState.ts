@@ -1,19 +1,17 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { emptyGroup } from './emptyState.js';
 import { lineUpGroup } from './lineUpGroup.js';
-import { adoptState, sealState, sealedOwner } from './sealState.js';
+import { sealState } from './sealState.js';
+import type { TrustedStates } from './TrustedStates.js';
 import { parseState } from './stateShape.js';
-import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
-import {
-  EMPTY_INTERVENTION_LOG,
-  type InterventionLog,
-} from '../interventions/interventionSettings.js';
-import type { SeeLessEntry } from '../interventions/seeLess.js';
+import type { GroupState, UserState } from './types.js';
+import { EMPTY_INTERVENTION_LOG, keepKnownInterventions } from '../feedback/interventionLog.js';
+import { keepSeeLessOf } from '../feedback/seeLess.js';
 
 /** What a rebalancer lines states up with. @internal */
 export interface BindContext {
-  /** The rebalancer: states it built are lined up already. */
-  readonly owner: object;
+  /** The states the rebalancer built or lined up already. */
+  readonly trusted: TrustedStates;
   /** The taxonomy's group ids, in order. */
   readonly groupIds: readonly string[];
   /** Per group index, the detector of the group's policy. */
@@ -32,21 +30,23 @@ export interface BindContext {
  * taxonomy no longer has is left out), each group's statistic, window, level and hold restarted
  * when they were written by another detector than its policy's (`lineUpGroup`), the recovery
  * memory trimmed to what the policy needs, "see less" choices and logged interventions kept
- * only for targets and groups the taxonomy has (the newest {@link STATE_LOGGED_INTERVENTIONS}
- * interventions). These are the only adjustments, and none of them throws; anything malformed
+ * only for targets and groups the taxonomy has (the newest 12 interventions). These are the only adjustments, and none of them throws; anything malformed
  * is a `RebalanceError` with code `state`.
  *
  * @internal
  */
 export function bindState(ctx: BindContext, input: unknown, api: string): UserState {
-  if (sealedOwner(input) === ctx.owner) return input as UserState;
+  if (ctx.trusted.isTrusted(input)) return input;
   const { groupIds, detections, fingerprints, recoveryMemory } = ctx;
   const state = parseState(input, api);
   const byId = new Map<string, GroupState>();
   for (const g of state.groups) byId.set(g.id, g);
-  const seeLess = keptSeeLess(state.seeLess ?? [], ctx.seeLessTargets);
+  const seeLess = keepSeeLessOf(state.seeLess ?? [], ctx.seeLessTargets);
   const known = new Set(groupIds);
-  const interventions = keptInterventions(state.interventions ?? EMPTY_INTERVENTION_LOG, known);
+  const interventions = keepKnownInterventions(
+    state.interventions ?? EMPTY_INTERVENTION_LOG,
+    known,
+  );
   let same =
     state.groups.length === groupIds.length &&
     state.recoveryShown.length <= recoveryMemory &&
@@ -63,10 +63,10 @@ export function bindState(ctx: BindContext, input: unknown, api: string): UserSt
     if (lined !== g) same = false;
     return lined;
   });
-  return same
-    ? adoptState(state, ctx.owner)
-    : sealState(
-        {
+  return ctx.trusted.trust(
+    same
+      ? state
+      : sealState({
           ...state,
           session: { ...state.session },
           groups,
@@ -75,33 +75,6 @@ export function bindState(ctx: BindContext, input: unknown, api: string): UserSt
           ),
           interventions,
           seeLess,
-        },
-        ctx.owner,
-      );
-}
-
-/** The entries whose target the taxonomy has; the same array when all are kept. */
-function keptSeeLess(
-  entries: readonly SeeLessEntry[],
-  targets: ReadonlySet<string>,
-): readonly SeeLessEntry[] {
-  for (let i = 0; i < entries.length; i++)
-    if (!targets.has(entries[i]![0])) return entries.filter(([t]) => targets.has(t));
-  return entries;
-}
-
-/** The newest entries of known groups (or none, for breaks); the same log when all are kept. */
-function keptInterventions(log: InterventionLog, groups: ReadonlySet<string>): InterventionLog {
-  const shown = log.shown;
-  let clean = shown.length <= STATE_LOGGED_INTERVENTIONS;
-  for (let i = 0; clean && i < shown.length; i++) {
-    const group = shown[i]![1];
-    if (group !== '' && !groups.has(group)) clean = false;
-  }
-  if (clean) return log;
-  const kept = shown.filter(([, group]) => group === '' || groups.has(group));
-  return {
-    shown: kept.slice(Math.max(0, kept.length - STATE_LOGGED_INTERVENTIONS)),
-    dismissed: log.dismissed,
-  };
+        }),
+  );
 }

@@ -1,6 +1,6 @@
-import { MAX_DETECTOR_WINDOW } from '../policy/defaults.js';
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { hashId } from './hashId.js';
+import { LIMITS } from '../validate/limits.js';
 
 /**
  * A short fingerprint of what a group's stored statistic means: the detector kind, the
@@ -77,6 +77,6 @@ export function fingerprintShape(value: unknown): FingerprintShape | null {
   if (typeof value !== 'string' || value.length > 13 || !PATTERN.test(value)) return null;
   const kind = KINDS[value[0] as keyof typeof KINDS];
   const width = kind === 'window' ? Number(value.slice(2)) : 0;
-  if (width > MAX_DETECTOR_WINDOW) return null;
+  if (width > LIMITS.detectorWindow) return null;
   return { kind, confidence: value[1] === 'c', width };
 }

@@ -2,7 +2,8 @@ import type { ResolvedGroupPolicy, ResolvedPolicy } from '../policy/resolved.js'
 import type { GroupState, UserState } from './types.js';
 import { STATE_VERSION } from './stateShape.js';
 import { sealState } from './sealState.js';
-import { EMPTY_INTERVENTION_LOG } from '../interventions/interventionSettings.js';
+import { LEVELS } from '../detect/levels.js';
+import { EMPTY_INTERVENTION_LOG } from '../feedback/interventionLog.js';
 
 /**
  * A group with nothing observed yet, stamped with the fingerprint of its detector.
@@ -58,7 +59,7 @@ export function recoveryMemoryLimit(
 ): number {
   let smallest = Infinity;
   for (const group of groups)
-    for (const level of ['none', 'elevated', 'sustained'] as const) {
+    for (const level of LEVELS) {
       const every = group.levels[level].recoveryEvery;
       if (every !== null && every < smallest) smallest = every;
     }

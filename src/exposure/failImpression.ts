@@ -1,5 +1,5 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import type { RebalanceError } from '../errors/RebalanceError.js';
+import { failInput, unreadableError } from '../validate/fail.js';
 
 /**
  * Throws the `RebalanceError` for a malformed entry of the events given to `observe`, with its
@@ -15,11 +15,7 @@ export function failImpression(
   got: unknown,
 ): never {
   const path = `impressions[${index}]${field}`;
-  throw new RebalanceError(
-    'impression',
-    `${api}: ${path} ${rule} (got ${describeValue(got)})`,
-    path,
-  );
+  failInput('impression', api, path, rule, got);
 }
 
 /**
@@ -29,10 +25,5 @@ export function failImpression(
  * @internal
  */
 export function unreadableImpression(api: string, index: number, cause: unknown): RebalanceError {
-  return new RebalanceError(
-    'impression',
-    `${api}: impressions[${index}] could not be read (a getter threw)`,
-    `impressions[${index}]`,
-    { cause },
-  );
+  return unreadableError('impression', api, `impressions[${index}]`, cause);
 }

@@ -1,4 +1,4 @@
-import type { ResolvedDetection } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { WINDOW_STEPS, windowTwentieths } from '../detect/windowSymbols.js';
 import type { GroupState } from './types.js';
 

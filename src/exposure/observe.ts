@@ -1,19 +1,20 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
-import { LIMITS } from '../item/limits.js';
+import { LIMITS } from '../validate/limits.js';
 import { nextLevel, rawLevel, stepStatistic } from '../detect/index.js';
+import { levelRank } from '../detect/levels.js';
 import { hashId } from './hashId.js';
-import { takeReader, type ImpressionReader, type ObserveContext } from './observeContext.js';
+import {
+  takeReader,
+  type ImpressionReader,
+  type ObserveContext,
+  type ObserveWorkspace,
+} from './observeContext.js';
 import { readImpression } from './readImpression.js';
 import { sealState } from './sealState.js';
-import { STATE_LOGGED_INTERVENTIONS, type GroupState, type UserState } from './types.js';
+import type { GroupState, UserState } from './types.js';
 import { readFeedback } from './readFeedback.js';
-import {
-  EMPTY_INTERVENTION_LOG,
-  recordIntervention,
-} from '../interventions/interventionSettings.js';
-import { addSeeLess } from '../interventions/seeLess.js';
-
-const LEVEL_RANK = { none: 0, elevated: 1, sustained: 2 } as const;
+import { EMPTY_INTERVENTION_LOG, recordIntervention } from '../feedback/interventionLog.js';
+import { addSeeLess } from '../feedback/seeLess.js';
 
 interface Mutable {
   triggeringMass: number;
@@ -48,6 +49,7 @@ interface Mutable {
  */
 export function observeImpressions(
   ctx: ObserveContext,
+  work: ObserveWorkspace,
   state: UserState,
   input: unknown,
   api: string,
@@ -59,14 +61,15 @@ export function observeImpressions(
       `${api}: impressions must hold at most ${LIMITS.impressionsPerCall} entries per call (got ${list.length})`,
       'impressions',
     );
-  const reader = takeReader(ctx, api);
+  const reader = takeReader(ctx, work, api);
   try {
-    return fold(ctx, state, list, api, reader);
+    // Lined up with this rebalancer already: the next call skips binding.
+    return work.trusted.trust(fold(ctx, state, list, api, reader));
   } finally {
     // Only now can a later call have it (a getter that re-entered observe got a fresh one), and
     // without the marks of an item that failed half-way.
     reader.marker.clear(0);
-    ctx.spareReader = reader;
+    work.spareReader = reader;
   }
 }
 
@@ -111,11 +114,7 @@ function fold(
     if (feedback !== null) {
       // Feedback is not an impression: exposure, runs, detectors and the clock stay as they are.
       if (feedback.seeLess !== null) seeLess = addSeeLess(seeLess, feedback.seeLess, feedback.at);
-      else {
-        log = recordIntervention(log, { ...feedback.intervention!, at: feedback.at });
-        if (log.shown.length > STATE_LOGGED_INTERVENTIONS)
-          log = { shown: log.shown.slice(-STATE_LOGGED_INTERVENTIONS), dismissed: log.dismissed };
-      }
+      else log = recordIntervention(log, { ...feedback.intervention!, at: feedback.at });
       continue;
     }
     const imp = readImpression(list[i], i, api);
@@ -148,7 +147,7 @@ function fold(
       const raw = rawLevel(detection, s.statistic);
       // Only benign impressions count down the hold: a triggering impression never lowers
       // protection, so a constant stream can move the level one way only.
-      if (x === 0 || LEVEL_RANK[raw] >= LEVEL_RANK[s.level]) {
+      if (x === 0 || levelRank(raw) >= levelRank(s.level)) {
         nextLevel(s, raw, detection.hold, s);
       }
     }
@@ -190,9 +189,8 @@ function fold(
           : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
       seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
     },
-    // Lined up with this rebalancer already: the next call skips binding. The input state was
-    // sealed when it was bound, so what is taken over from it is frozen already.
-    ctx.owner,
+    // The input state was sealed when it was bound, so what is taken over from it is frozen
+    // already.
     state,
   );
 }

@@ -1,7 +1,9 @@
 import { CHECK_EMBEDDING } from '../item/embeddingRows.js';
-import type { ResolvedDetection, ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedPolicy } from '../policy/resolved.js';
+import type { ResolvedDetection } from '../detect/detector.js';
 import { ItemMarker } from '../taxonomy/ItemMarker.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
+import type { TrustedStates } from './TrustedStates.js';
 
 /** Everything `observe` needs besides the state and the impressions. @internal */
 export interface ObserveContext {
@@ -19,10 +21,19 @@ export interface ObserveContext {
   readonly impressionDecay: number;
   /** Recently shown recovery items to remember (0: none). */
   readonly recoveryMemory: number;
-  /** The rebalancer the states belong to: its output is lined up with the taxonomy already. */
-  readonly owner: object;
   /** Ids "see less" may name: the taxonomy's group ids and triggering topic ids. */
   readonly seeLessTargets: ReadonlySet<string>;
+}
+
+/**
+ * What `observe` keeps between calls, per rebalancer: the states it built (trusted, so the next
+ * call skips binding) and its item reader.
+ *
+ * @internal
+ */
+export interface ObserveWorkspace {
+  /** The rebalancer's trusted states: observe's output is lined up with it already. */
+  readonly trusted: TrustedStates;
   /** The item reader kept between calls; `null` while a call holds it (or before the first). */
   spareReader: ImpressionReader | null;
 }
@@ -45,9 +56,13 @@ export interface ImpressionReader {
  *
  * @internal
  */
-export function takeReader(ctx: ObserveContext, api: string): ImpressionReader {
-  let reader = ctx.spareReader;
-  ctx.spareReader = null;
+export function takeReader(
+  ctx: ObserveContext,
+  work: ObserveWorkspace,
+  api: string,
+): ImpressionReader {
+  let reader = work.spareReader;
+  work.spareReader = null;
   if (reader === null) {
     const { taxonomy } = ctx;
     const site = {

@@ -1,6 +1,6 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
+import { unreadableError } from '../validate/fail.js';
 import { failImpression, unreadableImpression } from './failImpression.js';
-import type { Intervention } from '../facade/types.js';
+import type { Intervention } from './types.js';
 
 /** A validated feedback event of `observe`. @internal */
 export interface Feedback {
@@ -53,12 +53,7 @@ export function readFeedback(
     try {
       return (obj as Record<string, unknown>)[key];
     } catch (cause) {
-      throw new RebalanceError(
-        'impression',
-        `${api}: impressions[${index}]${field}.${key} could not be read (its getter threw)`,
-        `impressions[${index}]${field}.${key}`,
-        { cause },
-      );
+      throw unreadableError('impression', api, `impressions[${index}]${field}.${key}`, cause);
     }
   };
   if (seeLess !== undefined) {

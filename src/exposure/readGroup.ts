@@ -1,10 +1,9 @@
-import { MAX_DETECTOR_WINDOW } from '../policy/defaults.js';
-import type { Level } from '../policy/types.js';
+import { LEVELS, type Level } from '../detect/levels.js';
 import { fingerprintShape } from './detectorFingerprint.js';
-import { bad, count, field, nonNegative, optionalField } from './stateFields.js';
+import { bad, count, field, nonNegative, optionalField } from '../validate/stateFields.js';
 import type { GroupState } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
-const LEVELS: readonly string[] = ['none', 'elevated', 'sustained'];
 /** Labels windows: `0`/`1`. Confidence windows add `a`…`s` (1/20 … 19/20). */
 const LABEL_SYMBOLS = /^[01]*$/;
 const CONFIDENCE_SYMBOLS = /^[01a-s]*$/;
@@ -45,7 +44,7 @@ export function readGroup(api: string, raw: unknown, path: string): GroupState {
   if (detector !== undefined && shape === null)
     bad(api, `${path}.detector`, 'must be a detector fingerprint', detector);
   const window = field(api, raw, 'window', path);
-  const width = shape === null ? MAX_DETECTOR_WINDOW : shape.width;
+  const width = shape === null ? LIMITS.detectorWindow : shape.width;
   const symbols = shape?.confidence === true ? CONFIDENCE_SYMBOLS : LABEL_SYMBOLS;
   if (typeof window !== 'string' || window.length > width || !symbols.test(window))
     bad(
@@ -59,7 +58,7 @@ export function readGroup(api: string, raw: unknown, path: string): GroupState {
   if (shape?.kind === 'ewma' && statistic > 1)
     bad(api, `${path}.statistic`, 'must be an EWMA value in [0, 1]', statistic);
   const level = field(api, raw, 'level', path);
-  if (typeof level !== 'string' || !LEVELS.includes(level))
+  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level))
     bad(api, `${path}.level`, "must be 'none', 'elevated' or 'sustained'", level);
   const hold = count(api, field(api, raw, 'hold', path), `${path}.hold`);
   const group = {

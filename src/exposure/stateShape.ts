@@ -1,17 +1,14 @@
+import { unreadableError } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { readGroup } from './readGroup.js';
-import { readInterventionLog, readSeeLess } from './readStateLists.js';
-import { sealState, sealedOwner } from './sealState.js';
-import { bad, count, field, optionalField, time } from './stateFields.js';
+import { readInterventionLog, readSeeLess } from '../feedback/readStateLists.js';
+import { sealState } from './sealState.js';
+import { bad, count, field, optionalField, time } from '../validate/stateFields.js';
 import type { GroupState, UserState } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 /** The state format this version writes and reads. @internal */
 export const STATE_VERSION = 1;
-
-/** Largest number of groups a state may hold (a taxonomy may have at most 64). @internal */
-const MAX_GROUPS = 64;
-/** Largest number of remembered recovery items a state may hold. @internal */
-export const MAX_RECOVERY_MEMORY = 5_001;
 
 /**
  * Checks the structure of an untrusted state — a JSON string or a parsed value — and returns a
@@ -32,28 +29,25 @@ export const MAX_RECOVERY_MEMORY = 5_001;
  * ```
  */
 export function parseState(input: unknown, api = 'parseState'): UserState {
-  if (sealedOwner(input) !== undefined) return input as UserState;
   try {
     return readState(input, api);
   } catch (error) {
     if (error instanceof RebalanceError) throw error;
     // A proxy trap or an array element getter threw somewhere inside.
-    throw new RebalanceError(
-      'state',
-      `${api}: state could not be read (a getter or proxy threw)`,
-      '',
-      {
-        cause: error,
-      },
-    );
+    throw unreadableError('state', api, '', error, 'state');
   }
 }
 
 function readState(input: unknown, api: string): UserState {
   let value = input;
   if (typeof input === 'string') {
-    if (input.length > 1_000_000)
-      bad(api, '', 'must be at most 1,000,000 characters of JSON', input);
+    if (input.length > LIMITS.stateJsonLength)
+      bad(
+        api,
+        '',
+        `must be at most ${LIMITS.stateJsonLength.toLocaleString('en-US')} characters of JSON`,
+        input,
+      );
     try {
       value = JSON.parse(input) as unknown;
     } catch (cause) {
@@ -94,8 +88,8 @@ function readState(input: unknown, api: string): UserState {
   if ((lastAt === null) !== (impressions === 0))
     bad(api, 'lastAt', 'must be null exactly when no impression was observed', lastAt);
   const groupsRaw = field(api, value, 'groups', '');
-  if (!Array.isArray(groupsRaw) || groupsRaw.length > MAX_GROUPS)
-    bad(api, 'groups', `must be an array of at most ${MAX_GROUPS} groups`, groupsRaw);
+  if (!Array.isArray(groupsRaw) || groupsRaw.length > LIMITS.groups)
+    bad(api, 'groups', `must be an array of at most ${LIMITS.groups} groups`, groupsRaw);
   const groups: GroupState[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < groupsRaw.length; i++) {
@@ -107,11 +101,11 @@ function readState(input: unknown, api: string): UserState {
     groups.push(g);
   }
   const memoryRaw = field(api, value, 'recoveryShown', '');
-  if (!Array.isArray(memoryRaw) || memoryRaw.length > MAX_RECOVERY_MEMORY)
+  if (!Array.isArray(memoryRaw) || memoryRaw.length > LIMITS.recoveryMemory)
     bad(
       api,
       'recoveryShown',
-      `must be an array of at most ${MAX_RECOVERY_MEMORY} entries`,
+      `must be an array of at most ${LIMITS.recoveryMemory} entries`,
       memoryRaw,
     );
   const recoveryShown: (readonly [string, number])[] = [];

@@ -1,6 +1,8 @@
-import type { Level } from '../policy/types.js';
-import type { InterventionLog } from '../interventions/interventionSettings.js';
-import type { SeeLessEntry } from '../interventions/seeLess.js';
+import type { Level } from '../detect/levels.js';
+import type { Impression } from '../item/types.js';
+import type { InterventionFeedback, InterventionKind, SeeLessFeedback } from '../feedback/types.js';
+import type { InterventionLog } from '../feedback/types.js';
+import type { SeeLessEntry } from '../feedback/types.js';
 
 /**
  * Per-group part of a {@link UserState}.
@@ -91,11 +93,76 @@ export interface UserState {
 }
 
 /**
- * Most shown interventions a state keeps, the newest: the default settings show at most 11 in
- * one session (resources once per group, two nudges per group, two breaks for the default
- * taxonomy's three groups), and keeping fewer than the library-wide log bound keeps the stored
- * state within 2 KB for the default taxonomy.
+ * What the detector says about one group.
  *
- * @internal
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const g = rb.assess(rb.emptyState(), 0).groups['eating-disorder'];
+ * console.log(g?.level, g?.exposure, g?.run, g?.statistic); // 'none' 0 0 0
+ * ```
  */
-export const STATE_LOGGED_INTERVENTIONS = 12;
+export interface GroupAssessment {
+  /** Level after hysteresis. */
+  readonly level: Level;
+  /** Decayed, dwell-weighted share of triggering impressions in [0, 1], time away included. */
+  readonly exposure: number;
+  /** Current run of consecutive triggering impressions (0 once the session gap has passed). */
+  readonly run: number;
+  /** The detector's statistic. */
+  readonly statistic: number;
+  /** The statistic's alarm threshold (`sustained` at or above it, `elevated` at half). */
+  readonly threshold: number;
+}
+/**
+ * An intervention suggested beside the feed, for the host to render.
+ *
+ * @example
+ * ```ts
+ * import type { Intervention } from 'feed-rebalancer';
+ * const i: Intervention = { kind: 'resources', group: 'eating-disorder', reason: 'sustained' };
+ * ```
+ */
+export interface Intervention {
+  readonly kind: InterventionKind;
+  readonly group: string | null;
+  readonly reason: string;
+}
+/**
+ * The result of `assess`: what the decisions of `rebalance` are based on.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * const a = rb.assess(rb.emptyState(), Date.now());
+ * console.log(a.impressions, a.groups['self-harm']?.level);
+ * ```
+ */
+export interface Assessment {
+  /** The time assessed at (ms), or `null` when none was given and none is known. */
+  readonly at: number | null;
+  /** Total impressions observed. */
+  readonly impressions: number;
+  /** Whether `at` is past the session gap, so the next impression starts a new session. */
+  readonly newSession: boolean;
+  /** Per group, keyed by group id (no `Object.prototype` in its chain, so any id is a plain key). */
+  readonly groups: Readonly<Record<string, GroupAssessment>>;
+  /** Interventions suggested beside the feed. */
+  readonly interventions: readonly Intervention[];
+}
+/**
+ * One entry given to `observe`: an impression, or feedback. Feedback is not an impression: it
+ * changes neither the exposure nor the detectors nor the impression count.
+ *
+ * @example
+ * ```ts
+ * import type { ObserveEvent } from 'feed-rebalancer';
+ * const events: ObserveEvent[] = [
+ *   { item: { id: 'v1', topics: ['pro-ana'] }, at: 0 },
+ *   { seeLess: { target: 'pro-ana' }, at: 1_000 },
+ * ];
+ * ```
+ */
+export type ObserveEvent = Impression | SeeLessFeedback | InterventionFeedback;

@@ -1,8 +1,7 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import { readField } from '../validate/readField.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import { compileBannerRules, type BannerFinder } from '../interventions/createBannerRules.js';
 import {
   createQueryInterceptor,
@@ -56,11 +55,7 @@ export function readInterventionParts(
     new Set([...taxonomy.groupIds, SUPPORT_GROUP]),
   );
   if (supportTerms !== undefined && !Array.isArray(supportTerms))
-    throw new RebalanceError(
-      'policy',
-      `${api}: supportTerms must be an array of strings (got ${describeValue(supportTerms)})`,
-      'supportTerms',
-    );
+    failInput('policy', api, 'supportTerms', 'must be an array of strings', supportTerms);
   const interceptQuery = createQueryInterceptor({
     matcher: taxonomy.matcher,
     topicGroups: topicGroupsOf(taxonomy),
@@ -77,10 +72,12 @@ export function readInterventionParts(
   else if (banners === true) rules = DEFAULT_BANNER_RULES;
   else if (Array.isArray(banners)) rules = banners as readonly BannerRule[];
   else
-    throw new RebalanceError(
+    failInput(
       'policy',
-      `${api}: banners must be an array of banner rules or a boolean (got ${describeValue(bannersInput)})`,
+      api,
       'banners',
+      'must be an array of banner rules or a boolean',
+      bannersInput,
     );
   const bannerFor =
     rules === null
@@ -89,7 +86,10 @@ export function readInterventionParts(
           { resources, rules, minConfidence: policy.minConfidence },
           topicThresholds(taxonomy, policy.minConfidence, minConfidence),
         );
-  const settings = resolveInterventionSettings(interventions as InterventionSettings | undefined);
+  const settings = resolveInterventionSettings(
+    interventions as InterventionSettings | undefined,
+    api,
+  );
   return { resources, interceptQuery, bannerFor, settings };
 }
 

@@ -1,5 +1,5 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import { joinPath } from '../errors/describe.js';
 import type { Item } from '../item/types.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
 import type { TermEntry } from '../taxonomy/match/types.js';
@@ -82,13 +82,8 @@ export function compileBannerRules(
   config: BannerRulesConfig,
   topicMinConfidence: ReadonlyMap<string, number> | null,
 ): BannerFinder {
-  const fail = (path: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'argument',
-      `createBannerRules: ${path} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
-  };
+  const fail = (path: string, rule: string, value: unknown): never =>
+    failInput('argument', 'createBannerRules', path, rule, value);
   const {
     resources,
     rules = DEFAULT_BANNER_RULES,

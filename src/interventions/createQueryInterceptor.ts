@@ -1,23 +1,19 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import { createEvasiveMatcher } from '../taxonomy/evasive/createEvasiveMatcher.js';
 import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
-import { SKIP, compileCrisisVocabulary } from './queries/CrisisVocabulary.js';
+import { CrisisVocabulary, SKIP, isDefaultVocabulary } from './queries/CrisisVocabulary.js';
 import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
 import type { QueryInterception, ResourceDirectory } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 /**
  * Groups whose searches are the most urgent to meet with resources, in order: a query that
  * touches several groups is answered for the first of them.
  */
 const URGENCY: readonly string[] = ['suicide', 'self-harm', 'eating-disorder'];
-
-/** Longest query read, in UTF-16 units, and most words matched one by one. */
-const MAX_QUERY_LENGTH = 500;
-const MAX_QUERY_WORDS = 32;
 
 /**
  * What a query interceptor is built from.
@@ -122,13 +118,8 @@ export type QueryInterceptor = (
  * ```
  */
 export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInterceptor {
-  const fail = (path: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'argument',
-      `createQueryInterceptor: ${path} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
-  };
+  const fail = (path: string, rule: string, value: unknown): never =>
+    failInput('argument', 'createQueryInterceptor', path, rule, value);
   if (typeof config !== 'object' || config === null) fail('config', 'must be an object', config);
   const {
     matcher,
@@ -153,9 +144,14 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string')) {
     fail('supportTerms', 'must be an array of strings', terms);
   }
-  const vocabulary = compileCrisisVocabulary(
-    resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument'),
-  );
+  const lists = resolveQueryVocabulary(config, 'createQueryInterceptor', 'argument');
+  // The interceptor owns its compiled vocabulary. Lists of the host's are compiled now, so that
+  // one the matcher refuses throws here; the default lists cannot fail, and compiling them costs
+  // far more than the rest of `createRebalancer`, which hosts and tests call often, so they are
+  // compiled on the first query (a rebalancer that never intercepts a search never pays it).
+  let vocabulary: CrisisVocabulary | null = isDefaultVocabulary(lists)
+    ? null
+    : new CrisisVocabulary(lists);
   const support = createEvasiveMatcher(
     (terms as readonly string[]).map((term) => ({ term, topic: SUPPORT_GROUP })),
   );
@@ -168,7 +164,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
   return (query, options) => {
     if (typeof query !== 'string' || query.trim() === '') return null;
     const locale = typeof options === 'object' && options !== null ? options.locale : '*';
-    const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
+    const text = query.length > LIMITS.queryLength ? query.slice(0, LIMITS.queryLength) : query;
     let best: string | null = null;
     let bestRank = Infinity;
     const topics: string[] = [];
@@ -193,7 +189,8 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
     const crisisGroupOf = (topic: string): string => topicGroups.get(topic) ?? topic;
     const supportOf = (): string => SUPPORT_GROUP;
 
-    const reading = vocabulary.read(text, MAX_QUERY_WORDS);
+    vocabulary ??= new CrisisVocabulary(lists);
+    const reading = vocabulary.read(text, LIMITS.queryWords);
     consider(reading.topics, crisisGroupOf);
     const { words, gates } = reading;
     // The whole query as one hashtag ("s e l f h a r m"), unless it is a short code word, holds
@@ -208,7 +205,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
 
     consider(support.matchTag(text), supportOf);
     const plain = text.split(/\s+/u);
-    for (let w = 0; w < plain.length && w < MAX_QUERY_WORDS; w++) {
+    for (let w = 0; w < plain.length && w < LIMITS.queryWords; w++) {
       if (plain[w] !== '') consider(support.matchTag(plain[w]!), supportOf);
     }
     consider(support.scanText(text), supportOf);

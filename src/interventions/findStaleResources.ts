@@ -1,5 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import type { ResourceDirectory, StaleResource } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -44,17 +43,15 @@ export function findStaleResources(
 ): readonly StaleResource[] {
   const { at, maxAgeDays = DEFAULT_MAX_RESOURCE_AGE_DAYS } = options;
   if (typeof at !== 'number' || !Number.isFinite(at)) {
-    throw new RebalanceError(
-      'argument',
-      `findStaleResources: at must be a finite number of ms (got ${describeValue(at)})`,
-      'at',
-    );
+    failInput('argument', 'findStaleResources', 'at', 'must be a finite number of ms', at);
   }
   if (!Number.isInteger(maxAgeDays) || maxAgeDays < 0) {
-    throw new RebalanceError(
+    failInput(
       'argument',
-      `findStaleResources: maxAgeDays must be an integer >= 0 (got ${describeValue(maxAgeDays)})`,
+      'findStaleResources',
       'maxAgeDays',
+      'must be an integer >= 0',
+      maxAgeDays,
     );
   }
   const stale: StaleResource[] = [];

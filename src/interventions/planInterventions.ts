@@ -1,5 +1,6 @@
-import type { GroupAssessment, Intervention } from '../facade/types.js';
-import type { InterventionLog, ResolvedInterventionSettings } from './interventionSettings.js';
+import type { GroupAssessment, Intervention } from '../exposure/types.js';
+import type { ResolvedInterventionSettings } from './interventionSettings.js';
+import type { InterventionLog } from '../feedback/types.js';
 
 const MINUTE_MS = 60_000;
 
@@ -48,14 +49,14 @@ const NONE: readonly Intervention[] = Object.freeze([]);
  *
  * @example
  * ```ts
- * import { EMPTY_INTERVENTION_LOG, planInterventions, resolveInterventionSettings } from 'feed-rebalancer';
+ * import { planInterventions, resolveInterventionSettings } from 'feed-rebalancer';
  * const plan = planInterventions(
  *   {
  *     groups: { 'eating-disorder': { level: 'sustained', exposure: 0.8, run: 12, statistic: 5, threshold: 4 } },
  *     sessionStartedAt: 0,
  *     at: 600_000,
  *   },
- *   EMPTY_INTERVENTION_LOG,
+ *   { shown: [], dismissed: 0 },
  *   resolveInterventionSettings(undefined),
  * );
  * // [{ kind: 'resources', group: 'eating-disorder', reason: 'sustained' }]

@@ -1,5 +1,4 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import { localeChain } from './localeChain.js';
 import type { Resource, ResourceDirectory } from './types.js';
 
@@ -48,10 +47,12 @@ export function selectResources(
   max: number = MAX_SIGNPOSTS,
 ): readonly Resource[] {
   if (!Number.isInteger(max) || max < 1 || max > MAX_SIGNPOSTS) {
-    throw new RebalanceError(
+    failInput(
       'argument',
-      `selectResources: max must be an integer in [1, ${MAX_SIGNPOSTS}] (got ${describeValue(max)})`,
+      'selectResources',
       'max',
+      `must be an integer in [1, ${MAX_SIGNPOSTS}]`,
+      max,
     );
   }
   const candidates = directory.byGroup.get(group);

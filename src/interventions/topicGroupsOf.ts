@@ -1,4 +1,4 @@
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /**
  * The group of every topic of a resolved taxonomy, triggering and recovery topics alike: the

@@ -1,11 +1,10 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import { joinPath } from '../errors/describe.js';
 import { isLocaleTag } from './localeChain.js';
 import type { Resource, ResourceDirectory } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 /** Most entries a directory may hold. */
-const MAX_ENTRIES = 10_000;
-const MAX_TEXT = 500;
 const FIELDS = ['id', 'name', 'groups', 'locale', 'contact', 'url', 'hours', 'lastVerified'];
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -43,16 +42,12 @@ export function validateResources(
   knownGroups?: ReadonlySet<string>,
 ): ResourceDirectory {
   const fail = (path: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'resources',
-      `${api}: ${path} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
+    failInput('resources', api, path, rule, value, path);
   };
   if (!Array.isArray(input)) fail('resources', 'must be an array of resource entries', input);
   const list = input as unknown[];
-  if (list.length > MAX_ENTRIES)
-    fail('resources', `must have at most ${MAX_ENTRIES} entries`, list);
+  if (list.length > LIMITS.resources)
+    fail('resources', `must have at most ${LIMITS.resources} entries`, list);
   const entries: Resource[] = [];
   const ids = new Set<string>();
   const byGroup = new Map<string, Resource[]>();
@@ -76,10 +71,10 @@ export function validateResources(
     const text = (key: string, required: boolean): string | undefined => {
       const value = fields[key];
       if (value === undefined && !required) return undefined;
-      if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT) {
+      if (typeof value !== 'string' || value.trim() === '' || value.length > LIMITS.resourceText) {
         fail(
           joinPath(base, key),
-          `must be a non-empty string of at most ${MAX_TEXT} characters`,
+          `must be a non-empty string of at most ${LIMITS.resourceText} characters`,
           value,
         );
       }

@@ -1,5 +1,5 @@
-import { RebalanceError, type RebalanceErrorCode } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import { type RebalanceErrorCode } from '../errors/RebalanceError.js';
 
 /**
  * Where an item sits, for error messages: API name, error code and JSON path. The path is
@@ -30,9 +30,5 @@ export function sitePath(site: ItemSite): string {
  */
 export function failAt(site: ItemSite, field: string, rule: string, value: unknown): never {
   const path = field === '' ? sitePath(site) : `${sitePath(site)}.${field}`;
-  throw new RebalanceError(
-    site.code,
-    `${site.api}: ${path} ${rule} (got ${describeValue(value)})`,
-    path,
-  );
+  failInput(site.code, site.api, path, rule, value);
 }

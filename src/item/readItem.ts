@@ -1,7 +1,8 @@
+import { unreadableError } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { joinPath } from '../errors/describe.js';
 import type { Item } from './types.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../validate/limits.js';
 import { CHECK_EMBEDDING, type EmbeddingSink } from './embeddingRows.js';
 import { failAt as fail, sitePath, type ItemSite } from './itemSite.js';
 
@@ -35,12 +36,7 @@ function read(value: object, key: string, site: ItemSite): unknown {
   try {
     return (value as Record<string, unknown>)[key];
   } catch (cause) {
-    throw new RebalanceError(
-      site.code,
-      `${site.api}: ${joinPath(sitePath(site), key)} could not be read (its getter threw)`,
-      joinPath(sitePath(site), key),
-      { cause },
-    );
+    throw unreadableError(site.code, site.api, joinPath(sitePath(site), key), cause);
   }
 }
 
@@ -87,12 +83,7 @@ export function readTopicConfidences(
   try {
     keys = Object.keys(raw);
   } catch (cause) {
-    throw new RebalanceError(
-      site.code,
-      `${site.api}: ${joinPath(sitePath(site), 'topics')} could not be read`,
-      joinPath(sitePath(site), 'topics'),
-      { cause },
-    );
+    throw unreadableError(site.code, site.api, joinPath(sitePath(site), 'topics'), cause);
   }
   if (keys.length > LIMITS.topicsPerItem)
     fail(site, 'topics', `must have at most ${LIMITS.topicsPerItem} entries`, raw);
@@ -197,12 +188,7 @@ export function checkItemObject(value: unknown, site: ItemSite): asserts value i
 export function unreadable(value: object, site: ItemSite, error: unknown): never {
   for (const key of ['id', 'topics', 'hashtags', 'text', 'embedding', 'score'])
     read(value, key, site);
-  throw new RebalanceError(
-    site.code,
-    `${site.api}: ${sitePath(site)} could not be read (a getter or proxy threw)`,
-    sitePath(site),
-    { cause: error },
-  );
+  throw unreadableError(site.code, site.api, sitePath(site), error);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import { joinPath } from '../errors/describe.js';
 import type { ResolvedGroupPolicy, ResolvedPolicy } from './resolved.js';
 
 /**
@@ -38,10 +38,13 @@ export function bindGroupPolicies(
   for (const id of Object.keys(policy.groups)) {
     if (known.has(id)) continue;
     const path = joinPath('groups', id);
-    throw new RebalanceError(
+    failInput(
       'policy',
-      `${api}: policy.${path} names a group the taxonomy does not have (its groups: ${groupIds.join(', ')}) (got ${describeValue(id)})`,
+      api,
       path,
+      `names a group the taxonomy does not have (its groups: ${groupIds.join(', ')})`,
+      id,
+      `policy.${path}`,
     );
   }
   const byGroup: ResolvedGroupPolicy[] = [];

@@ -30,9 +30,3 @@ export const POLICY_DEFAULTS = {
   diversify: { theta: 0.7, depth: 100 },
   onInvalidItem: 'throw',
 } as const;
-
-/** Largest window, run length or window count a policy may ask for; bounds the state. @internal */
-export const MAX_DETECTOR_WINDOW = 512;
-
-/** Most groups a policy may give a block of their own (a taxonomy has at most 64). @internal */
-export const MAX_POLICY_GROUPS = 64;

@@ -1,8 +1,9 @@
 import type { InputReader } from '../validate/reader.js';
 import { cusumGamma } from '../detect/cusumGamma.js';
-import { MAX_DETECTOR_WINDOW, POLICY_DEFAULTS } from './defaults.js';
-import type { ResolvedDetection } from './resolved.js';
-import type { Evidence } from './types.js';
+import { POLICY_DEFAULTS } from './defaults.js';
+import type { ResolvedDetection } from '../detect/detector.js';
+import type { Evidence } from '../detect/detector.js';
+import { LIMITS } from '../validate/limits.js';
 
 const EVIDENCE: readonly Evidence[] = ['labels', 'confidence'];
 
@@ -63,14 +64,14 @@ export function resolveDetection(r: InputReader, raw: unknown, path: string): Re
       const d = r.object(raw, path, ['kind', 'length', 'hold', 'evidence']);
       return {
         kind,
-        length: r.integer(d.length, at('length'), 1, MAX_DETECTOR_WINDOW),
+        length: r.integer(d.length, at('length'), 1, LIMITS.detectorWindow),
         hold,
         evidence,
       };
     }
     case 'window': {
       const d = r.object(raw, path, ['kind', 'count', 'window', 'hold', 'evidence']);
-      const window = r.integer(d.window, at('window'), 1, MAX_DETECTOR_WINDOW);
+      const window = r.integer(d.window, at('window'), 1, LIMITS.detectorWindow);
       const count = r.integer(d.count, at('count'), 1, window);
       return { kind, count, window, hold, evidence };
     }
@@ -78,7 +79,7 @@ export function resolveDetection(r: InputReader, raw: unknown, path: string): Re
       const d = r.object(raw, path, ['kind', 'p0', 'p1', 'h', 'hold', 'evidence']);
       const p0 = r.number(d.p0, at('p0'), 0, 1, 'both');
       const p1 = r.number(d.p1, at('p1'), p0, 1, 'both');
-      const h = r.number(d.h, at('h'), 0, 10_000, 'min');
+      const h = r.number(d.h, at('h'), 0, LIMITS.cusumThreshold, 'min');
       return { kind, p0, p1, h, gamma: cusumGamma(p0, p1), hold, evidence };
     }
     case 'ewma': {

@@ -1,12 +1,11 @@
 import { joinPath } from '../errors/describe.js';
 import type { InputReader } from '../validate/reader.js';
-import { MAX_POLICY_GROUPS } from './defaults.js';
 import { resolveDetection } from './resolveDetection.js';
 import { resolveLevels } from './resolveLevels.js';
 import type { ResolvedGroupPolicy } from './resolved.js';
+import { LIMITS } from '../validate/limits.js';
 
 /** Longest group id, as the taxonomy allows. */
-const MAX_GROUP_ID = 256;
 
 /**
  * Validates `policy.groups` and resolves each block against the top-level values: a field the
@@ -32,7 +31,7 @@ export function resolveGroups(
 ): Readonly<Record<string, ResolvedGroupPolicy>> {
   const out = Object.create(null) as Record<string, ResolvedGroupPolicy>;
   if (raw === undefined) return out;
-  const blocks = r.record(raw, 'groups', MAX_POLICY_GROUPS, MAX_GROUP_ID);
+  const blocks = r.record(raw, 'groups', LIMITS.groups, LIMITS.nameLength);
   for (const id of Object.keys(blocks)) {
     const path = joinPath('groups', id);
     const block = r.object(blocks[id], path, ['minConfidence', 'detection', 'levels']);

@@ -1,10 +1,10 @@
 import type { InputReader } from '../validate/reader.js';
 import { POLICY_DEFAULTS } from './defaults.js';
 import type { ResolvedDiversify, ResolvedLevelAction } from './resolved.js';
-import type { Cap, Level } from './types.js';
+import type { Cap } from './types.js';
+import { LEVELS, type Level } from '../detect/levels.js';
 
 /** The levels, lowest first. @internal */
-export const LEVELS: readonly Level[] = ['none', 'elevated', 'sustained'];
 
 const NOTHING: ResolvedLevelAction = Object.freeze({
   cap: null,

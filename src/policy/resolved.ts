@@ -1,46 +1,6 @@
-import type { Cap, Evidence, Level } from './types.js';
-
-/**
- * A detector with every field filled in, `hold` and `evidence` included.
- *
- * @example
- * ```ts
- * import { resolvePolicy } from 'feed-rebalancer';
- * const detection = resolvePolicy({ detection: { kind: 'run', length: 6 } }).detection;
- * // { kind: 'run', length: 6, hold: 10, evidence: 'labels' }
- * ```
- */
-export type ResolvedDetection =
-  | {
-      readonly kind: 'run';
-      readonly length: number;
-      readonly hold: number;
-      readonly evidence: Evidence;
-    }
-  | {
-      readonly kind: 'window';
-      readonly count: number;
-      readonly window: number;
-      readonly hold: number;
-      readonly evidence: Evidence;
-    }
-  | {
-      readonly kind: 'cusum';
-      readonly p0: number;
-      readonly p1: number;
-      readonly h: number;
-      /** Reference value γ of the Bernoulli CUSUM, derived from p0 and p1. */
-      readonly gamma: number;
-      readonly hold: number;
-      readonly evidence: Evidence;
-    }
-  | {
-      readonly kind: 'ewma';
-      readonly lambda: number;
-      readonly limit: number;
-      readonly hold: number;
-      readonly evidence: Evidence;
-    };
+import type { Cap } from './types.js';
+import type { ResolvedDetection } from '../detect/detector.js';
+import type { Level } from '../detect/levels.js';
 
 /**
  * Diversification with every field filled in.

@@ -1,3 +1,5 @@
+import type { Evidence } from '../detect/detector.js';
+
 /**
  * At most `count` triggering items of a group in any `window` consecutive served slots.
  * `count: 0` filters the group out.
@@ -61,21 +63,6 @@ export interface LevelActionInput {
   /** Diversify the organic order while the group is at this level. */
   readonly diversify?: DiversifyInput;
 }
-
-/**
- * What a detector counts per impression: `labels` (the default) counts 1 for an impression that
- * counts for the group (a triggering topic at `minConfidence` or more) and 0 otherwise;
- * `confidence` counts the group confidence c in [0, 1] — the highest confidence of the group's
- * triggering topics on the item, 1 for a hashtag or text match, 0 when none — so that 0.51 and
- * 0.99 no longer weigh the same and 0.49 is no longer nothing. See docs/detection.md.
- *
- * @example
- * ```ts
- * import type { Evidence } from 'feed-rebalancer';
- * const evidence: Evidence = 'confidence';
- * ```
- */
-export type Evidence = 'labels' | 'confidence';
 
 /**
  * The detector over each group's stream of impressions (x = 1 for a triggering impression, or
@@ -165,17 +152,6 @@ export interface GroupPolicyInput {
   /** What each level does for this group. @defaultValue the top-level `levels` */
   readonly levels?: LevelsInput;
 }
-
-/**
- * The detection levels, lowest first.
- *
- * @example
- * ```ts
- * import type { Level } from 'feed-rebalancer';
- * const level: Level = 'sustained';
- * ```
- */
-export type Level = 'none' | 'elevated' | 'sustained';
 
 /**
  * A policy as written by its author: plain JSON, every field optional. Omitted fields take the

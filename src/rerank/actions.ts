@@ -1,8 +1,6 @@
-import type { Assessment } from '../facade/types.js';
+import type { Assessment } from '../exposure/types.js';
 import type { ResolvedDiversify, ResolvedGroupPolicy } from '../policy/resolved.js';
-import type { Level } from '../policy/types.js';
-
-const RANK: Readonly<Record<Level, number>> = { none: 0, elevated: 1, sustained: 2 };
+import { levelRank } from '../detect/levels.js';
 
 /** What the policy asks of this request, from each group's current level. @internal */
 export interface RequestActions {
@@ -47,14 +45,14 @@ export function actionsFor(
       any = true;
     }
     if (action.recoveryEvery !== null) {
-      callers.push({ g, rank: RANK[level] });
+      callers.push({ g, rank: levelRank(level) });
       if (recoveryEvery === 0 || action.recoveryEvery < recoveryEvery)
         recoveryEvery = action.recoveryEvery;
       any = true;
     }
-    if (action.diversify !== null && RANK[level] > diversifyRank) {
+    if (action.diversify !== null && levelRank(level) > diversifyRank) {
       diversify = action.diversify;
-      diversifyRank = RANK[level];
+      diversifyRank = levelRank(level);
       any = true;
     }
   }
@@ -91,7 +89,7 @@ export class ActionCache {
     if (groups > 33) return actionsFor(this.groups, this.groupIds, assessment);
     let key = 0;
     for (let g = 0; g < groups; g++)
-      key = key * 3 + RANK[assessment.groups[this.groupIds[g]!]?.level ?? 'none'];
+      key = key * 3 + levelRank(assessment.groups[this.groupIds[g]!]?.level ?? 'none');
     let actions = this.kept.get(key);
     if (actions === undefined) {
       actions = actionsFor(this.groups, this.groupIds, assessment);

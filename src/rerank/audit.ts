@@ -1,4 +1,4 @@
-import type { DropReason, DroppedItem } from '../facade/types.js';
+import type { DropReason, DroppedItem } from './types.js';
 import type { RequestActions } from './actions.js';
 import type { FillResult } from './fill.js';
 import type { PreparedList } from './prepare.js';
@@ -30,10 +30,7 @@ export class OrganicReasons {
 
   constructor(fill: FillResult, order: Int32Array | null, lists: ReasonLists, arena: Arena) {
     this.signature = fill.signature;
-    const masks = fill.signatureMasks;
-    this.capReasons = fill.signatureGroups.map((members, q) =>
-      lists.capsOf(members, masks === null ? -1 : masks[q]!),
-    );
+    this.capReasons = fill.signatureSets.map((set) => lists.capsOf(set));
     if (order !== null) {
       const n = order.length;
       const rank = arena.int32(n, false);
@@ -71,14 +68,19 @@ export function droppedCandidates(
   actions: RequestActions,
   groupIds: readonly string[],
 ): DroppedItem[] {
-  const { signature, signatureGroups, taken } = fill;
-  const dropReasons = new Array<DropReason | undefined>(signatureGroups.length);
+  const { signature, signatureSets, taken } = fill;
+  const dropReasons = new Array<DropReason | undefined>(signatureSets.length);
   const unserved: DroppedItem[] = [];
   for (let r = 0; r < taken.length; r++) {
     if (taken[r] === 1) continue;
     const v = order === null ? r : order[r]!;
     const q = signature[r]!;
-    const reason = (dropReasons[q] ??= dropReason(signatureGroups[q]!, fill, actions, groupIds));
+    const reason = (dropReasons[q] ??= dropReason(
+      signatureSets[q]!.groups,
+      fill,
+      actions,
+      groupIds,
+    ));
     unserved.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
   }
   return mergeByInput(inInputOrder(organic.left.slice()), inInputOrder(unserved));

@@ -16,8 +16,9 @@ export function diversifiedOrder(
 ): Int32Array | null {
   const n = organic.count;
   let triggering = false;
+  const flags = organic.triggering.flags;
   for (let i = 0; i < n * groups; i++) {
-    if (organic.triggering[i] === 1) {
+    if (flags[i] === 1) {
       triggering = true;
       break;
     }

@@ -1,4 +1,4 @@
-import type { RebalanceResult } from '../facade/types.js';
+import type { RebalanceResult } from './types.js';
 
 /**
  * A short human-readable account of what `rebalance` changed and why — what a service can show

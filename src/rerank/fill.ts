@@ -1,4 +1,5 @@
 import type { Arena } from '../scratch/Arena.js';
+import { FullCaps, groupSetOf, type GroupSet, type TriggerSets } from './groupSet.js';
 import { signaturesOf } from './signatures.js';
 
 /** What the greedy fill needs. @internal */
@@ -13,10 +14,8 @@ export interface FillInput {
   readonly capCount: Int32Array;
   /** Per group, the cap's window. */
   readonly capWindow: Int32Array;
-  /** Per view and group (row-major): 1 when triggering. */
-  readonly triggering: Uint8Array;
-  /** Per view, its triggering groups as a bit mask; `null` past 31 groups. */
-  readonly triggerMask: Int32Array | null;
+  /** Per view, its triggering groups. */
+  readonly triggering: TriggerSets;
   /** Largest number of served slots. */
   readonly size: number;
   /** Recovery cadence k (0: no recovery slots). */
@@ -39,10 +38,8 @@ export interface FillResult {
   readonly inWindow: Int32Array;
   /** Per rank in `order`, its candidate's signature: its set of capped groups (0: none). */
   readonly signature: Int32Array;
-  /** Per signature, its capped groups in taxonomy order; entry 0 is empty. */
-  readonly signatureGroups: readonly (readonly number[])[];
-  /** Per signature, its groups as a bit mask; `null` past 31 groups. */
-  readonly signatureMasks: readonly number[] | null;
+  /** Per signature, its set of capped groups; entry 0 is empty. */
+  readonly signatureSets: readonly GroupSet[];
   /** Per rank in `order`, 1 when that candidate was served. */
   readonly taken: Uint8Array;
 }
@@ -66,30 +63,23 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const { count: n, order, groups, capCount, capWindow, size } = input;
   const capped: number[] = [];
   for (let g = 0; g < groups; g++) if (capCount[g]! >= 0) capped.push(g);
-  const sig = signaturesOf(n, order, groups, capped, input.triggering, input.triggerMask, arena);
+  const sig = signaturesOf(n, order, input.triggering, groupSetOf(capped, groups), arena);
   // Queue q holds the ranks of its signature's views in order: head[q] is its best remaining
   // rank (−1: empty), after[r] the next rank of the same queue.
-  const { signature, masks, head, after } = sig;
-  const members = sig.groups;
-  const queues = members.length;
+  const { signature, head, after, sets } = sig;
+  const queues = sets.length;
   const taken = arena.uint8(n);
 
   // Per capped group: a ring of the slots of its served items still in its window (at most
-  // `count`, so `count + 1` places), and whether one more item would break the cap — as flags,
-  // and as a bit mask when there are at most 31 groups.
+  // `count`, so `count + 1` places), and whether one more item would break the cap.
   const ringStart = arena.int32(groups + 1);
   for (let g = 0; g < groups; g++)
     ringStart[g + 1] = ringStart[g]! + (capCount[g]! >= 0 ? capCount[g]! + 1 : 0);
   const ring = arena.int32(ringStart[groups]!, false);
   const ringHead = arena.int32(groups);
   const inRing = arena.int32(groups);
-  const full = arena.uint8(groups);
-  let fullMask = 0;
-  for (let g = 0; g < groups; g++)
-    if (capCount[g] === 0) {
-      full[g] = 1;
-      fullMask |= 1 << g;
-    }
+  const full = new FullCaps(arena, groups);
+  for (let g = 0; g < groups; g++) if (capCount[g] === 0) full.add(g);
   // The first slot at whose end some item leaves its group's window.
   let nextExit = Infinity;
   // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
@@ -98,7 +88,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   let allowed: Int32Array = EMPTY;
   let allowedCount = 0;
   const byFull: (Int32Array | undefined)[] | null =
-    masks !== null && groups <= 8 ? new Array<Int32Array | undefined>(1 << groups) : null;
+    groups <= 8 ? new Array<Int32Array | undefined>(1 << groups) : null;
   let allowedStale = true;
   let bestRank = -1;
   let bestQueue = -1;
@@ -130,18 +120,16 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     } else {
       // The best candidate the caps allow heads queue 0 or one of the unblocked queues.
       if (allowedStale) {
-        // With masks, the unblocked queues depend only on which caps are full: each set of full
-        // caps is worked out once per request (emptied queues are skipped below).
-        const known = byFull === null ? undefined : byFull[fullMask];
+        // The unblocked queues depend only on which caps are full: with few groups, each set of
+        // full caps is worked out once per request (emptied queues are skipped below).
+        const known = byFull === null ? undefined : byFull[full.key];
         if (known !== undefined) allowed = known;
         else {
           allowed = arena.int32(queues, false);
           allowedCount = 0;
-          for (let k = 1; k < queues; k++)
-            if (masks === null ? !blocked(members[k]!, full) : (masks[k]! & fullMask) === 0)
-              allowed[allowedCount++] = k;
+          for (let k = 1; k < queues; k++) if (!full.blocks(sets[k]!)) allowed[allowedCount++] = k;
           allowed = allowed.subarray(0, allowedCount);
-          if (byFull !== null) byFull[fullMask] = allowed;
+          if (byFull !== null) byFull[full.key] = allowed;
         }
         allowedCount = allowed.length;
         allowedStale = false;
@@ -174,15 +162,14 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       head[q] = after[rank]!;
       remaining -= 1;
       // The item enters the window of each of its capped groups.
-      const entering = members[q]!;
+      const entering = sets[q]!.groups;
       for (let k = 0; k < entering.length; k++) {
         const g = entering[k]!;
         const span = capCount[g]! + 1;
         ring[ringStart[g]! + ((ringHead[g]! + inRing[g]!) % span)] = s;
         inRing[g]! += 1;
-        if (inRing[g]! + 1 > capCount[g]! && full[g] === 0) {
-          full[g] = 1;
-          fullMask |= 1 << g;
+        if (inRing[g]! + 1 > capCount[g]! && !full.has(g)) {
+          full.add(g);
           allowedStale = true;
         }
         nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
@@ -198,9 +185,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         ringHead[g] = (ringHead[g]! + 1) % span;
         inRing[g]! -= 1;
       }
-      if (inRing[g]! + 1 <= capCount[g]! && full[g] === 1) {
-        full[g] = 0;
-        fullMask &= ~(1 << g);
+      if (inRing[g]! + 1 <= capCount[g]! && full.has(g)) {
+        full.remove(g);
         allowedStale = true;
       }
       if (inRing[g]! > 0)
@@ -221,15 +207,9 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
     // What is left in each ring is what the window holds after the last slot.
     inWindow: inRing,
     signature,
-    signatureGroups: members,
-    signatureMasks: masks,
+    signatureSets: sets,
     taken,
   };
 }
 
 const EMPTY = new Int32Array(0);
-
-function blocked(groups: readonly number[], full: Uint8Array): boolean {
-  for (let k = 0; k < groups.length; k++) if (full[groups[k]!] === 1) return true;
-  return false;
-}

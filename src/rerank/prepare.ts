@@ -1,3 +1,5 @@
+import { LIMITS } from '../validate/limits.js';
+import { TriggerSets } from './groupSet.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
 import type { ItemView } from '../item/readItem.js';
 import { EmbeddingRows } from '../item/embeddingRows.js';
@@ -5,7 +7,7 @@ import type { Arena } from '../scratch/Arena.js';
 import { IdTable } from '../scratch/IdTable.js';
 import { ItemMarker } from '../taxonomy/ItemMarker.js';
 import type { Item } from '../item/types.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /**
  * Validated candidates or pool entries, with what the engine needs per entry, column by column
@@ -30,15 +32,10 @@ export interface PreparedList {
    * later — banners and "see less"; `null` unless asked for with `keepViews`.
    */
   readonly views: readonly ItemView[] | null;
-  /** Per entry and group (row-major, `count × groups`): 1 when triggering for the group. */
-  readonly triggering: Uint8Array;
+  /** Per entry, the groups it is triggering for. */
+  readonly triggering: TriggerSets;
   /** Per view and group: 1 when a recovery topic of the group reaches the confidence. */
   readonly recovery: Uint8Array;
-  /**
-   * Per view, the groups it is triggering for as a bit mask (bit g: group g) — what the fill
-   * reads per candidate; `null` past 31 groups or when nothing was classified.
-   */
-  readonly triggerMask: Int32Array | null;
   /** The entries' embeddings. */
   readonly embeddings: EmbeddingRows;
   /**
@@ -89,14 +86,13 @@ export function prepareList(
   const from = arena.int32(n, false);
   const embedding = arena.int32(n, false);
   const views: ItemView[] | null = options.keepViews ? [] : null;
-  const triggering = arena.uint8(options.classify ? n * groups : 0);
+  const triggering = TriggerSets.create(arena, n, groups, options.classify);
   const recovery = arena.uint8(options.classify ? n * groups : 0);
-  const triggerMask = options.classify && groups <= 31 ? arena.int32(n) : null;
   const left: LeftOut[] = [];
   const embeddings = new EmbeddingRows(arena, n, options.dimension);
   // One site object for the whole list: the path is only built if an item is rejected.
   const site = { api: options.api, path: options.field as string, index: 0, code: 'item' as const };
-  const reader = new ItemMarker(options, site, embeddings, triggering, recovery);
+  const reader = new ItemMarker(options, site, embeddings, triggering.flags, recovery);
   const skipInvalid = options.skipInvalid;
   for (let i = 0; i < n; i++) {
     site.index = i;
@@ -124,7 +120,7 @@ export function prepareList(
     sources[v] = value as Item;
     from[v] = i;
     embedding[v] = reader.embedding;
-    if (triggerMask !== null) triggerMask[v] = reader.mask;
+    triggering.setMask(v, reader.mask);
     if (views !== null) views.push(reader.view!);
   }
   const count = table.size;
@@ -140,9 +136,8 @@ export function prepareList(
     from: from.subarray(0, count),
     embedding: embedding.subarray(0, count),
     views,
-    triggering,
+    triggering: triggering.head(count),
     recovery,
-    triggerMask: triggerMask?.subarray(0, count) ?? null,
     embeddings,
     left,
     table,
@@ -153,7 +148,7 @@ export function prepareList(
 function safeId(value: unknown): string {
   try {
     const id = (value as { id?: unknown } | null)?.id;
-    return typeof id === 'string' ? id.slice(0, 1024) : '';
+    return typeof id === 'string' ? id.slice(0, LIMITS.idLength) : '';
   } catch {
     return '';
   }

@@ -1,3 +1,5 @@
+import type { GroupSet } from './groupSet.js';
+
 /** Sets of capped groups whose reason list is kept; past this, lists are made per request. */
 const MAX_KEPT = 1_024;
 
@@ -24,17 +26,15 @@ export class ReasonLists {
   }
 
   /**
-   * `cap:<group>` for each group index in `groups`, in that order.
+   * `cap:<group>` for each group of `set`, in taxonomy order.
    *
-   * @param groups - group indices, in taxonomy order
-   * @param mask - the same groups as a bit mask, or −1 past 31 groups
+   * @param set - a set of groups of the taxonomy
    */
-  capsOf(groups: readonly number[], mask: number): readonly string[] {
-    const key = mask >= 0 ? mask : groups.join(',');
-    let list = this.caps.get(key);
+  capsOf(set: GroupSet): readonly string[] {
+    let list = this.caps.get(set.key);
     if (list === undefined) {
-      list = Object.freeze(groups.map((g) => `cap:${this.groupIds[g]!}`));
-      if (this.caps.size < MAX_KEPT) this.caps.set(key, list);
+      list = Object.freeze(set.groups.map((g) => `cap:${this.groupIds[g]!}`));
+      if (this.caps.size < MAX_KEPT) this.caps.set(set.key, list);
     }
     return list;
   }

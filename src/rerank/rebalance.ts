@@ -1,23 +1,23 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
-import { readField } from '../validate/readField.js';
 import type { UserState } from '../exposure/types.js';
 import type { Cap } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import type { Item } from '../item/types.js';
-import { LIMITS } from '../item/limits.js';
-import type { Assessment, RebalanceResult, Slot } from '../facade/types.js';
+import type { RebalanceResult, Slot } from './types.js';
+import type { Assessment } from '../exposure/types.js';
 import type { ActionCache } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
 import { assignRecovery, rankByRelevance, sortRecoveryPool } from './recovery.js';
 import { diversifiedOrder } from './diversified.js';
 import { droppedCandidates, OrganicReasons } from './audit.js';
-import { removeSeeLess, type SeeLessBlock } from './seeLess.js';
-import { Arena } from '../scratch/Arena.js';
+import { removeSeeLess } from './seeLess.js';
+import { centroidOf } from './centroid.js';
+import { withBanner } from './withBanner.js';
+import { type SeeLessBlock } from '../feedback/types.js';
+import type { Arena, ArenaPool } from '../scratch/Arena.js';
+import type { ClassifyScratch } from '../taxonomy/classifyItem.js';
 import type { ReasonLists } from './reasonLists.js';
-import type { ItemView } from '../item/readItem.js';
 import type { BannerFinder } from '../interventions/createBannerRules.js';
 
 /** The parts of a rebalancer the engine reads. @internal */
@@ -35,6 +35,10 @@ export interface EngineContext {
   readonly reasons: ReasonLists;
   /** The actions of each combination of group levels. */
   readonly actions: ActionCache;
+  /** The rebalancer's request buffers (its workspace). */
+  readonly arenas: ArenaPool;
+  /** The rebalancer's classification scratch space (its workspace). */
+  readonly classifyScratch: ClassifyScratch;
 }
 
 /** A validated request. @internal */
@@ -50,48 +54,6 @@ export interface EngineRequest {
   readonly seeLess: SeeLessBlock | null;
 }
 
-/** Reads the untrusted request fields other than state and time. @internal */
-export function readRequestLists(
-  request: object,
-  api: string,
-): { candidates: readonly unknown[]; recovery: readonly unknown[]; size: number } {
-  const candidates = readField(request, 'candidates', 'request', api);
-  const recovery = readField(request, 'recovery', 'request', api);
-  const size = readField(request, 'size', 'request', api);
-  if (!Array.isArray(candidates))
-    throw new RebalanceError(
-      'request',
-      `${api}: candidates must be an array of items (got ${describeValue(candidates)})`,
-      'candidates',
-    );
-  if (candidates.length > LIMITS.candidates)
-    throw new RebalanceError(
-      'request',
-      `${api}: candidates must hold at most ${LIMITS.candidates} items (got ${candidates.length})`,
-      'candidates',
-    );
-  if (recovery !== undefined && !Array.isArray(recovery))
-    throw new RebalanceError(
-      'request',
-      `${api}: recovery must be an array of items (got ${describeValue(recovery)})`,
-      'recovery',
-    );
-  const pool = (recovery ?? []) as unknown[];
-  if (pool.length > LIMITS.recoveryPool)
-    throw new RebalanceError(
-      'request',
-      `${api}: recovery must hold at most ${LIMITS.recoveryPool} items (got ${pool.length})`,
-      'recovery',
-    );
-  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 0))
-    throw new RebalanceError(
-      'request',
-      `${api}: size must be an integer >= 0 (got ${describeValue(size)})`,
-      'size',
-    );
-  return { candidates: candidates as unknown[], recovery: pool, size: size ?? Infinity };
-}
-
 /**
  * Reshapes the ranked candidates under the caps and recovery cadence of each group's current
  * level. Pure: the result depends only on the arguments.
@@ -103,7 +65,7 @@ export function rebalanceRequest(
   req: EngineRequest,
   api: string,
 ): RebalanceResult {
-  const arena = Arena.take();
+  const arena = ctx.arenas.take();
   try {
     return rebalanceWith(ctx, req, api, arena);
   } finally {
@@ -139,7 +101,14 @@ function rebalanceWith(
   const organic =
     req.seeLess === null
       ? prepared
-      : removeSeeLess(prepared, req.seeLess, taxonomy, ctx.minConfidence, arena);
+      : removeSeeLess(
+          prepared,
+          req.seeLess,
+          taxonomy,
+          ctx.minConfidence,
+          ctx.classifyScratch,
+          arena,
+        );
 
   let pool: PreparedList | null = null;
   let recoveryLists: number[][] = [];
@@ -185,7 +154,6 @@ function rebalanceWith(
       capCount: actions.capCount,
       capWindow: actions.capWindow,
       triggering: organic.triggering,
-      triggerMask: organic.triggerMask,
       size: req.size,
       recoveryEvery: actions.recoveryEvery,
       recoveryAvailable: available,
@@ -257,78 +225,4 @@ function rebalanceWith(
       ...(ctx.ownPolicy.length === 0 ? {} : { ownPolicy: ctx.ownPolicy }),
     },
   };
-}
-
-/** Adds the banner to a slot when a rule applies; a slot without one keeps its exact shape. */
-function withBanner(slot: Slot, bannerFor: BannerFinder, view: ItemView, locale: string): Slot {
-  // The validated snapshot, not the caller's object: it is not read twice.
-  let topics: Item['topics'] = view.topics ?? [];
-  if (view.confidences !== null) {
-    const byTopic = Object.create(null) as Record<string, number>;
-    for (let t = 0; t < view.confidences.length; t++)
-      byTopic[view.topics![t]!] = view.confidences[t]!;
-    topics = byTopic;
-  }
-  const banner = bannerFor(
-    { topics, hashtags: view.hashtags ?? [], text: view.text ?? '' },
-    locale,
-  );
-  return banner === null ? slot : { ...slot, banner };
-}
-
-/**
- * Mean embedding of the served organic items that have one, or null. Eight dimensions at a time,
- * each summed over the items in slot order in a local: the same sums as a plain loop, without a
- * load and store of the running sum per element (this is the costliest loop of a request with
- * embeddings).
- */
-function centroidOf(organic: PreparedList, slots: Int32Array, arena: Arena): Float64Array | null {
-  const { data, dimension } = organic.embeddings;
-  if (dimension === 0) return null;
-  const bases = arena.int32(slots.length, false);
-  let count = 0;
-  for (let s = 0; s < slots.length; s++) {
-    const v = slots[s]!;
-    if (v < 0) continue;
-    const row = organic.embedding[v]!;
-    if (row >= 0) bases[count++] = row * dimension;
-  }
-  if (count === 0) return null;
-  const mean = arena.float64(dimension, false);
-  let d = 0;
-  for (; d + 7 < dimension; d += 8) {
-    let a0 = 0,
-      a1 = 0,
-      a2 = 0,
-      a3 = 0,
-      a4 = 0,
-      a5 = 0,
-      a6 = 0,
-      a7 = 0;
-    for (let k = 0; k < count; k++) {
-      const b = bases[k]! + d;
-      a0 += data[b]!;
-      a1 += data[b + 1]!;
-      a2 += data[b + 2]!;
-      a3 += data[b + 3]!;
-      a4 += data[b + 4]!;
-      a5 += data[b + 5]!;
-      a6 += data[b + 6]!;
-      a7 += data[b + 7]!;
-    }
-    mean[d] = a0 / count;
-    mean[d + 1] = a1 / count;
-    mean[d + 2] = a2 / count;
-    mean[d + 3] = a3 / count;
-    mean[d + 4] = a4 / count;
-    mean[d + 5] = a5 / count;
-    mean[d + 6] = a6 / count;
-    mean[d + 7] = a7 / count;
-  }
-  for (; d < dimension; d++) {
-    let a = 0;
-    for (let k = 0; k < count; k++) a += data[bases[k]! + d]!;
-    mean[d] = a / count;
-  }
-  return mean;
 }

@@ -1,4 +1,4 @@
-import type { RejectedRecovery } from '../facade/types.js';
+import type { RejectedRecovery } from './types.js';
 import { hashId } from '../exposure/hashId.js';
 import type { UserState } from '../exposure/types.js';
 import type { PreparedList } from './prepare.js';
@@ -47,7 +47,7 @@ export function sortRecoveryPool(
     const id = pool.ids[p]!;
     let trigger = -1;
     for (let g = 0; g < groups; g++) {
-      if (pool.triggering[row + g] === 1) {
+      if (pool.triggering.has(p, g)) {
         trigger = g;
         break;
       }

@@ -1,20 +1,11 @@
+import { TriggerSets } from './groupSet.js';
 import type { Arena } from '../scratch/Arena.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
-import { classifyItem } from '../taxonomy/classifyItem.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
+import { classifyItem, type ClassifyScratch } from '../taxonomy/classifyItem.js';
 import type { PreparedList } from './prepare.js';
 import type { ItemView } from '../item/readItem.js';
 import type { Item } from '../item/types.js';
-
-/**
- * Topics and groups the user asked to see less of whose items are removed right now, each with
- * the target named in the drop reason (`seeLess:<target>`). @internal
- */
-export interface SeeLessBlock {
-  /** Topic index (in `ResolvedTaxonomy.topicIds`) → target. */
-  readonly topics: ReadonlyMap<number, string>;
-  /** Group index → target. */
-  readonly groups: ReadonlyMap<number, string>;
-}
+import type { SeeLessBlock } from '../feedback/types.js';
 
 /**
  * Leaves out the candidates that carry a blocked topic (at its group's `minConfidence` or more)
@@ -29,33 +20,36 @@ export function removeSeeLess<L extends PreparedList>(
   block: SeeLessBlock,
   taxonomy: ResolvedTaxonomy,
   minConfidence: Float64Array,
+  scratch: ClassifyScratch,
   arena: Arena,
 ): L {
   const groups = taxonomy.groupIds.length;
   const n = list.count;
   const given = list.views!; // kept for this (`keepViews`)
-  const classified = list.triggering.length > 0;
+  const classified = list.triggering.classified;
   const views: ItemView[] = [];
   const ids: string[] = [];
   const sources: Item[] = [];
   const from = arena.int32(n, false);
   const embedding = arena.int32(n, false);
-  const triggering = arena.uint8(classified ? n * groups : 0);
+  const triggering = TriggerSets.create(arena, n, groups, classified);
   const recovery = arena.uint8(classified ? n * groups : 0);
-  const masks = list.triggerMask;
-  const triggerMask = masks === null ? null : arena.int32(n);
   const left = list.left.slice();
   for (let v = 0; v < n; v++) {
     const view = given[v]!;
-    const target = blockedTarget(classifyItem(taxonomy, view), block, taxonomy, minConfidence);
+    const target = blockedTarget(
+      classifyItem(taxonomy, view, scratch),
+      block,
+      taxonomy,
+      minConfidence,
+    );
     if (target !== null) {
       left.push({ id: view.id, from: list.from[v]!, reason: `seeLess:${target}` });
       continue;
     }
     const k = views.length;
-    if (triggerMask !== null) triggerMask[k] = masks![v]!;
+    triggering.copyView(list.triggering, v, k);
     if (classified) {
-      triggering.set(list.triggering.subarray(v * groups, (v + 1) * groups), k * groups);
       recovery.set(list.recovery.subarray(v * groups, (v + 1) * groups), k * groups);
     }
     views.push(view);
@@ -73,9 +67,8 @@ export function removeSeeLess<L extends PreparedList>(
     from: from.subarray(0, count),
     embedding: embedding.subarray(0, count),
     views,
-    triggering: triggering.subarray(0, count * groups),
+    triggering: triggering.head(count),
     recovery: recovery.subarray(0, count * groups),
-    triggerMask: triggerMask?.subarray(0, count) ?? null,
     left,
   };
 }

@@ -6,8 +6,9 @@
  * a few microseconds — a rebalance of 500 candidates needs a dozen of them, which cost more than
  * the filling itself. Carving views out of a kept buffer costs a small object each.
  *
- * Ownership: {@link Arena.take} hands the kept buffer to one arena at a time, so a getter that
- * re-enters the engine in the middle of a request gets a fresh buffer rather than a shared one;
+ * Ownership: each rebalancer has its own {@link ArenaPool}, which keeps one buffer between
+ * requests; {@link ArenaPool.take} hands it to one arena at a time, so a getter that re-enters the
+ * engine in the middle of a request gets a fresh buffer rather than a shared one, and
  * {@link Arena.release} gives it back once nothing carved from it is read any more. Views must
  * never reach a caller. At most {@link MAX_KEPT_BYTES} stay allocated between requests.
  *
@@ -17,15 +18,15 @@ export class Arena {
   private buffer: ArrayBuffer;
   private offset = 0;
 
-  private constructor(buffer: ArrayBuffer) {
+  /**
+   * @param buffer - the buffer to carve from
+   * @param pool - where the buffer goes back on release
+   */
+  constructor(
+    buffer: ArrayBuffer,
+    private readonly pool: ArenaPool,
+  ) {
     this.buffer = buffer;
-  }
-
-  /** An arena with the kept buffer, or a new one when it is in use. */
-  static take(): Arena {
-    const buffer = kept ?? new ArrayBuffer(INITIAL_BYTES);
-    kept = null;
-    return new Arena(buffer);
   }
 
   /** Gives the buffer back for the next request; views carved from it must no longer be read. */
@@ -33,11 +34,7 @@ export class Arena {
     const buffer = this.buffer;
     this.buffer = EMPTY;
     this.offset = 0;
-    if (
-      buffer.byteLength <= MAX_KEPT_BYTES &&
-      (kept === null || kept.byteLength < buffer.byteLength)
-    )
-      kept = buffer;
+    this.pool.keep(buffer);
   }
 
   /** `length` 32-bit integers, zero unless `zero` is false (then their content is arbitrary). */
@@ -90,4 +87,28 @@ const EMPTY = new ArrayBuffer(0);
 const INITIAL_BYTES = 65_536;
 /** The largest buffer kept between requests: 8 MiB. */
 const MAX_KEPT_BYTES = 8 * 1_048_576;
-let kept: ArrayBuffer | null = null;
+
+/**
+ * The buffer one rebalancer keeps between requests, handed to one {@link Arena} at a time.
+ *
+ * @internal
+ */
+export class ArenaPool {
+  private kept: ArrayBuffer | null = null;
+
+  /** An arena with the kept buffer, or a new one when it is in use. */
+  take(): Arena {
+    const buffer = this.kept ?? new ArrayBuffer(INITIAL_BYTES);
+    this.kept = null;
+    return new Arena(buffer, this);
+  }
+
+  /** Keeps `buffer` for the next request, when it is not too large and larger than the kept one. */
+  keep(buffer: ArrayBuffer): void {
+    if (
+      buffer.byteLength <= MAX_KEPT_BYTES &&
+      (this.kept === null || this.kept.byteLength < buffer.byteLength)
+    )
+      this.kept = buffer;
+  }
+}

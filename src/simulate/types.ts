@@ -1,3 +1,6 @@
+// Over 250 lines on purpose: only type declarations, the options and the report of the
+// simulator's public API, kept in one file so that the documented shapes read in one place.
+
 import type { PolicyInput } from '../policy/types.js';
 
 /**

@@ -1,68 +1,13 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
 import type { UserState } from '../exposure/types.js';
-import { STORE_DEFAULTS, systemClock } from './defaults.js';
 import { parseState } from '../exposure/stateShape.js';
 import { checkUpdateFn, checkUpdateResult } from './checkUpdate.js';
 import type { EventFolder, StateStore, StateUpdate } from './types.js';
 import { assertUserId } from './userId.js';
-import type { ObserveEvent } from '../facade/types.js';
-import { needFolder, readEvents, readFolder } from './appendEvents.js';
-import { notifyWrite, readWriteListener, type WriteListener } from './writeListener.js';
-
-/**
- * Options of {@link MemoryStateStore}.
- *
- * @example
- * ```ts
- * import { MemoryStateStore, type MemoryStateStoreOptions } from 'feed-rebalancer';
- * const options: MemoryStateStoreOptions = { maxUsers: 50_000, ttlMs: 7 * 86_400_000 };
- * const store = new MemoryStateStore(options);
- * ```
- */
-export interface MemoryStateStoreOptions {
-  /**
-   * Most users kept; storing one more evicts the least recently used (read or updated).
-   * At most 16,777,216, the largest `Map` V8 can hold.
-   * @defaultValue 100_000
-   */
-  readonly maxUsers?: number;
-  /**
-   * How long a state lives after its last update, in milliseconds (reads do not extend it).
-   * @defaultValue 2_592_000_000 (30 days; see docs/privacy.md)
-   */
-  readonly ttlMs?: number;
-  /**
-   * The clock, in milliseconds; pass your own to keep the store deterministic in tests.
-   * @defaultValue the system clock (`Date.now`)
-   */
-  readonly now?: () => number;
-  /**
-   * The rebalancer that folds appended events (its `observe` and `emptyState`); `append` needs
-   * it.
-   * @defaultValue undefined (`append` throws an `argument` error)
-   */
-  readonly rebalancer?: EventFolder;
-  /**
-   * Most events in one `append`.
-   * @defaultValue 1_000
-   */
-  readonly maxAppendEvents?: number;
-  /**
-   * Called once after each write, with the state it replaced (`undefined` for a user without
-   * one) and the state written (`undefined` when `delete` erased it): after every `update`,
-   * `append` and `delete` that found a state. Not called by `get`, nor when a state expires or is
-   * evicted. For counters and audits of level changes; it runs inside the call, so it must be
-   * quick, and it must not throw (an exception is dropped: the write stands).
-   * @defaultValue undefined (nothing is called)
-   */
-  readonly onWrite?: (before: UserState | undefined, after: UserState | undefined) => void;
-}
-
-/** Largest `Map` V8 can hold (2^24 entries). */
-const MAX_USERS_LIMIT = 16_777_216;
-/** Most events one `append` may be allowed: the most one `observe` call takes. */
-const MAX_APPEND_EVENTS_LIMIT = 100_000;
+import type { ObserveEvent } from '../exposure/types.js';
+import { needFolder, readEvents } from './appendEvents.js';
+import { readMemoryStoreOptions, type MemoryStateStoreOptions } from './memoryStoreOptions.js';
+import { notifyWrite, type WriteListener } from './writeListener.js';
 
 /**
  * The embedded default {@link StateStore}: states live in this process, bounded by `maxUsers`
@@ -111,38 +56,13 @@ export class MemoryStateStore implements StateStore {
    * @throws RebalanceError with code `argument` for an option out of range
    */
   constructor(options: MemoryStateStoreOptions = {}) {
-    const {
-      maxUsers = STORE_DEFAULTS.maxUsers,
-      ttlMs = STORE_DEFAULTS.ttlMs,
-      now,
-      maxAppendEvents = STORE_DEFAULTS.maxAppendEvents,
-    } = options;
-    if (!Number.isInteger(maxUsers) || maxUsers < 1 || maxUsers > MAX_USERS_LIMIT) {
-      invalid('maxUsers', `must be an integer from 1 to ${MAX_USERS_LIMIT}`, maxUsers);
-    }
-    if (typeof ttlMs !== 'number' || !(ttlMs > 0) || !Number.isFinite(ttlMs)) {
-      invalid('ttlMs', 'must be a positive finite number of milliseconds', ttlMs);
-    }
-    if (now !== undefined && typeof now !== 'function') {
-      invalid('now', 'must be a function returning milliseconds', now);
-    }
-    if (
-      !Number.isInteger(maxAppendEvents) ||
-      maxAppendEvents < 1 ||
-      maxAppendEvents > MAX_APPEND_EVENTS_LIMIT
-    ) {
-      invalid(
-        'maxAppendEvents',
-        `must be an integer from 1 to ${MAX_APPEND_EVENTS_LIMIT}`,
-        maxAppendEvents,
-      );
-    }
-    this.#folder = readFolder('MemoryStateStore', options.rebalancer);
-    this.#onWrite = readWriteListener('MemoryStateStore', options.onWrite);
-    this.#maxAppendEvents = maxAppendEvents;
-    this.#maxUsers = maxUsers;
-    this.#ttlMs = ttlMs;
-    this.#now = now ?? systemClock;
+    const read = readMemoryStoreOptions(options);
+    this.#folder = read.folder;
+    this.#onWrite = read.onWrite;
+    this.#maxAppendEvents = read.maxAppendEvents;
+    this.#maxUsers = read.maxUsers;
+    this.#ttlMs = read.ttlMs;
+    this.#now = read.now;
   }
 
   /** How many users have a state (expired states are gone by the end of every call). */
@@ -252,7 +172,13 @@ export class MemoryStateStore implements StateStore {
   #tick(): number {
     const now = this.#now();
     if (typeof now !== 'number' || !Number.isFinite(now)) {
-      invalid('now', 'must return a finite number of milliseconds', now);
+      failInput(
+        'argument',
+        'MemoryStateStore',
+        'now',
+        'must return a finite number of milliseconds',
+        now,
+      );
     }
     for (const [userId, expiresAt] of this.#expiry) {
       if (expiresAt > now) break;
@@ -281,12 +207,4 @@ function settle<T>(body: () => T): Promise<T> {
   return new Promise<T>((resolve) => {
     resolve(body());
   });
-}
-
-function invalid(name: string, rule: string, value: unknown): never {
-  throw new RebalanceError(
-    'argument',
-    `MemoryStateStore: ${name} ${rule} (got ${describeValue(value)})`,
-    name,
-  );
 }

@@ -1,5 +1,5 @@
 import type { UserState } from '../exposure/types.js';
-import type { ObserveEvent } from '../facade/types.js';
+import type { ObserveEvent } from '../exposure/types.js';
 
 /**
  * A pure update of one user's exposure state: given the stored state, or `undefined` when there

@@ -14,7 +14,7 @@ import {
 } from '../item/readItem.js';
 import type { EmbeddingSink } from '../item/embeddingRows.js';
 import type { Item } from '../item/types.js';
-import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
+import type { ResolvedTaxonomy, TopicRef } from './resolved.js';
 
 /** What an {@link ItemMarker} marks and keeps. @internal */
 export interface MarkOptions {

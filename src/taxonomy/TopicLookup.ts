@@ -1,5 +1,3 @@
-import type { TopicRef } from './resolveTaxonomy.js';
-
 /** Entries of the memo; a power of two. */
 const SLOTS = 64;
 
@@ -12,22 +10,20 @@ const SLOTS = 64;
  *
  * @internal
  */
-export class TopicLookup {
-  private readonly map: ReadonlyMap<string, TopicRef>;
+export class TopicLookup<T> {
+  private readonly map: ReadonlyMap<string, T>;
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(
     undefined,
   );
-  private readonly refs: (TopicRef | undefined)[] = new Array<TopicRef | undefined>(SLOTS).fill(
-    undefined,
-  );
+  private readonly refs: (T | undefined)[] = new Array<T | undefined>(SLOTS).fill(undefined);
 
   /** @param map - the taxonomy's topics */
-  constructor(map: ReadonlyMap<string, TopicRef>) {
+  constructor(map: ReadonlyMap<string, T>) {
     this.map = map;
   }
 
   /** Where `topic` sits, or `undefined` when the taxonomy does not know it. */
-  get(topic: string): TopicRef | undefined {
+  get(topic: string): T | undefined {
     const slot = (topic.length * 7 + topic.charCodeAt(0)) & (SLOTS - 1);
     if (this.keys[slot] === topic) return this.refs[slot];
     const ref = this.map.get(topic);

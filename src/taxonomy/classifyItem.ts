@@ -1,22 +1,23 @@
 import type { ItemView } from '../item/readItem.js';
-import type { ResolvedTaxonomy, TopicRef } from './resolveTaxonomy.js';
+import type { ItemClassification, ResolvedTaxonomy, TopicRef } from './resolved.js';
 
 /**
- * How one item matches a taxonomy, in the compact form the engine reads per item. Results may be
- * shared between items (every item that matches nothing gets `ResolvedTaxonomy.none`), so they
- * are read-only: never write to the arrays.
+ * Scratch space of {@link classifyItem} for removing duplicate topics in constant time: per
+ * topic, the call stamp that last saw it and where it was put. Never part of a result; each
+ * rebalancer keeps one in its workspace.
  *
  * @internal
  */
-export interface ItemClassification {
-  /** Per group index, the highest confidence of the item's triggering topics of that group (0: none). */
-  readonly triggering: Float64Array;
-  /** Per group index, the highest confidence of the item's recovery topics of that group (0: none). */
-  readonly recovery: Float64Array;
-  /** Indices into `ResolvedTaxonomy.topicIds` of the known topics the item carries, each once. */
-  readonly topics: readonly number[];
-  /** Confidence of each entry of `topics`, in (0, 1]. */
-  readonly confidences: readonly number[];
+export interface ClassifyScratch {
+  readonly stamps: Uint32Array;
+  readonly slots: Int32Array;
+  clock: number;
+}
+
+/** A scratch space for the topics of `tax`. @internal */
+export function createClassifyScratch(tax: ResolvedTaxonomy): ClassifyScratch {
+  const topics = tax.topicIds.length;
+  return { stamps: new Uint32Array(topics), slots: new Int32Array(topics), clock: 0 };
 }
 
 /**
@@ -28,45 +29,47 @@ export interface ItemClassification {
  *
  * @param tax - the resolved taxonomy
  * @param item - the validated item
+ * @param scratch - the caller's scratch space for `tax` (a new one when omitted)
  * @returns per-group confidences and the known topics; shared and read-only when nothing matched
  * @internal
  */
 export function classifyItem(
   tax: ResolvedTaxonomy,
   item: Pick<ItemView, 'topics' | 'confidences' | 'hashtags' | 'text'>,
+  scratch?: ClassifyScratch,
 ): ItemClassification {
   const { topics, confidences: given, hashtags, text } = item;
   const tags = tax.hasTerms && hashtags !== null && hashtags.length > 0 ? hashtags : null;
   const scan = tax.hasTerms && text !== null && text !== '' ? text : null;
   if ((topics === null || topics.length === 0) && tags === null && scan === null) return tax.none;
 
-  const scratch = tax.scratch;
+  const space = scratch ?? createClassifyScratch(tax);
   // A fresh stamp per call marks the topics seen by this call, so nothing needs clearing.
-  if (scratch.clock === 0xffffffff) {
-    scratch.stamps.fill(0);
-    scratch.clock = 0;
+  if (space.clock === 0xffffffff) {
+    space.stamps.fill(0);
+    space.clock = 0;
   }
-  const stamp = ++scratch.clock;
+  const stamp = ++space.clock;
   const found: number[] = [];
   const confidences: number[] = [];
   if (topics !== null) {
     for (let t = 0; t < topics.length; t++) {
       const confidence = given === null ? 1 : given[t]!;
       if (confidence > 0)
-        note(tax.lookup.get(topics[t]!), confidence, stamp, tax, found, confidences);
+        note(tax.lookup.get(topics[t]!), confidence, stamp, space, found, confidences);
     }
   }
   if (tags !== null) {
     for (let i = 0; i < tags.length; i++) {
       const ids = tax.matcher.matchTag(tags[i]!);
       for (let j = 0; j < ids.length; j++)
-        note(tax.topics.get(ids[j]!), 1, stamp, tax, found, confidences);
+        note(tax.topics.get(ids[j]!), 1, stamp, space, found, confidences);
     }
   }
   if (scan !== null) {
     const ids = tax.matcher.scanText(scan);
     for (let j = 0; j < ids.length; j++)
-      note(tax.topics.get(ids[j]!), 1, stamp, tax, found, confidences);
+      note(tax.topics.get(ids[j]!), 1, stamp, space, found, confidences);
   }
   if (found.length === 0) return tax.none;
 
@@ -86,12 +89,12 @@ function note(
   ref: TopicRef | undefined,
   confidence: number,
   stamp: number,
-  tax: ResolvedTaxonomy,
+  space: ClassifyScratch,
   found: number[],
   confidences: number[],
 ): void {
   if (ref === undefined) return;
-  const { stamps, slots } = tax.scratch;
+  const { stamps, slots } = space;
   if (stamps[ref.index] === stamp) {
     const slot = slots[ref.index]!;
     if (confidence > confidences[slot]!) confidences[slot] = confidence;

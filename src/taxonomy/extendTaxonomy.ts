@@ -1,7 +1,8 @@
 import { buildTaxonomy } from './input/buildTaxonomy.js';
-import { TAXONOMY_LIMITS, readTaxonomy, type PlainTopic } from './input/readTaxonomy.js';
+import { readTaxonomy, type PlainTopic } from './input/readTaxonomy.js';
 import { TaxonomyReader } from './input/TaxonomyReader.js';
 import type { TaxonomyExtension, TaxonomyInput } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 interface Topic {
   readonly id: string;
@@ -100,12 +101,8 @@ export function extendTaxonomy(base: TaxonomyInput, extension: TaxonomyExtension
           'must have at least one topic for a new group',
           addition.id,
         );
-      if (groups.length >= TAXONOMY_LIMITS.groups)
-        reader.fail(
-          addition.path,
-          `would bring the groups above ${TAXONOMY_LIMITS.groups}`,
-          addition.id,
-        );
+      if (groups.length >= LIMITS.groups)
+        reader.fail(addition.path, `would bring the groups above ${LIMITS.groups}`, addition.id);
       g = groups.length;
       groupAt.set(addition.id, g);
       groups.push({
@@ -132,10 +129,10 @@ export function extendTaxonomy(base: TaxonomyInput, extension: TaxonomyExtension
             topic.id,
           );
         if (place === undefined) {
-          if (topicCount >= TAXONOMY_LIMITS.topics)
+          if (topicCount >= LIMITS.topics)
             reader.fail(
               topic.path,
-              `would bring the topics of all groups above ${TAXONOMY_LIMITS.topics}`,
+              `would bring the topics of all groups above ${LIMITS.topics}`,
               topic.id,
             );
           topicCount += 1;
@@ -145,10 +142,10 @@ export function extendTaxonomy(base: TaxonomyInput, extension: TaxonomyExtension
         }
         const target = (place ?? topicAt.get(topic.id)!).topic;
         termCount += addMissing(target.terms, topic.terms) + addMissing(target.tags, topic.tags);
-        if (termCount > TAXONOMY_LIMITS.terms)
+        if (termCount > LIMITS.terms)
           reader.fail(
             topic.path,
-            `would bring the terms of all topics above ${TAXONOMY_LIMITS.terms}`,
+            `would bring the terms of all topics above ${LIMITS.terms}`,
             topic.id,
           );
       }

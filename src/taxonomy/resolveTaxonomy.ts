@@ -1,77 +1,10 @@
 import { TopicLookup } from './TopicLookup.js';
-import type { ItemClassification } from './classifyItem.js';
+import type { ItemClassification, ResolvedGroup, ResolvedTaxonomy, TopicRef } from './resolved.js';
 import { buildTaxonomy } from './input/buildTaxonomy.js';
 import { readTaxonomy } from './input/readTaxonomy.js';
 import { TaxonomyReader } from './input/TaxonomyReader.js';
 import { createEvasiveMatcher } from './evasive/createEvasiveMatcher.js';
-import type { TermEntry, TermMatcher, TermMatcherFactory } from './match/types.js';
-import type { TaxonomyInput } from './types.js';
-
-/**
- * Where a topic sits in a resolved taxonomy.
- *
- * @internal
- */
-export interface TopicRef {
-  /** Index in `ResolvedTaxonomy.topicIds`. */
-  readonly index: number;
-  /** Index of the topic's group. */
-  readonly group: number;
-  /** Whether the topic is a recovery topic of its group (else a triggering one). */
-  readonly recovery: boolean;
-}
-
-/**
- * One group of a resolved taxonomy.
- *
- * @internal
- */
-export interface ResolvedGroup {
-  /** Group id. */
-  readonly id: string;
-  /** Label for audit text (the id when the input gives none). */
-  readonly label: string;
-  /** Indices into `ResolvedTaxonomy.topicIds` of its triggering topics, in input order. */
-  readonly triggering: readonly number[];
-  /** Indices of its recovery topics, in input order (the order recovery items rotate through). */
-  readonly recovery: readonly number[];
-}
-
-/**
- * A validated taxonomy compiled for classification: ids in order, a `Map` from topic id to its
- * group and role (untrusted ids never become object keys), and the term matcher.
- *
- * @internal
- */
-export interface ResolvedTaxonomy {
-  /** The validated input, as a deep-frozen copy. */
-  readonly input: TaxonomyInput;
-  /** The groups, in taxonomy order. */
-  readonly groups: readonly ResolvedGroup[];
-  /** Group ids, in taxonomy order (the same as `groups[g].id`). */
-  readonly groupIds: readonly string[];
-  /** Group id → index. */
-  readonly groupIndex: ReadonlyMap<string, number>;
-  /** Topic ids, group by group, triggering before recovery. */
-  readonly topicIds: readonly string[];
-  /** Topic id → where it sits. */
-  readonly topics: ReadonlyMap<string, TopicRef>;
-  /** The same, memoised for the per-candidate lookups of the request path. */
-  readonly lookup: TopicLookup;
-  /** Per topic index, where it sits. */
-  readonly topicRefs: readonly TopicRef[];
-  /** Maps hashtags and text to topic ids. */
-  readonly matcher: TermMatcher;
-  /** Whether any topic has terms; when none has, hashtags and text are not looked at. */
-  readonly hasTerms: boolean;
-  /** The shared result for an item that matches nothing. Read-only, like every result. */
-  readonly none: ItemClassification;
-  /**
-   * Scratch space of `classifyItem` for removing duplicate topics in constant time: per topic,
-   * the call stamp that last saw it and where it was put. Never part of a result.
-   */
-  readonly scratch: { readonly stamps: Uint32Array; readonly slots: Int32Array; clock: number };
-}
+import type { TermEntry, TermMatcherFactory } from './match/types.js';
 
 /**
  * Validates an untrusted taxonomy and compiles it. Rules: at most 64 groups, 4,096 topics and
@@ -154,10 +87,5 @@ export function resolveTaxonomy(
     matcher: matcherFactory(Object.freeze(entries)),
     hasTerms: entries.length > 0,
     none,
-    scratch: {
-      stamps: new Uint32Array(topicIds.length),
-      slots: new Int32Array(topicIds.length),
-      clock: 0,
-    },
   });
 }

@@ -1,6 +1,6 @@
-import type { Classification } from '../facade/types.js';
-import type { ItemClassification } from './classifyItem.js';
-import type { ResolvedTaxonomy } from './resolveTaxonomy.js';
+import type { Classification } from './types.js';
+import type { ItemClassification } from './resolved.js';
+import type { ResolvedTaxonomy } from './resolved.js';
 
 /**
  * Turns the compact result of `classifyItem` into the public {@link Classification}: frozen

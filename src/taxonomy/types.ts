@@ -127,3 +127,20 @@ export interface TaxonomyExtension {
   /** Groups to add or to extend, matched by id. */
   readonly groups: readonly GroupExtension[];
 }
+
+/**
+ * How an item matched the taxonomy: per group, the highest confidence of its triggering and of
+ * its recovery topics, and the confidence of each known topic.
+ *
+ * @example
+ * ```ts
+ * import { createRebalancer, presets } from 'feed-rebalancer';
+ * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
+ * rb.classify({ id: 'x', hashtags: ['#Thin_Spo'] }).triggering['eating-disorder']; // 1
+ * ```
+ */
+export interface Classification {
+  readonly triggering: Readonly<Record<string, number>>;
+  readonly recovery: Readonly<Record<string, number>>;
+  readonly topics: Readonly<Record<string, number>>;
+}

@@ -1,9 +1,6 @@
-import type {
-  ObserveEvent,
-  RebalanceRequest,
-  RebalanceResult,
-  Rebalancer,
-} from '../facade/types.js';
+import type { RebalanceRequest, Rebalancer } from '../facade/types.js';
+import type { RebalanceResult } from '../rerank/types.js';
+import type { ObserveEvent } from '../exposure/types.js';
 import type { PolicyInput } from '../policy/types.js';
 import type { TaxonomyInput } from '../taxonomy/types.js';
 

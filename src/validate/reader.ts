@@ -1,5 +1,6 @@
-import { RebalanceError, type RebalanceErrorCode } from '../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../errors/describe.js';
+import type { RebalanceErrorCode } from '../errors/RebalanceError.js';
+import { joinPath } from '../errors/describe.js';
+import { failInput, unreadableError } from './fail.js';
 
 /**
  * Reads untrusted JSON-like input field by field, turning every problem into a `RebalanceError`
@@ -17,29 +18,24 @@ export class InputReader {
   ) {}
 
   fail(path: string, rule: string, value: unknown): never {
-    const shown = path === '' ? this.root : this.root === '' ? path : `${this.root}.${path}`;
-    throw new RebalanceError(
-      this.code,
-      `${this.api}: ${shown} ${rule} (got ${describeValue(value)})`,
-      path,
-    );
+    failInput(this.code, this.api, path, rule, value, this.shown(path));
+  }
+
+  /** The path as messages show it: under the root prefix. */
+  shown(path: string): string {
+    return path === '' ? this.root : this.root === '' ? path : `${this.root}.${path}`;
+  }
+
+  /** Throws the error for a field whose getter or proxy trap threw. */
+  unreadable(path: string, cause: unknown): never {
+    throw unreadableError(this.code, this.api, path, cause, this.shown(path));
   }
 
   /** An object with only the listed keys; returns a null-prototype copy of its values. */
   object(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       this.fail(path, 'must be an object', value);
-    let own: string[];
-    try {
-      own = Object.keys(value);
-    } catch (cause) {
-      throw new RebalanceError(
-        this.code,
-        `${this.api}: ${path || this.root} could not be read`,
-        path,
-        { cause },
-      );
-    }
+    const own = this.ownKeys(value, path);
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of own) {
       if (!keys.includes(key))
@@ -48,16 +44,7 @@ export class InputReader {
           `is not a known field (expected one of ${keys.join(', ')})`,
           key,
         );
-      try {
-        out[key] = (value as Record<string, unknown>)[key];
-      } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, key)} could not be read (its getter threw)`,
-          joinPath(path, key),
-          { cause },
-        );
-      }
+      this.copyField(value, key, path, out);
     }
     return out;
   }
@@ -75,17 +62,7 @@ export class InputReader {
   ): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       this.fail(path, 'must be an object', value);
-    let own: string[];
-    try {
-      own = Object.keys(value);
-    } catch (cause) {
-      throw new RebalanceError(
-        this.code,
-        `${this.api}: ${path || this.root} could not be read`,
-        path,
-        { cause },
-      );
-    }
+    const own = this.ownKeys(value, path);
     if (own.length > maxKeys) this.fail(path, `must have at most ${maxKeys} entries`, value);
     const out = Object.create(null) as Record<string, unknown>;
     for (const key of own) {
@@ -95,18 +72,27 @@ export class InputReader {
           `must be named by a non-empty string of at most ${maxKeyLength} characters`,
           key,
         );
-      try {
-        out[key] = (value as Record<string, unknown>)[key];
-      } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, key)} could not be read (its getter threw)`,
-          joinPath(path, key),
-          { cause },
-        );
-      }
+      this.copyField(value, key, path, out);
     }
     return out;
+  }
+
+  /** The own keys of an object, read once; a proxy whose trap throws is `unreadable`. */
+  private ownKeys(value: object, path: string): string[] {
+    try {
+      return Object.keys(value);
+    } catch (cause) {
+      this.unreadable(path, cause);
+    }
+  }
+
+  /** Copies `value[key]` into `out`, reading it once; a getter that throws is `unreadable`. */
+  private copyField(value: object, key: string, path: string, out: Record<string, unknown>): void {
+    try {
+      out[key] = (value as Record<string, unknown>)[key];
+    } catch (cause) {
+      this.unreadable(joinPath(path, key), cause);
+    }
   }
 
   /** An array with at most `max` entries; returns a copy. */
@@ -118,12 +104,7 @@ export class InputReader {
       try {
         out[i] = (value as unknown[])[i];
       } catch (cause) {
-        throw new RebalanceError(
-          this.code,
-          `${this.api}: ${joinPath(path, i)} could not be read`,
-          joinPath(path, i),
-          { cause },
-        );
+        this.unreadable(joinPath(path, i), cause);
       }
     }
     return out;

@@ -6,8 +6,8 @@ import { rawLevel } from '../../src/detect/rawLevel.js';
 import { runArl } from '../../src/detect/runArl.js';
 import { stepStatistic } from '../../src/detect/stepStatistic.js';
 import { windowArl } from '../../src/detect/windowArl.js';
-import type { ResolvedDetection } from '../../src/policy/resolved.js';
-import type { Level } from '../../src/policy/types.js';
+import type { ResolvedDetection } from '../../src/detect/detector.js';
+import type { Level } from '../../src/detect/levels.js';
 import { simulateAlarmTime } from './support.js';
 
 /** The library's own detector, as observe() drives it: stepStatistic, then rawLevel. */

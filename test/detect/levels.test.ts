@@ -5,8 +5,8 @@ import { cusumGamma } from '../../src/detect/cusumGamma.js';
 import { nextLevel } from '../../src/detect/nextLevel.js';
 import { rawLevel } from '../../src/detect/rawLevel.js';
 import { stepStatistic } from '../../src/detect/stepStatistic.js';
-import type { ResolvedDetection } from '../../src/policy/resolved.js';
-import type { Level } from '../../src/policy/types.js';
+import type { ResolvedDetection } from '../../src/detect/detector.js';
+import type { Level } from '../../src/detect/levels.js';
 
 const RANK: Record<Level, number> = { none: 0, elevated: 1, sustained: 2 };
 const level = fc.constantFrom<Level>('none', 'elevated', 'sustained');

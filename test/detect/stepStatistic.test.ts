@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cusumGamma } from '../../src/detect/cusumGamma.js';
 import { stepStatistic } from '../../src/detect/stepStatistic.js';
-import type { ResolvedDetection } from '../../src/policy/resolved.js';
+import type { ResolvedDetection } from '../../src/detect/detector.js';
 
 const ones = (text: string): number => text.split('1').length - 1;
 

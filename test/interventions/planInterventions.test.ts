@@ -1,14 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRebalancer } from '../../src/facade/createRebalancer.js';
-import type { Intervention } from '../../src/facade/types.js';
-import {
-  EMPTY_INTERVENTION_LOG,
-  MAX_LOGGED_INTERVENTIONS,
-  recordIntervention,
-  resolveInterventionSettings,
-  type InterventionLog,
-} from '../../src/interventions/interventionSettings.js';
+import type { Intervention } from '../../src/exposure/types.js';
+import { resolveInterventionSettings } from '../../src/interventions/interventionSettings.js';
+import { EMPTY_INTERVENTION_LOG, recordIntervention } from '../../src/feedback/interventionLog.js';
+import { type InterventionLog } from '../../src/feedback/types.js';
+import { LIMITS } from '../../src/validate/limits.js';
 import { planInterventions } from '../../src/interventions/planInterventions.js';
 import { presets } from '../../src/presets/presets.js';
 import { createEvasiveMatcher } from '../../src/taxonomy/evasive/createEvasiveMatcher.js';
@@ -99,7 +96,7 @@ describe('planInterventions', () => {
       expect(JSON.stringify(log)).toBe(before);
       log = next;
     }
-    expect(log.shown.length).toBe(MAX_LOGGED_INTERVENTIONS);
+    expect(log.shown.length).toBe(LIMITS.loggedInterventions);
     expect(log.shown.at(-1)).toEqual(['break', '', 99]);
   });
 });

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  SEE_LESS,
-  addSeeLess,
-  seeLessMultiplier,
-  type SeeLessEntry,
-} from '../../src/interventions/seeLess.js';
+import { SEE_LESS, addSeeLess, seeLessMultiplier } from '../../src/feedback/seeLess.js';
+import { type SeeLessEntry } from '../../src/feedback/types.js';
 
 const DAY = 86_400_000;
 

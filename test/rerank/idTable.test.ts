@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Arena } from '../../src/scratch/Arena.js';
+import { ArenaPool } from '../../src/scratch/Arena.js';
 import { hashId32, IdTable, type IdHash } from '../../src/scratch/IdTable.js';
 
 type Step = { op: 'add' | 'find'; id: string };
 
 /** Runs `steps` against an IdTable and a Map, expecting the same answers. */
 function agreesWithMap(steps: readonly Step[], hash: IdHash): IdTable {
-  const arena = Arena.take();
+  const arena = new ArenaPool().take();
   try {
     const adds = steps.filter((s) => s.op === 'add').length;
     const table = new IdTable(adds, arena, hash);

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/facade/types.js';
-import { classifyItem } from '../../src/taxonomy/classifyItem.js';
+import type { Classification } from '../../src/taxonomy/types.js';
+import { classifyItem, createClassifyScratch } from '../../src/taxonomy/classifyItem.js';
 import { createExactMatcher } from '../../src/taxonomy/match/createExactMatcher.js';
 import { normalizeTerm } from '../../src/taxonomy/match/normalizeTerm.js';
 import { defaultTaxonomy } from '../../src/taxonomy/presets/defaultTaxonomy.js';
-import { resolveTaxonomy, type ResolvedTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
+import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
+import { type ResolvedTaxonomy } from '../../src/taxonomy/resolved.js';
 import { toClassification } from '../../src/taxonomy/toClassification.js';
 import type { TaxonomyInput } from '../../src/taxonomy/types.js';
 import { view } from './support.js';
@@ -111,11 +112,12 @@ describe('classifyItem', () => {
 
   it('classifyItem stays correct when its per-call stamp wraps around', () => {
     const local = resolveTaxonomy(defaultTaxonomy, 'createRebalancer');
+    const scratch = createClassifyScratch(local);
     const topicsOf = (item: unknown) =>
-      classifyItem(local, view(item)).topics.map((t) => local.topicIds[t]);
+      classifyItem(local, view(item), scratch).topics.map((t) => local.topicIds[t]);
     // pro-ana keeps stamp 1 from the first call; after the wrap, stamp 1 comes round again.
     expect(topicsOf({ id: 'a', hashtags: ['#proana'] })).toEqual(['pro-ana']);
-    local.scratch.clock = 0xffffffff - 1;
+    scratch.clock = 0xffffffff - 1;
     expect(topicsOf({ id: 'b', hashtags: ['#thinspo'] })).toEqual(['thinspiration']);
     expect(topicsOf({ id: 'c', hashtags: ['#proana', '#thinspo', '#proana'] })).toEqual([
       'pro-ana',

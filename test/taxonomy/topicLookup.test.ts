@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TopicLookup } from '../../src/taxonomy/TopicLookup.js';
-import type { TopicRef } from '../../src/taxonomy/resolveTaxonomy.js';
+import type { TopicRef } from '../../src/taxonomy/resolved.js';
 
 describe('TopicLookup', () => {
   it('answers every lookup as the Map does, whatever the order and however ids collide in its memo (1,000 runs)', () => {

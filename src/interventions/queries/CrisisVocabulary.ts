@@ -208,20 +208,16 @@ function unsqueezed(word: string): string {
   return out;
 }
 
-let shared: CrisisVocabulary | null = null;
-
 /**
- * The compiled vocabulary: one instance, built on first use, for the default lists — compiling
- * them costs far more than the rest of `createRebalancer`, which hosts and tests call often —
- * and a new one for any other lists. Sharing is safe: `read` keeps no state between calls.
+ * Whether `vocabulary` is the default lists, untouched: those cannot fail to compile, so an
+ * interceptor may put their compilation off until its first query.
  *
  * @internal
  */
-export function compileCrisisVocabulary(vocabulary: ResolvedQueryVocabulary): CrisisVocabulary {
-  const isDefault =
+export function isDefaultVocabulary(vocabulary: ResolvedQueryVocabulary): boolean {
+  return (
     vocabulary.crisisTerms === DEFAULT_CRISIS_TERMS &&
     vocabulary.benignPhrases === DEFAULT_BENIGN_PHRASES &&
-    vocabulary.codeWords === DEFAULT_CODE_WORDS;
-  if (!isDefault) return new CrisisVocabulary(vocabulary);
-  return (shared ??= new CrisisVocabulary(vocabulary));
+    vocabulary.codeWords === DEFAULT_CODE_WORDS
+  );
 }

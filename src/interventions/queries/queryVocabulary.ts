@@ -4,10 +4,9 @@ import { InputReader } from '../../validate/reader.js';
 import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
 import { DEFAULT_CODE_WORDS, type CodeWordRule } from './codeWords.js';
 import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
+import { LIMITS } from '../../validate/limits.js';
 
 /** Most entries of each list, and longest string, so building stays bounded on hostile input. */
-const MAX_ENTRIES = 10_000;
-const MAX_LENGTH = 200;
 
 /**
  * The vocabulary search interception reads queries with, beside the taxonomy's terms: options of
@@ -82,11 +81,11 @@ export function resolveQueryVocabulary(
     crisisTerms:
       crisisTerms === undefined || crisisTerms === DEFAULT_CRISIS_TERMS
         ? DEFAULT_CRISIS_TERMS
-        : r.array(crisisTerms, 'crisisTerms', MAX_ENTRIES).map((entry, i) => {
+        : r.array(crisisTerms, 'crisisTerms', LIMITS.vocabularyEntries).map((entry, i) => {
             const path = `crisisTerms[${i}]`;
             const e = r.object(entry, path, ['term', 'topic', 'tagOnly']);
-            const term = r.string(e.term, `${path}.term`, MAX_LENGTH);
-            const topic = r.string(e.topic, `${path}.topic`, MAX_LENGTH);
+            const term = r.string(e.term, `${path}.term`, LIMITS.vocabularyEntryLength);
+            const topic = r.string(e.topic, `${path}.topic`, LIMITS.vocabularyEntryLength);
             if (e.tagOnly !== undefined && typeof e.tagOnly !== 'boolean')
               r.fail(`${path}.tagOnly`, 'must be a boolean', e.tagOnly);
             return e.tagOnly === true ? { term, topic, tagOnly: true } : { term, topic };
@@ -98,10 +97,10 @@ export function resolveQueryVocabulary(
     codeWords:
       codeWords === undefined || codeWords === DEFAULT_CODE_WORDS
         ? DEFAULT_CODE_WORDS
-        : r.array(codeWords, 'codeWords', MAX_ENTRIES).map((rule, i) => {
+        : r.array(codeWords, 'codeWords', LIMITS.vocabularyEntries).map((rule, i) => {
             const path = `codeWords[${i}]`;
             const e = r.object(rule, path, ['word', 'with', 'unless']);
-            const word = r.string(e.word, `${path}.word`, MAX_LENGTH);
+            const word = r.string(e.word, `${path}.word`, LIMITS.vocabularyEntryLength);
             const unless = e.unless === undefined ? [] : strings(r, e.unless, `${path}.unless`);
             return e.with === undefined
               ? { word, unless }
@@ -127,6 +126,6 @@ function pick(options: QueryVocabularyOptions, r: InputReader): Record<string, u
 
 function strings(r: InputReader, value: unknown, path: string): string[] {
   return r
-    .array(value, path, MAX_ENTRIES)
-    .map((item, i) => r.string(item, `${path}[${i}]`, MAX_LENGTH));
+    .array(value, path, LIMITS.vocabularyEntries)
+    .map((item, i) => r.string(item, `${path}[${i}]`, LIMITS.vocabularyEntryLength));
 }

@@ -1,4 +1,5 @@
-import { normalizeEvasive } from '../../taxonomy/evasive/normalizeEvasive.js';
+import { EvasiveStream } from '../../taxonomy/evasive/EvasiveStream.js';
+import { normalizeEvasive, normalizeWith } from '../../taxonomy/evasive/normalizeEvasive.js';
 
 /**
  * One word of a search query as the interceptor reads it.
@@ -61,20 +62,25 @@ const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
 /** The spellings of {@link EXPANSIONS}, which a run of spaced letters may spell too. */
 export const EXPANDED_SPELLINGS: readonly string[] = EXPANSIONS.map(([spelling]) => spelling);
 
-let expansionsByNorm: Map<string, readonly QueryWord[]> | null = null;
+/**
+ * The words each contraction or texting form stands for, by its normal form: a frozen
+ * null-prototype table built once at load (a few dozen entries), so any word is a safe key.
+ */
+const EXPANSIONS_BY_NORM: Readonly<Record<string, readonly QueryWord[]>> = /* @__PURE__ */ (() => {
+  const byNorm = Object.create(null) as Record<string, readonly QueryWord[]>;
+  for (const [spelling, words] of EXPANSIONS) {
+    byNorm[normalizeEvasive(spelling)] = Object.freeze(
+      words.map((raw) =>
+        Object.freeze({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false }),
+      ),
+    );
+  }
+  return Object.freeze(byNorm);
+})();
 
 /** The words a contraction or texting form stands for, by its normal form. */
 function expansionOf(norm: string): readonly QueryWord[] | undefined {
-  if (expansionsByNorm === null) {
-    expansionsByNorm = new Map();
-    for (const [spelling, words] of EXPANSIONS) {
-      expansionsByNorm.set(
-        normalizeEvasive(spelling),
-        words.map((raw) => ({ raw, norm: normalizeEvasive(raw), tag: false, afterNumber: false })),
-      );
-    }
-  }
-  return expansionsByNorm.get(norm);
+  return EXPANSIONS_BY_NORM[norm];
 }
 
 /** French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). */
@@ -123,7 +129,12 @@ interface Token {
  *
  * @internal
  */
-export function readQuery(text: string, maxWords: number, segment: LetterSegmenter): QueryWord[] {
+export function readQuery(
+  text: string,
+  maxWords: number,
+  segment: LetterSegmenter,
+  stream: EvasiveStream = new EvasiveStream(),
+): QueryWord[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let afterNumber = false;
@@ -134,18 +145,18 @@ export function readQuery(text: string, maxWords: number, segment: LetterSegment
     const tag = raw.startsWith('#') || raw.startsWith('＃');
     const elision = ELISION.exec(raw);
     if (elision !== null) {
-      push(tokens, ELIDED[elision[1]!.toLowerCase()]!, tag, afterNumber);
+      push(tokens, ELIDED[elision[1]!.toLowerCase()]!, tag, afterNumber, stream);
       raw = elision[2]!;
       afterNumber = false;
     }
     const unit = NUMBER_UNIT.exec(raw);
     if (unit !== null) {
-      push(tokens, unit[1]!, tag, afterNumber);
-      push(tokens, unit[2]!, false, true);
+      push(tokens, unit[1]!, tag, afterNumber, stream);
+      push(tokens, unit[2]!, false, true, stream);
       afterNumber = false;
       continue;
     }
-    afterNumber = push(tokens, raw, tag, afterNumber) && NUMBER.test(raw);
+    afterNumber = push(tokens, raw, tag, afterNumber, stream) && NUMBER.test(raw);
   }
   const words: QueryWord[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -156,7 +167,7 @@ export function readQuery(text: string, maxWords: number, segment: LetterSegment
       for (let j = i; j < end; j++) letters += tokens[j]!.norm;
       const tag = tokens[i]!.tag;
       for (const raw of segment(letters)) {
-        const norm = normalizeEvasive(raw);
+        const norm = normalizeWith(stream, raw);
         if (norm !== '') expand(words, { raw, norm, tag, afterNumber: false });
       }
       i = end;
@@ -176,8 +187,14 @@ function expand(words: QueryWord[], word: QueryWord): void {
 }
 
 /** Appends the token if it has a normal form; returns whether it did. */
-function push(tokens: Token[], raw: string, tag: boolean, afterNumber: boolean): boolean {
-  const norm = normalizeEvasive(raw);
+function push(
+  tokens: Token[],
+  raw: string,
+  tag: boolean,
+  afterNumber: boolean,
+  stream: EvasiveStream,
+): boolean {
+  const norm = normalizeWith(stream, raw);
   if (norm === '') return false;
   tokens.push({ raw, norm, tag, afterNumber });
   return true;

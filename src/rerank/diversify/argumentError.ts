@@ -1,5 +1,5 @@
+import { inputError, unreadableError } from '../../validate/fail.js';
 import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
 
 /**
  * The error a diversification building block throws for an argument it cannot use: code
@@ -14,11 +14,7 @@ export function argumentError(
   rule: string,
   value: unknown,
 ): RebalanceError {
-  return new RebalanceError(
-    'argument',
-    `${api}: ${path} ${rule} (got ${describeValue(value)})`,
-    path,
-  );
+  return inputError('argument', api, path, rule, value);
 }
 
 /**
@@ -45,12 +41,7 @@ export function readOption(api: string, options: object | null, key: string): un
   try {
     return (options as Record<string, unknown>)[key];
   } catch (cause) {
-    throw new RebalanceError(
-      'argument',
-      `${api}: options.${key} could not be read (its getter threw)`,
-      `options.${key}`,
-      { cause },
-    );
+    throw unreadableError('argument', api, `options.${key}`, cause);
   }
 }
 

@@ -1,4 +1,4 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
+import { unreadableError } from '../../validate/fail.js';
 import { joinPath } from '../../errors/describe.js';
 import { argumentError } from './argumentError.js';
 import { DIVERSIFY_DEFAULTS } from './defaults.js';
@@ -29,9 +29,7 @@ function readMatrixLike(api: string, path: string, kernel: KernelMatrixLike): Ke
         x = kernel.get(i, j);
       } catch (cause) {
         const at = joinPath(joinPath(path, i), j);
-        throw new RebalanceError('argument', `${api}: ${at} could not be read (get threw)`, at, {
-          cause,
-        });
+        throw unreadableError('argument', api, at, cause);
       }
       if (typeof x !== 'number' || !Number.isFinite(x))
         throw argumentError(api, joinPath(joinPath(path, i), j), 'must be a finite number', x);

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../item/limits.js';
+import { LIMITS } from '../../validate/limits.js';
 import type { Item, Rebalancer, RebalanceResult, UserState } from '../../index.js';
 import type { PrcContentItem, PrcNewItem, PrcRecoveryItem } from './prcTypes.js';
 import { FEED, readThreads, removeWithReplies } from './threads.js';

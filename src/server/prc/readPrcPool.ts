@@ -1,6 +1,6 @@
 import { RebalanceError, type Rebalancer } from '../../index.js';
 import { describeValue } from '../../errors/describe.js';
-import { LIMITS } from '../../item/limits.js';
+import { LIMITS } from '../../validate/limits.js';
 import type { PrcOptions, PrcRecoveryItem } from './prcTypes.js';
 
 const URL_MAX_LENGTH = 2_083;

@@ -1,8 +1,5 @@
-import { LIMITS } from '../../item/limits.js';
+import { LIMITS } from '../../validate/limits.js';
 import { arrayOf, object, orNull, ref, string, type SharedSchema } from './jsonSchema.js';
-
-/** Longest `eventId` accepted on an event (an idempotency key such as a UUID or a hash). */
-export const EVENT_ID_MAX_LENGTH = 256;
 
 const time = {
   type: 'number',
@@ -63,7 +60,7 @@ export const ITEM: SharedSchema = {
 
 const eventId = string(
   'Optional id of the event, such as a UUID, stored with it in the pending log. The stores do not yet use it to apply an event once: an append retried after an error may store its events twice.',
-  { min: 1, max: EVENT_ID_MAX_LENGTH },
+  { min: 1, max: LIMITS.eventIdLength },
 );
 
 /** An impression: an item the user was shown. @internal */

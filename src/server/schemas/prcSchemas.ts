@@ -1,5 +1,4 @@
-import { LIMITS } from '../../item/limits.js';
-import { USER_ID_MAX_LENGTH } from '../../store/userId.js';
+import { LIMITS } from '../../validate/limits.js';
 import type { ResolvedServerLimits } from '../limits.js';
 import { PRC_TIME_PATTERN } from '../prc/prcTime.js';
 import { object, orNull, ref, type JsonSchema, type SharedSchema } from './jsonSchema.js';
@@ -128,7 +127,7 @@ export const PRC_SESSION: SharedSchema = {
       user_id: {
         type: 'string',
         minLength: 1,
-        maxLength: USER_ID_MAX_LENGTH,
+        maxLength: LIMITS.userIdLength,
         description: 'The participant; their exposure is kept under this id.',
       },
       user_name_hash: { type: 'string' },

@@ -1,7 +1,8 @@
+import { LEVELS } from '../../detect/levels.js';
 import { object, orNull, ref, string, type JsonSchema, type SharedSchema } from './jsonSchema.js';
 
 const count = { type: 'integer', minimum: 0 } as const;
-const level = { type: 'string', enum: ['none', 'elevated', 'sustained'] } as const;
+const level = { type: 'string', enum: LEVELS } as const;
 const strings = { type: 'array', items: { type: 'string' } } as const;
 
 /** What the detector says about one group. @internal */

@@ -1,4 +1,4 @@
-import { USER_ID_MAX_LENGTH } from '../../store/userId.js';
+import { LIMITS } from '../../validate/limits.js';
 import type { ResolvedServerLimits } from '../limits.js';
 import { ITEM, OBSERVE_EVENT } from './itemSchemas.js';
 import { arrayOf, object, ref, string, type JsonSchema } from './jsonSchema.js';
@@ -16,7 +16,7 @@ const QUERY_MAX_LENGTH = 4_096;
 
 const userId = string(
   'The user\u2019s id: opaque to the server, never logged in clear (a keyed hash stands for it).',
-  { min: 1, max: USER_ID_MAX_LENGTH },
+  { min: 1, max: LIMITS.userIdLength },
 );
 const at = {
   type: 'number',

@@ -1,4 +1,5 @@
-import type { RebalanceRequest, Slot } from '../../facade/types.js';
+import type { RebalanceRequest } from '../../facade/types.js';
+import type { Slot } from '../../rerank/types.js';
 import type { UserState } from '../../exposure/types.js';
 import type { Impression } from '../../item/types.js';
 import type { Catalogue } from '../world/buildCatalogue.js';

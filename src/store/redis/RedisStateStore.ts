@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
-import type { ObserveEvent } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import { parseState } from '../../exposure/stateShape.js';
 import { needFolder, readEvents } from '../appendEvents.js';
 import { checkUpdateFn } from '../checkUpdate.js';

@@ -1,6 +1,6 @@
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
-import type { ObserveEvent } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import type { EventFolder } from '../types.js';
 
 /**

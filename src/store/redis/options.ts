@@ -1,6 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
-import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
+import { failInput } from '../../validate/fail.js';
+import { LIMITS } from '../../validate/limits.js';
 import type { UserState } from '../../exposure/types.js';
 import { readFolder } from '../appendEvents.js';
 import type { EventFolder } from '../types.js';
@@ -170,7 +170,12 @@ export function resolveRedisStoreOptions(options: unknown): ResolvedRedisStoreOp
     prefix,
     ttl: String(ttlSeconds),
     cacheSize: integer('cacheSize', o.cacheSize ?? D.cacheSize, 0, 1_000_000),
-    maxAppendEvents: integer('maxAppendEvents', o.maxAppendEvents ?? D.maxAppendEvents, 1, 100_000),
+    maxAppendEvents: integer(
+      'maxAppendEvents',
+      o.maxAppendEvents ?? D.maxAppendEvents,
+      1,
+      LIMITS.impressionsPerCall,
+    ),
     maxAppendBytes: integer('maxAppendBytes', o.maxAppendBytes ?? D.maxAppendBytes, 64, 2 ** 26),
     foldEvery: integer('foldEvery', o.foldEvery ?? D.foldEvery, 1, 100_000),
     maxPendingEntries: integer(
@@ -194,9 +199,5 @@ function integer(name: string, value: unknown, min: number, max: number): number
 }
 
 function invalid(name: string, rule: string, value: unknown): never {
-  throw new RebalanceError(
-    'argument',
-    `RedisStateStore: ${name} ${rule} (got ${describeValue(value)})`,
-    name,
-  );
+  failInput('argument', 'RedisStateStore', name, rule, value);
 }

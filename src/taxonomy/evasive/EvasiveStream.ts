@@ -1,3 +1,6 @@
+// Over 250 lines on purpose: one class whose buffers (codes, flags, kinds, units) share invariants
+// that every method keeps; split across files, a reader would lose the one place they are stated.
+
 import {
   ASCII_UNITS,
   BREAK,
@@ -10,6 +13,7 @@ import {
   LETTER,
   SPACE,
   classifyCodePoint,
+  type Units,
   isConsonant,
 } from './classifyChar.js';
 
@@ -85,6 +89,8 @@ export class EvasiveStream {
   private kinds = new Uint8Array(64);
   private units = new Int32Array(64);
   private count = 0;
+  /** Units of the non-ASCII code points met so far (bounded; see `classifyCodePoint`). */
+  private readonly codePoints = new Map<number, Units>();
 
   /** Normalises `input` into `codes` (and `flags` in text mode). */
   load(input: string, text: boolean): void {
@@ -129,7 +135,7 @@ export class EvasiveStream {
           count++;
           continue;
         }
-        const pieces = classifyCodePoint(cp);
+        const pieces = classifyCodePoint(cp, this.codePoints);
         this.reserve(count + (pieces.length >> 1));
         for (let k = 0; k < pieces.length; k += 2) {
           this.kinds[count] = pieces[k]!;

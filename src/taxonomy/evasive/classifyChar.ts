@@ -131,27 +131,26 @@ export type Units = readonly number[];
 
 const DROPPED: Units = Object.freeze([]);
 const CACHE_LIMIT = 4096;
-// Classifying a code point takes several regular expressions and normalisations; captions reuse
-// few distinct characters, so a bounded cache makes the non-ASCII path cheap. Its contents are a
-// pure function of the code point, so sharing it cannot change any result.
-const cache = new Map<number, Units>();
 
 /**
- * The units a non-ASCII code point of NFKC-normalised text becomes.
+ * The units a non-ASCII code point of NFKC-normalised text becomes. Classifying a code point
+ * takes several regular expressions and normalisations; captions reuse few distinct characters,
+ * so the caller keeps a bounded cache (each {@link EvasiveStream} has its own) that makes the
+ * non-ASCII path cheap. Its contents are a pure function of the code point.
  *
  * @internal
  */
-export function classifyCodePoint(cp: number): Units {
+export function classifyCodePoint(cp: number, cache: Map<number, Units>): Units {
   let units = cache.get(cp);
   if (units === undefined) {
-    units = classifyUncached(cp);
+    units = classifyUncached(cp, cache);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(cp, units);
   }
   return units;
 }
 
-function classifyUncached(cp: number): Units {
+function classifyUncached(cp: number, cache: Map<number, Units>): Units {
   const char = String.fromCodePoint(cp);
   if (IGNORABLE.test(char) || MARK.test(char)) return DROPPED;
   if (EMOJI.test(char)) return Object.freeze([JOINER, cp]);
@@ -188,7 +187,7 @@ function classifyUncached(cp: number): Units {
         out.push(LETTER, baseCode < 128 ? base.toLowerCase().charCodeAt(0) : baseCode);
     }
   }
-  if (out.length > 0) return Object.freeze(settle(out, cp));
+  if (out.length > 0) return Object.freeze(settle(out, cp, cache));
   return WORD.test(char) ? DROPPED : Object.freeze([BREAK, cp]);
 }
 
@@ -196,7 +195,7 @@ function classifyUncached(cp: number): Units {
  * Classifies again every non-ASCII letter a code point became, so the result is a fixed point
  * and normalising twice changes nothing: `ẞ` folds to `ß`, which folds to `ss` in turn.
  */
-function settle(units: number[], cp: number): number[] {
+function settle(units: number[], cp: number, cache: Map<number, Units>): number[] {
   const out: number[] = [];
   for (let k = 0; k < units.length; k += 2) {
     const code = units[k + 1]!;
@@ -204,7 +203,7 @@ function settle(units: number[], cp: number): number[] {
       out.push(units[k]!, code);
       continue;
     }
-    const again = classifyCodePoint(code);
+    const again = classifyCodePoint(code, cache);
     if (again.length === 0) out.push(units[k]!, code);
     else for (let j = 0; j < again.length; j++) out.push(again[j]!);
   }

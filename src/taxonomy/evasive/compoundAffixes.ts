@@ -1,5 +1,4 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
+import { failInput } from '../../validate/fail.js';
 
 /**
  * The suffixes that make a compound hashtag of a term (`thinspo` + `goals`), for
@@ -133,11 +132,7 @@ const MAX_AFFIX_LENGTH = 64;
 export function readCompoundAffixes(value: unknown, api: string): CompoundAffixes | null {
   if (value === false) return null;
   const fail = (path: string, rule: string, got: unknown): never => {
-    throw new RebalanceError(
-      'argument',
-      `${api}: options.${path} ${rule} (got ${describeValue(got)})`,
-      path,
-    );
+    failInput('argument', api, path, rule, got, `options.${path}`);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail('compounds', 'must be false or an object with triggering, recovery and tagOnly', value);

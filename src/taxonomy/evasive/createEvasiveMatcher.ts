@@ -1,5 +1,4 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
+import { failInput } from '../../validate/fail.js';
 import type { TermEntry, TermMatcher } from '../match/types.js';
 import { CompoundSearch } from './CompoundSearch.js';
 import { EvasiveStream } from './EvasiveStream.js';
@@ -72,11 +71,7 @@ export function createEvasiveMatcher(
 ): TermMatcher {
   const resolved = resolveEvasiveOptions(options);
   if (!Array.isArray(entries)) {
-    throw new RebalanceError(
-      'argument',
-      `createEvasiveMatcher: entries must be an array (got ${describeValue(entries)})`,
-      '',
-    );
+    failInput('argument', 'createEvasiveMatcher', '', 'must be an array', entries, 'entries');
   }
   const stream = new EvasiveStream();
   const tags = new KeyTable();
@@ -154,13 +149,8 @@ interface ReadEntry {
 
 function readEntry(entry: unknown, i: number): ReadEntry {
   const path = `entries[${i}]`;
-  const fail = (field: string, rule: string, value: unknown): never => {
-    throw new RebalanceError(
-      'argument',
-      `createEvasiveMatcher: ${path}${field} ${rule} (got ${describeValue(value)})`,
-      `${path}${field}`,
-    );
-  };
+  const fail = (field: string, rule: string, value: unknown): never =>
+    failInput('argument', 'createEvasiveMatcher', `${path}${field}`, rule, value);
   if (typeof entry !== 'object' || entry === null) fail('', 'must be an object', entry);
   const { term, topic, tagOnly, group, role } = entry as Record<string, unknown>;
   if (typeof term !== 'string') fail('.term', 'must be a string', term);

@@ -1,7 +1,5 @@
 import { EvasiveStream } from './EvasiveStream.js';
 
-const stream = /* @__PURE__ */ new EvasiveStream();
-
 /**
  * Normalises a hashtag or term to its evasive normal form, the key under which spelling
  * variants of one term coincide. The steps, in the order that holds up against deliberate
@@ -32,6 +30,16 @@ const stream = /* @__PURE__ */ new EvasiveStream();
  * ```
  */
 export function normalizeEvasive(input: string): string {
+  return normalizeWith(new EvasiveStream(), input);
+}
+
+/**
+ * {@link normalizeEvasive} with the caller's stream, for callers that normalise many words (the
+ * query reader, the crisis vocabulary): the stream's buffers and code-point cache are reused.
+ *
+ * @internal
+ */
+export function normalizeWith(stream: EvasiveStream, input: string): string {
   stream.load(input, false);
   let out = '';
   for (let i = 0; i < stream.length; i++) out += String.fromCodePoint(stream.codes[i]!);

@@ -1,5 +1,4 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
+import { failInput } from '../../validate/fail.js';
 import {
   DEFAULT_COMPOUND_AFFIXES,
   readCompoundAffixes,
@@ -123,11 +122,7 @@ export function resolveEvasiveOptions(
     };
   }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new RebalanceError(
-      'argument',
-      `${API}: options must be an object (got ${describeValue(options)})`,
-      '',
-    );
+    failInput('argument', API, '', 'must be an object', options, 'options');
   }
   const {
     fuzzyMinLength = 7,
@@ -137,17 +132,23 @@ export function resolveEvasiveOptions(
     compounds = DEFAULT_COMPOUND_AFFIXES,
   } = options;
   if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > 1_000_000) {
-    throw new RebalanceError(
+    failInput(
       'argument',
-      `${API}: options.cacheSize must be an integer in [0, 1000000] (got ${describeValue(cacheSize)})`,
+      API,
       'cacheSize',
+      'must be an integer in [0, 1000000]',
+      cacheSize,
+      'options.cacheSize',
     );
   }
   if (!Number.isInteger(fuzzyMinLength) || fuzzyMinLength < 4 || fuzzyMinLength > 64) {
-    throw new RebalanceError(
+    failInput(
       'argument',
-      `${API}: options.fuzzyMinLength must be an integer in [4, 64] (got ${describeValue(fuzzyMinLength)})`,
+      API,
       'fuzzyMinLength',
+      'must be an integer in [4, 64]',
+      fuzzyMinLength,
+      'options.fuzzyMinLength',
     );
   }
   if (
@@ -155,28 +156,23 @@ export function resolveEvasiveOptions(
     !(maxEditCost >= 0 && maxEditCost <= 2) ||
     (maxEditCost * 2) % 1 !== 0
   ) {
-    throw new RebalanceError(
+    failInput(
       'argument',
-      `${API}: options.maxEditCost must be a multiple of 0.5 in [0, 2] (got ${describeValue(maxEditCost)})`,
+      API,
       'maxEditCost',
+      'must be a multiple of 0.5 in [0, 2]',
+      maxEditCost,
+      'options.maxEditCost',
     );
   }
   if (!Array.isArray(guard)) {
-    throw new RebalanceError(
-      'argument',
-      `${API}: options.guard must be an array of strings (got ${describeValue(guard)})`,
-      'guard',
-    );
+    failInput('argument', API, 'guard', 'must be an array of strings', guard, 'options.guard');
   }
   const words: string[] = [];
   for (let i = 0; i < guard.length; i++) {
     const word: unknown = guard[i];
     if (typeof word !== 'string') {
-      throw new RebalanceError(
-        'argument',
-        `${API}: options.guard[${i}] must be a string (got ${describeValue(word)})`,
-        `guard[${i}]`,
-      );
+      failInput('argument', API, `guard[${i}]`, 'must be a string', word, `options.guard[${i}]`);
     }
     words.push(word);
   }

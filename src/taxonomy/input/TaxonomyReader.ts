@@ -1,5 +1,6 @@
+import { failInput, unreadableError } from '../../validate/fail.js';
 import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue, joinPath } from '../../errors/describe.js';
+import { joinPath } from '../../errors/describe.js';
 
 /**
  * Reads untrusted taxonomy input: every property once, through `try` (a throwing getter or proxy
@@ -34,21 +35,12 @@ export class TaxonomyReader {
   fail(path: string, rule: string, value: unknown): never {
     const shown =
       path === '' ? this.root : path.startsWith('[') ? this.root + path : `${this.root}.${path}`;
-    throw new RebalanceError(
-      'taxonomy',
-      `${this.api}: ${shown} ${rule} (got ${describeValue(value)})`,
-      this.at(path),
-    );
+    failInput('taxonomy', this.api, this.at(path), rule, value, shown);
   }
 
   private broken(path: string, cause: unknown): never {
     const shown = path === '' ? this.root : `${this.root}.${path}`;
-    throw new RebalanceError(
-      'taxonomy',
-      `${this.api}: ${shown} could not be read (a getter or proxy threw)`,
-      this.at(path),
-      { cause },
-    );
+    throw unreadableError('taxonomy', this.api, this.at(path), cause, shown);
   }
 
   /** An object with only the listed own keys; returns their values in a null-prototype record. */

@@ -1,25 +1,7 @@
 import { joinPath } from '../../errors/describe.js';
 import { normalizeTerm } from '../match/normalizeTerm.js';
 import type { TaxonomyReader } from './TaxonomyReader.js';
-
-/**
- * Size limits of a taxonomy. They bound the memory and the time a hostile taxonomy can cost, and
- * the size of a user state (one entry per group).
- *
- * @internal
- */
-export const TAXONOMY_LIMITS = {
-  /** Groups in one taxonomy. */
-  groups: 64,
-  /** Topics over all groups and roles. */
-  topics: 4_096,
-  /** Terms and tags over all topics. */
-  terms: 100_000,
-  /** Characters in a group id, topic id or label. */
-  idLength: 256,
-  /** Characters in one term. */
-  termLength: 256,
-} as const;
+import { LIMITS } from '../../validate/limits.js';
 
 /** A validated topic, with where it was read from. @internal */
 export interface PlainTopic {
@@ -63,7 +45,7 @@ export function readTaxonomy(
   extension: boolean,
 ): PlainGroup[] {
   const top = reader.fields(value, '', ['groups'], 'an object with a groups array');
-  const rawGroups = reader.list(top.groups, 'groups', TAXONOMY_LIMITS.groups, 'groups');
+  const rawGroups = reader.list(top.groups, 'groups', LIMITS.groups, 'groups');
   const counts: Counts = { topics: 0, terms: 0 };
   const groupAt = new Map<string, string>();
   const topicAt = new Map<string, string>();
@@ -76,7 +58,7 @@ export function readTaxonomy(
       ['id', 'label', 'triggering', 'recovery'],
       'a group object',
     );
-    const id = reader.text(raw.id, `${path}.id`, TAXONOMY_LIMITS.idLength);
+    const id = reader.text(raw.id, `${path}.id`, LIMITS.nameLength);
     const seen = groupAt.get(id);
     if (seen !== undefined)
       reader.fail(
@@ -86,9 +68,7 @@ export function readTaxonomy(
       );
     groupAt.set(id, `${path}.id`);
     const label =
-      raw.label === undefined
-        ? null
-        : reader.text(raw.label, `${path}.label`, TAXONOMY_LIMITS.idLength);
+      raw.label === undefined ? null : reader.text(raw.label, `${path}.label`, LIMITS.nameLength);
     if (raw.triggering === undefined && !extension)
       reader.fail(`${path}.triggering`, 'must be an array of topics', undefined);
     const triggering =
@@ -113,19 +93,15 @@ function readTopics(
   counts: Counts,
   topicAt: Map<string, string>,
 ): PlainTopic[] {
-  const raw = reader.list(value, path, TAXONOMY_LIMITS.topics, 'topics');
-  if (raw.length + counts.topics > TAXONOMY_LIMITS.topics)
-    reader.fail(
-      path,
-      `would bring the topics of all groups above ${TAXONOMY_LIMITS.topics}`,
-      value,
-    );
+  const raw = reader.list(value, path, LIMITS.topics, 'topics');
+  if (raw.length + counts.topics > LIMITS.topics)
+    reader.fail(path, `would bring the topics of all groups above ${LIMITS.topics}`, value);
   counts.topics += raw.length;
   const topics: PlainTopic[] = new Array<PlainTopic>(raw.length);
   for (let t = 0; t < raw.length; t++) {
     const at = `${path}[${t}]`;
     const fields = reader.fields(raw[t], at, ['id', 'terms', 'tags'], 'a topic object');
-    const id = reader.text(fields.id, `${at}.id`, TAXONOMY_LIMITS.idLength);
+    const id = reader.text(fields.id, `${at}.id`, LIMITS.nameLength);
     const seen = topicAt.get(id);
     if (seen !== undefined)
       reader.fail(
@@ -143,16 +119,16 @@ function readTopics(
 
 function readTerms(value: unknown, path: string, reader: TaxonomyReader, counts: Counts): string[] {
   if (value === undefined) return [];
-  const raw = reader.list(value, path, TAXONOMY_LIMITS.terms, 'strings');
-  if (raw.length + counts.terms > TAXONOMY_LIMITS.terms)
-    reader.fail(path, `would bring the terms of all topics above ${TAXONOMY_LIMITS.terms}`, value);
+  const raw = reader.list(value, path, LIMITS.terms, 'strings');
+  if (raw.length + counts.terms > LIMITS.terms)
+    reader.fail(path, `would bring the terms of all topics above ${LIMITS.terms}`, value);
   counts.terms += raw.length;
   const terms: string[] = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const term = raw[i];
     const at = joinPath(path, i);
-    if (typeof term !== 'string' || term.length > TAXONOMY_LIMITS.termLength)
-      reader.fail(at, `must be a string of at most ${TAXONOMY_LIMITS.termLength} characters`, term);
+    if (typeof term !== 'string' || term.length > LIMITS.taxonomyTermLength)
+      reader.fail(at, `must be a string of at most ${LIMITS.taxonomyTermLength} characters`, term);
     if (normalizeTerm(term) === '')
       reader.fail(at, 'must hold a character other than # and separators (spaces, _, -, .)', term);
     terms[i] = term;

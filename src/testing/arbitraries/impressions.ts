@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ObserveEvent } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import type { Item } from '../../item/types.js';
 import { FEED_MIX, type ContentMix } from './content.js';
 import { draftArbitrary, toItem, type Draft } from './items.js';

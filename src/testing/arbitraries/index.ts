@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { presets } from '../../index.js';
-import type { ObserveEvent, Rebalancer } from '../../facade/types.js';
+import type { Rebalancer } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import type { UserState } from '../../exposure/types.js';
 import type { Item } from '../../item/types.js';
 import type { PolicyInput } from '../../policy/types.js';
@@ -19,16 +20,12 @@ import {
 } from './rebalanceCase.js';
 import { vocabularyOf, type Vocabulary } from './vocabulary.js';
 
-const vocabularies = new WeakMap<TaxonomyInput, Vocabulary>();
-
+/**
+ * The words of a taxonomy's generated items. Read once per arbitrary built, not per value
+ * generated, so it is cheap enough not to be remembered.
+ */
 function vocabulary(taxonomy: TaxonomyInput | undefined): Vocabulary {
-  const t = taxonomy ?? presets.taxonomies.default;
-  let v = vocabularies.get(t);
-  if (v === undefined) {
-    v = vocabularyOf(t);
-    vocabularies.set(t, v);
-  }
-  return v;
+  return vocabularyOf(taxonomy ?? presets.taxonomies.default);
 }
 
 /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { ObserveEvent, RebalanceRequest, Rebalancer } from '../../facade/types.js';
+import type { RebalanceRequest, Rebalancer } from '../../facade/types.js';
+import type { ObserveEvent } from '../../exposure/types.js';
 import type { Item } from '../../item/types.js';
 import type { UserState } from '../../exposure/types.js';
 import type { RebalanceCase } from '../types.js';

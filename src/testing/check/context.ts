@@ -1,5 +1,7 @@
-import type { RebalanceRequest, RebalanceResult, Rebalancer } from '../../facade/types.js';
+import type { RebalanceRequest, Rebalancer } from '../../facade/types.js';
+import type { RebalanceResult } from '../../rerank/types.js';
 import type { GuaranteeContext, RebalanceTarget } from '../types.js';
+import { CaseContext } from '../guarantees/caseFacts.js';
 import { deepCopy } from './deepEqual.js';
 
 /**
@@ -41,5 +43,5 @@ export function createGuaranteeContext(
   const run = targetFunction(target);
   const snapshot = deepCopy(request);
   const result = run(request);
-  return { reference, request, snapshot, result, run };
+  return new CaseContext(reference, request, snapshot, result, run);
 }

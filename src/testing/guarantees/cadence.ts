@@ -1,5 +1,5 @@
 import { hashId } from '../../exposure/hashId.js';
-import type { Level } from '../../policy/types.js';
+import type { Level } from '../../detect/levels.js';
 import type { GuaranteeContext } from '../types.js';
 import { idOf, type CaseFacts } from './facts.js';
 

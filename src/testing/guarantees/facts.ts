@@ -1,56 +1,12 @@
-import type { Slot } from '../../facade/types.js';
+import type { Slot } from '../../rerank/types.js';
 import type { Item } from '../../item/types.js';
-import type { Level } from '../../policy/types.js';
-import type { ResolvedLevelAction } from '../../policy/resolved.js';
+import { LEVELS } from '../../detect/levels.js';
 import type { GuaranteeContext } from '../types.js';
+import { CaseContext, type CaseFacts } from './caseFacts.js';
 import { groupPolicy } from './groupPolicy.js';
 import { seeLessMatches } from './seeLess.js';
 
-/**
- * What the guarantee checks read from one request and result, computed once per context: the
- * groups and the action of each group's current level, which candidates and served items are
- * triggering for which group (by the reference engine's `classify` and each group's
- * `minConfidence`), which candidates repeat an earlier id, and which match "see less" feedback in
- * force. A group with a block of its own in `policy.groups` is read with its own levels and
- * threshold.
- *
- * @internal
- */
-export interface CaseFacts {
-  readonly groups: readonly string[];
-  /** Per group, the level the result's assessment reports. */
-  readonly levels: readonly Level[];
-  /** Per group, what its current level asks for. */
-  readonly actions: readonly ResolvedLevelAction[];
-  readonly candidates: readonly Item[];
-  readonly pool: readonly Item[];
-  /** `request.size`, or Infinity when omitted. */
-  readonly size: number;
-  /** Per candidate, the index of the first candidate with the same id (itself when first). */
-  readonly firstOf: Int32Array;
-  /** Candidate indices the result dropped as `invalid`. */
-  readonly invalid: ReadonlySet<number>;
-  /** Per candidate, the "see less" targets in force it matches (see `seeLessInForce`). */
-  readonly seeLess: readonly (readonly string[])[];
-  /**
-   * Per candidate: 1 when "see less" removes it — the first valid candidate with its id, matching
-   * a target in force. Such a candidate must be dropped as `seeLess:<target>` and is not a
-   * candidate for any slot.
-   */
-  readonly removed: Uint8Array;
-  /** Per candidate and group (row-major): 1 when triggering for the group. */
-  readonly candidateTriggering: Uint8Array;
-  /** Per served slot and group (row-major): 1 when the served item is triggering for the group. */
-  readonly servedTriggering: Uint8Array;
-  /** Per pool entry and group: 1 when triggering / when a recovery item of the group. */
-  readonly poolTriggering: Uint8Array;
-  readonly poolRecovery: Uint8Array;
-  /** Whether any group's current level diversifies the organic order. */
-  readonly diversifying: boolean;
-}
-
-const LEVELS: readonly string[] = ['none', 'elevated', 'sustained'];
-const cache = new WeakMap<GuaranteeContext, CaseFacts>();
+export type { CaseFacts } from './caseFacts.js';
 
 /**
  * Checks that the result has the documented shape, so that the other checks can read it: one
@@ -111,7 +67,7 @@ export function shapeProblem(context: GuaranteeContext): string | null {
   if (typeof groups !== 'object' || groups === null) return 'the result has no assessment.groups';
   for (const g of reference.groups) {
     const level = Object.prototype.hasOwnProperty.call(groups, g) ? groups[g]?.level : undefined;
-    if (typeof level !== 'string' || !LEVELS.includes(level))
+    if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level))
       return `assessment.groups[${JSON.stringify(g)}].level is ${String(level)}, not a level`;
   }
   return null;
@@ -144,8 +100,13 @@ function isList(value: unknown): boolean {
  * @internal
  */
 export function factsOf(context: GuaranteeContext): CaseFacts {
-  const known = cache.get(context);
-  if (known !== undefined) return known;
+  // A context made by createGuaranteeContext keeps its facts, so the checks derive them once.
+  if (context instanceof CaseContext) return (context.facts ??= deriveFacts(context));
+  return deriveFacts(context);
+}
+
+/** The facts of a well-shaped context, derived anew. */
+function deriveFacts(context: GuaranteeContext): CaseFacts {
   const { reference, result } = context;
   const request = context.snapshot;
   const groups = reference.groups;
@@ -182,7 +143,7 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     markGroups(context, pool[p]!, 'triggering', poolTriggering, p * G);
     markGroups(context, pool[p]!, 'recovery', poolRecovery, p * G);
   }
-  const facts: CaseFacts = {
+  return {
     groups,
     levels,
     actions,
@@ -199,8 +160,6 @@ export function factsOf(context: GuaranteeContext): CaseFacts {
     poolRecovery,
     diversifying: actions.some((a) => a.diversify !== null),
   };
-  cache.set(context, facts);
-  return facts;
 }
 
 /** Marks the groups an item counts for: a topic of the group at or above `minConfidence`. */

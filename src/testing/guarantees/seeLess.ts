@@ -8,12 +8,6 @@ const DAY_MS = 86_400_000;
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
- * Per reference engine, the group of each id asked about when it is a triggering topic of its
- * taxonomy, else `null`.
- */
-const topicGroups = new WeakMap<Rebalancer, Map<string, string | null>>();
-
-/**
  * Whether `target` is something a person can ask to see less of with this engine: a group id, or
  * a triggering topic id of its taxonomy (recovery topics are what the policy offers instead).
  * A topic's role is read through `classify`, the engine's public face: an item carrying only
@@ -29,24 +23,17 @@ function isTriggeringTopic(reference: Rebalancer, topic: string): boolean {
   return triggeringGroupOf(reference, topic) !== null;
 }
 
-/** The group whose triggering topic `topic` is, or `null` when it is none. */
+/**
+ * The group whose triggering topic `topic` is, or `null` when it is none: one `classify` of a
+ * one-topic item, cheap enough to ask anew each time rather than remember per engine.
+ */
 function triggeringGroupOf(reference: Rebalancer, topic: string): string | null {
-  let groups = topicGroups.get(reference);
-  if (groups === undefined) {
-    groups = new Map();
-    topicGroups.set(reference, groups);
+  try {
+    const triggering = reference.classify({ id: 'probe', topics: [topic] }).triggering;
+    return Object.keys(triggering)[0] ?? null;
+  } catch {
+    return null; // not a topic id the engine can read, so no topic of its taxonomy
   }
-  let known = groups.get(topic);
-  if (known === undefined) {
-    try {
-      const triggering = reference.classify({ id: 'probe', topics: [topic] }).triggering;
-      known = Object.keys(triggering)[0] ?? null;
-    } catch {
-      known = null; // not a topic id the engine can read, so no topic of its taxonomy
-    }
-    groups.set(topic, known);
-  }
-  return known;
 }
 
 /**

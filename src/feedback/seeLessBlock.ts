@@ -1,7 +1,7 @@
-import type { SeeLessEntry } from '../interventions/seeLess.js';
-import { seeLessMultiplier } from '../interventions/seeLess.js';
-import type { SeeLessBlock } from '../rerank/seeLess.js';
-import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
+import type { SeeLessEntry } from './types.js';
+import { seeLessMultiplier } from './seeLess.js';
+import type { SeeLessBlock } from './types.js';
+import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 
 /**
  * The "see less" targets whose items are removed at time `at` (multiplier 0: within 14 days of

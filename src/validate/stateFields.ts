@@ -1,16 +1,11 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput, unreadableError } from './fail.js';
 
 // Readers of the fields of an untrusted state: each problem is a RebalanceError with code
 // `state`, the path of the field, and a short description of the value received.
 
 /** Throws the `state` error for the field at `path`. @internal */
 export function bad(api: string, path: string, rule: string, value: unknown): never {
-  throw new RebalanceError(
-    'state',
-    `${api}: state.${path} ${rule} (got ${describeValue(value)})`,
-    path,
-  );
+  failInput('state', api, path, rule, value, `state.${path}`);
 }
 
 /** A required field of an object, read once (a throwing getter becomes a `state` error). @internal */
@@ -24,14 +19,7 @@ export function field(api: string, obj: unknown, key: string, path: string): unk
     present = Object.prototype.hasOwnProperty.call(obj, key);
     value = (obj as Record<string, unknown>)[key];
   } catch (cause) {
-    throw new RebalanceError(
-      'state',
-      `${api}: state.${at} could not be read (its getter threw)`,
-      at,
-      {
-        cause,
-      },
-    );
+    throw unreadableError('state', api, at, cause, `state.${at}`);
   }
   if (!present) bad(api, at, 'is missing', undefined);
   return value;
@@ -68,7 +56,7 @@ export function optionalField(api: string, obj: unknown, key: string, path = '')
   try {
     present = Object.prototype.hasOwnProperty.call(obj, key);
   } catch (cause) {
-    throw new RebalanceError('state', `${api}: state.${at} could not be read`, at, { cause });
+    throw unreadableError('state', api, at, cause, `state.${at}`);
   }
   return present ? field(api, obj, key, path) : undefined;
 }

@@ -1,5 +1,6 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
-import { describeValue } from '../errors/describe.js';
+import { failInput } from '../validate/fail.js';
+import type { SeeLessEntry } from './types.js';
+import { LIMITS } from '../validate/limits.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,19 +25,8 @@ export const SEE_LESS = Object.freeze({
   /** Multiplier right after the removal period. */
   floor: 0.2,
   /** Most targets a state remembers; the oldest feedback is forgotten first. */
-  maxEntries: 32,
+  maxEntries: LIMITS.seeLessEntries,
 });
-
-/**
- * One "see less" choice: a topic or group id and when it was made (ms since the epoch).
- *
- * @example
- * ```ts
- * import type { SeeLessEntry } from 'feed-rebalancer';
- * const entry: SeeLessEntry = ['thinspiration', Date.UTC(2026, 0, 1)];
- * ```
- */
-export type SeeLessEntry = readonly [target: string, at: number];
 
 /**
  * Records "see less" feedback on a topic or group: a new list (the input is not changed) with
@@ -60,20 +50,16 @@ export function addSeeLess(
   target: string,
   at: number,
 ): readonly SeeLessEntry[] {
-  if (typeof target !== 'string' || target === '' || target.length > 200) {
-    throw new RebalanceError(
+  if (typeof target !== 'string' || target === '' || target.length > LIMITS.nameLength)
+    failInput(
       'impression',
-      `addSeeLess: target must be a topic or group id of 1 to 200 characters (got ${describeValue(target)})`,
+      'addSeeLess',
       'target',
+      `must be a topic or group id of 1 to ${LIMITS.nameLength} characters`,
+      target,
     );
-  }
-  if (typeof at !== 'number' || !Number.isFinite(at)) {
-    throw new RebalanceError(
-      'impression',
-      `addSeeLess: at must be a finite time in ms (got ${describeValue(at)})`,
-      'at',
-    );
-  }
+  if (typeof at !== 'number' || !Number.isFinite(at))
+    failInput('impression', 'addSeeLess', 'at', 'must be a finite time in ms', at);
   const kept = entries.filter(([t]) => t !== target);
   kept.push([target, at]);
   return kept.length > SEE_LESS.maxEntries ? kept.slice(kept.length - SEE_LESS.maxEntries) : kept;
@@ -114,4 +100,19 @@ export function seeLessMultiplier(
   const recovery = SEE_LESS.recoverDays * DAY_MS;
   if (age >= removal + recovery) return 1;
   return SEE_LESS.floor + ((1 - SEE_LESS.floor) * (age - removal)) / recovery;
+}
+
+/**
+ * The entries whose target is one of `targets` (the ids "see less" may name under a taxonomy);
+ * the same array when all are kept.
+ *
+ * @internal
+ */
+export function keepSeeLessOf(
+  entries: readonly SeeLessEntry[],
+  targets: ReadonlySet<string>,
+): readonly SeeLessEntry[] {
+  for (let i = 0; i < entries.length; i++)
+    if (!targets.has(entries[i]![0])) return entries.filter(([t]) => targets.has(t));
+  return entries;
 }
