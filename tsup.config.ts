@@ -39,7 +39,7 @@ const shared: Options = {
   target: 'es2022',
   splitting: false,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'feed-rebalancer'],
+  external: ['fast-check', 'ioredis', 'seedrandom', 'ml-matrix', 'feed-rebalancer'],
 };
 
 export default defineConfig([

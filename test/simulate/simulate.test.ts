@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate, scenarios } from '../../src/simulate/index.js';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { runParallel } from '../../src/simulate/parallel/runParallel.js';
+import { runSpec } from './runSpec.js';
 
 const SMALL = { scenario: 'mixed', policy: 'balanced', seed: 1, users: 12, steps: 40 } as const;
 
@@ -146,13 +147,9 @@ const PINNED = {
 describe('runParallel', () => {
   it('runParallel rejects with the worker’s error when a chunk fails, and the pool serves the next run', async () => {
     const spec = {
-      seed: 1,
-      scenario: scenarios.mixed,
+      ...runSpec({ scenario: 'mixed', seed: 1, users: 4, steps: 2 }),
       policyName: 'broken',
       policy: { minConfidence: 2 },
-      users: 4,
-      steps: 2,
-      bucketSteps: 1,
     };
     await expect(runParallel(spec, 2, () => undefined)).rejects.toThrow(/minConfidence/);
     const options = { scenario: 'mixed', policy: 'off', seed: 2, users: 4, steps: 5 } as const;
