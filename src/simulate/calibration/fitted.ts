@@ -10,12 +10,12 @@
 export const FITTED = {
   response: {
     watchSlope: 8,
-    watchMidpoint: 0.35,
-    lingerFloor: 0.3,
-    lingerMs: 4000,
-    damage: 0.003,
+    watchMidpoint: 0.3993,
+    lingerFloor: 0.3315,
+    lingerMs: 9887,
+    damage: 0.002093,
     recoveryGain: 0.01,
-    interestGrowth: 0.03,
+    interestGrowth: 0.03371,
     baselinePull: 0.002,
     restHours: 48,
     sessionTemper: 5,
@@ -28,17 +28,25 @@ export const FITTED = {
     breakChance: 0.05,
   },
   /** Popularity weight of triggering topics relative to their share of the catalogue. */
-  triggeringPopularity: 0.7,
+  triggeringPopularity: 0.1162,
   /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
-  learningRate: 0.15,
+  learningRate: 0.5315,
   /** How the fit ran. */
   fit: {
-    loss: null,
-    evaluations: 0,
-    seeds: [] as readonly number[],
-    usersPerSeed: 0,
-    fitted: [] as readonly string[],
+    loss: 10.22,
+    evaluations: 94,
+    seeds: [1, 2, 3, 4],
+    usersPerSeed: 25,
+    fitted: [
+      'triggeringPopularity',
+      'learningRate',
+      'lingerMs',
+      'lingerFloor',
+      'watchMidpoint',
+      'interestGrowth',
+      'damage',
+    ],
     /** The targets within their band at 50 accounts per arm and seed (calibrate()'s default). */
-    reached: [] as readonly string[],
+    reached: ['ccdh-eating-disorder', 'tomlein-bubble', 'griffiths-2024', 'hosseinmardi-2024'],
   },
 } as const;
