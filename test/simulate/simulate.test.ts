@@ -138,10 +138,10 @@ describe('simulate', () => {
 
 const PINNED = {
   counts: [3, 9, 1200, 3600],
-  atRiskHarmfulShare: 0.31666666666666665,
-  atRiskLongestRun: 7,
-  controlHarmfulShare: 0.029444444444444443,
-  atRiskWellbeing: 0.5021193748134288,
+  atRiskHarmfulShare: 0.22416666666666665,
+  atRiskLongestRun: 6.333333333333333,
+  controlHarmfulShare: 0.012777777777777779,
+  atRiskWellbeing: 0.5233248992662144,
 };
 
 describe('runParallel', () => {
