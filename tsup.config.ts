@@ -3,20 +3,31 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
-const CORE = resolve('src/index.ts');
-const ERRORS = resolve('src/errors/RebalanceError.ts');
+/** Source entries other bundles import from the installed package, by their subpath. */
+const FROM_PACKAGE: ReadonlyMap<string, string> = new Map([
+  [resolve('src/index.ts'), 'feed-rebalancer'],
+  [resolve('src/errors/RebalanceError.ts'), 'feed-rebalancer'],
+  [resolve('src/server/index.ts'), 'feed-rebalancer/server'],
+  [resolve('src/testing/index.ts'), 'feed-rebalancer/testing'],
+  [resolve('src/store/redis/index.ts'), 'feed-rebalancer/redis'],
+]);
 
 /**
  * Subpath bundles take the core from the installed package rather than a copy of their own, so a
  * `RebalanceError` thrown by `feed-rebalancer/testing` is the class users import from
- * `feed-rebalancer` (`instanceof` holds) and the core is loaded once.
+ * `feed-rebalancer` (`instanceof` holds) and the core is loaded once. The command line takes the
+ * server, the Redis store and the testing kit the same way: its `import()` of them stays a real
+ * dynamic import, so a command loads Fastify only for `serve`, `ioredis` (an optional peer) only
+ * with `--redis`, and `fast-check` (an optional peer) only for `check-policy`.
  */
 const coreFromPackage: Plugin = {
   name: 'core-from-package',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
       const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-      if (target === CORE || target === ERRORS) return { path: 'feed-rebalancer', external: true };
+      const subpath = FROM_PACKAGE.get(target);
+      if (subpath !== undefined) return { path: subpath, external: true };
       return undefined;
     });
   },
@@ -28,6 +39,7 @@ const subpaths: Record<string, string> = {
   'simulate-worker': 'src/simulate/parallel/worker.ts',
   testing: 'src/testing/index.ts',
   redis: 'src/store/redis/index.ts',
+  server: 'src/server/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -39,7 +51,15 @@ const shared: Options = {
   target: 'es2022',
   splitting: false,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'ml-matrix', 'feed-rebalancer'],
+  external: [
+    'fast-check',
+    'ioredis',
+    'seedrandom',
+    'ml-matrix',
+    'fastify',
+    'prom-client',
+    'feed-rebalancer',
+  ],
 };
 
 export default defineConfig([

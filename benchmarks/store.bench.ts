@@ -1,5 +1,9 @@
 /**
- * State stores. RedisStateStore.update against a local redis-server the suite starts itself, one
+ * State stores. RedisStateStore.append of one page of ten impressions against a bare RPUSH of
+ * the same bytes (the entry the store stores), one user at a time and 64 users at once: the
+ * append validates the events, encodes them and runs a script (length check, RPUSH, two
+ * EXPIREs), and every 16th append of a user folds the log (a read, 16 observes, a write).
+ * RedisStateStore.update against a local redis-server the suite starts itself, one
  * user at a time and 64 users at once, each as a ratio to a GET + SET round trip measured in the
  * same run:
  * - as callers use it (one impression observed per update), against the same read-modify-write
@@ -14,6 +18,7 @@ import { createRebalancer, presets } from '../src/index.js';
 import type { Impression, UserState } from '../src/index.js';
 import { MemoryStateStore } from '../src/store/MemoryStateStore.js';
 import { RedisStateStore } from '../src/store/redis/index.js';
+import { encodeEntry } from '../src/store/redis/logEntry.js';
 import { startRedisServer } from '../test/setup/redis.js';
 import { figure, ratioAtMost, type BenchRow, type BenchSuite } from './harness.js';
 
@@ -139,8 +144,66 @@ async function redisRows(): Promise<BenchRow[]> {
       () => perOp(64, 50, coldUpdate),
       () => perOp(64, 50, unsafeUpdate),
     );
+    // append: one page of ten impressions, against RPUSH of the very entry the store stores.
+    const appender = new RedisStateStore({ client, prefix: 'bench:append:', rebalancer: rb });
+    const page = Array.from({ length: 10 }, (_, i) => impression(i));
+    const entry = encodeEntry('bench.0', page);
+    const append = (lane: number) => appender.append(`user-${lane}`, page);
+    // The same without folds, to show what the folds cost: they observe every event once, work
+    // any design must do, which a bare RPUSH leaves undone.
+    const unfolded = new RedisStateStore({
+      client,
+      prefix: 'bench:unfolded:',
+      rebalancer: rb,
+      foldEvery: 100_000,
+      maxPendingEntries: 1_000_000,
+    });
+    const appendUnfolded = (lane: number) => unfolded.append(`user-${lane}`, page);
+    const rpush = async (lane: number) => {
+      await client.rpush(`bench:rpush:${lane}`, entry);
+    };
+    await perOp(1, 500, append);
+    await perOp(1, 500, rpush);
+    const appendSequential = await compare(
+      5,
+      () => perOp(1, 1_000, append),
+      () => perOp(1, 1_000, rpush),
+    );
+    const appendConcurrent = await compare(
+      5,
+      () => perOp(64, 50, append),
+      () => perOp(64, 50, rpush),
+    );
+    const appendUnfoldedSequential = await compare(
+      5,
+      () => perOp(1, 1_000, appendUnfolded),
+      () => perOp(1, 1_000, rpush),
+    );
+    await client.del(...Array.from({ length: 64 }, (_, lane) => `bench:rpush:${lane}`));
+    await Promise.all(Array.from({ length: 64 }, (_, lane) => unfolded.delete(`user-${lane}`)));
     const baseline = 'GET, parseState, observe, serializeState, SET (not atomic)';
     return [
+      ratioAtMost(
+        'RedisStateStore.append of ten impressions, one user at a time',
+        appendSequential.subject,
+        appendSequential.baseline,
+        'RPUSH of the same entry',
+        1.5,
+      ),
+      ratioAtMost(
+        'RedisStateStore.append of ten impressions, 64 users at once',
+        appendConcurrent.subject,
+        appendConcurrent.baseline,
+        'RPUSH of the same entry, 64 keys at once',
+        1.5,
+      ),
+      figure(
+        'the same without folds (validation, encoding and the script only), one user at a time',
+        appendUnfoldedSequential.subject / appendUnfoldedSequential.baseline,
+        '×',
+        'RPUSH of the same entry',
+      ),
+      figure('RPUSH round trip, one at a time (context)', appendSequential.baseline / 1e3, 'µs'),
       ratioAtMost(
         'RedisStateStore.update observing one impression, one user at a time',
         sequential.subject,

@@ -11,7 +11,7 @@ export { parseState, serializeState } from './exposure/stateShape.js';
 export { explain } from './rerank/explain.js';
 export { MemoryStateStore } from './store/MemoryStateStore.js';
 export type { MemoryStateStoreOptions } from './store/MemoryStateStore.js';
-export type { StateStore, StateUpdate } from './store/types.js';
+export type { EventFolder, StateStore, StateUpdate } from './store/types.js';
 export { mmr, dppGreedy } from './rerank/diversify/index.js';
 export type {
   DppGreedyOptions,

@@ -4,8 +4,6 @@ import { parseArgs } from 'node:util';
 import { createRebalancer, presets, RebalanceError } from '../index.js';
 import type { Rebalancer } from '../facade/types.js';
 import type { PolicyInput } from '../policy/types.js';
-import { checkRebalancer } from '../testing/check/checkRebalancer.js';
-import { formatCase } from '../testing/check/formatCase.js';
 import type { RebalanceTarget } from '../testing/types.js';
 import type { CliIo } from './io.js';
 import { describeGroups } from './describeGroups.js';
@@ -129,6 +127,18 @@ export async function runCheckPolicy(
   const seed = seedArg ?? (Date.now() ^ (process.pid << 10)) | 0;
   const numRuns = runs ?? 200;
   const target = options.target?.(rebalancer) ?? rebalancer;
+  // Imported here: the property checks need fast-check, an optional peer dependency that the
+  // other commands (serve among them) must not require. The bundled command line imports the
+  // testing subpath of the installed package.
+  let testing: typeof import('../testing/index.js');
+  try {
+    testing = await import('../testing/index.js');
+  } catch (error) {
+    throw new Error('check-policy needs the fast-check package (npm install fast-check)', {
+      cause: error,
+    });
+  }
+  const { checkRebalancer, formatCase } = testing;
   const result = checkRebalancer(target, { numRuns, seed });
   if (result.ok) {
     io.stdout(

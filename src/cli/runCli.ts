@@ -59,6 +59,14 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
       run: runBench,
     },
   ],
+  [
+    'serve',
+    {
+      summary: "run the HTTP server: JSON API, the ranking challenge's /rank, health, metrics",
+      // Loaded on demand: the other commands do not load the server and its dependencies.
+      run: async (args, io) => (await import('./serveCommand.js')).runServe(args, io),
+    },
+  ],
 ]);
 
 /** Exit code for bad arguments, as most Unix tools use it. */

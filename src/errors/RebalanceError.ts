@@ -10,7 +10,7 @@
  *   another policy is lined up with this one, never refused).
  * - `request`: a request argument other than items is malformed (`size`, `at`, …).
  * - `argument`: a building block (`mmr`, `dppGreedy`, `cusumArl`, …) got an argument it cannot use.
- * - `conflict`: a state store ran out of retries under concurrent updates.
+ * - `conflict`: a state store's update waited too long for its turn behind concurrent writers.
  * - `store`: a state store could not reach its backend.
  *
  * @example

@@ -4,8 +4,11 @@ import type { UserState } from '../exposure/types.js';
 import { STORE_DEFAULTS, systemClock } from './defaults.js';
 import { parseState } from '../exposure/stateShape.js';
 import { checkUpdateFn, checkUpdateResult } from './checkUpdate.js';
-import type { StateStore, StateUpdate } from './types.js';
+import type { EventFolder, StateStore, StateUpdate } from './types.js';
 import { assertUserId } from './userId.js';
+import type { ObserveEvent } from '../facade/types.js';
+import { needFolder, readEvents, readFolder } from './appendEvents.js';
+import { notifyWrite, readWriteListener, type WriteListener } from './writeListener.js';
 
 /**
  * Options of {@link MemoryStateStore}.
@@ -34,10 +37,32 @@ export interface MemoryStateStoreOptions {
    * @defaultValue the system clock (`Date.now`)
    */
   readonly now?: () => number;
+  /**
+   * The rebalancer that folds appended events (its `observe` and `emptyState`); `append` needs
+   * it.
+   * @defaultValue undefined (`append` throws an `argument` error)
+   */
+  readonly rebalancer?: EventFolder;
+  /**
+   * Most events in one `append`.
+   * @defaultValue 1_000
+   */
+  readonly maxAppendEvents?: number;
+  /**
+   * Called once after each write, with the state it replaced (`undefined` for a user without
+   * one) and the state written (`undefined` when `delete` erased it): after every `update`,
+   * `append` and `delete` that found a state. Not called by `get`, nor when a state expires or is
+   * evicted. For counters and audits of level changes; it runs inside the call, so it must be
+   * quick, and it must not throw (an exception is dropped: the write stands).
+   * @defaultValue undefined (nothing is called)
+   */
+  readonly onWrite?: (before: UserState | undefined, after: UserState | undefined) => void;
 }
 
 /** Largest `Map` V8 can hold (2^24 entries). */
 const MAX_USERS_LIMIT = 16_777_216;
+/** Most events one `append` may be allowed: the most one `observe` call takes. */
+const MAX_APPEND_EVENTS_LIMIT = 100_000;
 
 /**
  * The embedded default {@link StateStore}: states live in this process, bounded by `maxUsers`
@@ -55,7 +80,8 @@ const MAX_USERS_LIMIT = 16_777_216;
  *
  * Atomicity: `update` reads, calls `fn` and writes within one synchronous step, so concurrent
  * updates of a user run one after the other and none is lost. `fn` must therefore return the
- * state itself, not a promise. States are kept by reference; the library's states are frozen,
+ * state itself, not a promise. `append` folds its events at once, in the same way, with the
+ * `rebalancer` option's `observe`: there is no pending log in memory. States are kept by reference; the library's states are frozen,
  * and any other object is validated and copied by `parseState` first.
  *
  * @example
@@ -76,13 +102,21 @@ export class MemoryStateStore implements StateStore {
   readonly #maxUsers: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  readonly #folder: EventFolder | undefined;
+  readonly #maxAppendEvents: number;
+  readonly #onWrite: WriteListener | undefined;
 
   /**
    * @param options - capacity, retention and clock
    * @throws RebalanceError with code `argument` for an option out of range
    */
   constructor(options: MemoryStateStoreOptions = {}) {
-    const { maxUsers = STORE_DEFAULTS.maxUsers, ttlMs = STORE_DEFAULTS.ttlMs, now } = options;
+    const {
+      maxUsers = STORE_DEFAULTS.maxUsers,
+      ttlMs = STORE_DEFAULTS.ttlMs,
+      now,
+      maxAppendEvents = STORE_DEFAULTS.maxAppendEvents,
+    } = options;
     if (!Number.isInteger(maxUsers) || maxUsers < 1 || maxUsers > MAX_USERS_LIMIT) {
       invalid('maxUsers', `must be an integer from 1 to ${MAX_USERS_LIMIT}`, maxUsers);
     }
@@ -92,6 +126,20 @@ export class MemoryStateStore implements StateStore {
     if (now !== undefined && typeof now !== 'function') {
       invalid('now', 'must be a function returning milliseconds', now);
     }
+    if (
+      !Number.isInteger(maxAppendEvents) ||
+      maxAppendEvents < 1 ||
+      maxAppendEvents > MAX_APPEND_EVENTS_LIMIT
+    ) {
+      invalid(
+        'maxAppendEvents',
+        `must be an integer from 1 to ${MAX_APPEND_EVENTS_LIMIT}`,
+        maxAppendEvents,
+      );
+    }
+    this.#folder = readFolder('MemoryStateStore', options.rebalancer);
+    this.#onWrite = readWriteListener('MemoryStateStore', options.onWrite);
+    this.#maxAppendEvents = maxAppendEvents;
     this.#maxUsers = maxUsers;
     this.#ttlMs = ttlMs;
     this.#now = now ?? systemClock;
@@ -136,15 +184,40 @@ export class MemoryStateStore implements StateStore {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
       const now = this.#tick();
-      const next = fn(this.#live(userId, now));
+      const before = this.#live(userId, now);
+      const next = fn(before);
       checkUpdateResult(api, next);
       const state = parseState(next, api);
-      this.#states.delete(userId);
-      this.#states.set(userId, state);
-      this.#expiry.delete(userId);
-      this.#expiry.set(userId, now + this.#ttlMs);
-      if (this.#states.size > this.#maxUsers) this.#remove(this.#states.keys().next().value!);
+      this.#write(userId, state, now);
+      notifyWrite(this.#onWrite, before, state);
       return state;
+    });
+  }
+
+  /**
+   * Folds impressions and feedback events into a user's state at once, with the `rebalancer`
+   * option's `observe`, atomically like `update`; the TTL starts again.
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @param events - one event or a list of them, exactly as `rb.observe` accepts them
+   * @returns once the events are folded in
+   * @throws RebalanceError with code `request` for a malformed user id, `impression` for a
+   *   malformed event (path `events[i]…`, nothing folded) or more than `maxAppendEvents` events,
+   *   `argument` when the store has no `rebalancer`
+   */
+  append(userId: string, events: ObserveEvent | readonly ObserveEvent[]): Promise<void> {
+    return settle(() => {
+      const api = 'MemoryStateStore.append';
+      assertUserId(api, userId);
+      const folder = needFolder(api, this.#folder);
+      const list = readEvents(api, folder, events, this.#maxAppendEvents);
+      if (list.length === 0) return;
+      const now = this.#tick();
+      const before = this.#live(userId, now);
+      // Validated above, so observe cannot refuse them now.
+      const state = folder.observe(before ?? folder.emptyState(), list);
+      this.#write(userId, state, now);
+      notifyWrite(this.#onWrite, before, state);
     });
   }
 
@@ -159,8 +232,20 @@ export class MemoryStateStore implements StateStore {
     return settle(() => {
       assertUserId('MemoryStateStore.delete', userId);
       this.#tick();
-      return this.#remove(userId);
+      const before = this.#states.get(userId);
+      const erased = this.#remove(userId);
+      if (erased) notifyWrite(this.#onWrite, before, undefined);
+      return erased;
     });
+  }
+
+  /** Stores a state as the user's most recent, with a fresh TTL, and evicts beyond `maxUsers`. */
+  #write(userId: string, state: UserState, now: number): void {
+    this.#states.delete(userId);
+    this.#states.set(userId, state);
+    this.#expiry.delete(userId);
+    this.#expiry.set(userId, now + this.#ttlMs);
+    if (this.#states.size > this.#maxUsers) this.#remove(this.#states.keys().next().value!);
   }
 
   /** Reads the clock and removes the expired prefix of `#expiry`. */

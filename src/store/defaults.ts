@@ -17,6 +17,11 @@ export const STORE_DEFAULTS = {
   maxUsers: 100_000,
   /** How long a state lives after its last update, in milliseconds. */
   ttlMs: 30 * DAY_MS,
+  /**
+   * Events in one `append`. A page of impressions is tens; a thousand bounds what one call can
+   * cost to validate and fold, and a larger backlog is split into several appends.
+   */
+  maxAppendEvents: 1_000,
 } as const;
 
 /**

@@ -8,6 +8,7 @@ const ENTRIES = [
   'src/simulate/index.ts',
   'src/testing/index.ts',
   'src/store/redis/index.ts',
+  'src/server/index.ts',
 ].filter((f) => existsSync(f));
 
 function exportedDocs(entry: string): { name: string; summary: boolean; example: boolean }[] {

@@ -1,16 +1,18 @@
 /**
  * Vitest global setup: starts one throwaway `redis-server` on a free loopback port for the whole
  * run (no persistence, a temporary directory) and provides `{ port }` to the tests as `redis`;
- * stops it afterwards. When the binary is missing it provides `{ error }` instead, so that every
- * test needing Redis fails with that message — and under CI (`CI` set) the run fails at once.
- * `.ci/redis.sh` installs the binary.
+ * and a Redis Cluster of three masters, provided as `redisCluster` (`{ nodes }`): the one named
+ * by `REDIS_CLUSTER_NODES` (`host:port,…`, as `.ci/run` exports it) when that is set, otherwise
+ * one started here the same way (test/setup/redisCluster.ts). Stops what it started afterwards.
+ * When a binary is missing it provides `{ error }` instead, so that every test needing Redis
+ * fails with that message — and under CI (`CI` set) the run fails at once. `.ci/redis.sh`
+ * installs the binaries.
  *
  * `startRedisServer` is also used directly by tests that stop and restart a server, and by the
  * store benchmark.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,12 +20,17 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     redis: { readonly port: number } | { readonly error: string };
+    redisCluster: { readonly nodes: readonly ClusterNode[] } | { readonly error: string };
   }
 }
 
-const MISSING =
-  'redis-server was not found on PATH: install it (Debian: `apt-get install -y redis-server`, ' +
-  'or `source .ci/redis.sh`) to run the Redis store tests';
+import { MISSING, freePort, launchRedis as launch, terminate } from './redisProcess.js';
+import {
+  clusterNodesFromEnv,
+  hasRedisCli,
+  startRedisCluster,
+  type ClusterNode,
+} from './redisCluster.js';
 
 /** A redis-server child process on a loopback port, with a temporary working directory. */
 export interface RedisServer {
@@ -88,78 +95,32 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   return server;
 }
 
-/** Spawns redis-server and waits for its "Ready to accept connections" line. */
-function launch(port: number, args: readonly string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    const fail = (reason: string) => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(`redis-server on port ${port} did not start: ${reason}\n${log.slice(-2000)}`),
-      );
-    };
-    const timer = setTimeout(() => {
-      fail('no "Ready" line within 10 s');
-    }, 10_000);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error.message.includes('ENOENT') ? new Error(MISSING) : error);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(`exited with code ${code}`);
-    });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      log += chunk;
-      if (log.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        child.stdout.removeAllListeners('data');
-        child.stdout.resume();
-        resolve(child);
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (log += chunk));
-  });
-}
-
-function terminate(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill(signal);
-  });
-}
-
-/** A loopback port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('could not find a free port'));
-      });
-    });
-  });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const ci = process.env.CI !== undefined && process.env.CI !== '';
+  const fromEnv = clusterNodesFromEnv();
   if (!hasRedisServer()) {
-    if (process.env.CI !== undefined && process.env.CI !== '') throw new Error(MISSING);
+    if (ci) throw new Error(MISSING);
     project.provide('redis', { error: MISSING });
+    if (fromEnv !== undefined) project.provide('redisCluster', { nodes: fromEnv });
+    else project.provide('redisCluster', { error: MISSING });
     return () => Promise.resolve();
   }
   const server = await startRedisServer();
   project.provide('redis', { port: server.port });
-  return () => server.close();
+  if (fromEnv !== undefined) {
+    project.provide('redisCluster', { nodes: fromEnv });
+    return () => server.close();
+  }
+  if (!hasRedisCli()) {
+    const missing =
+      'redis-cli was not found on PATH: install it (Debian: `apt-get install -y redis-tools`)';
+    if (ci) throw new Error(missing);
+    project.provide('redisCluster', { error: missing });
+    return () => server.close();
+  }
+  const cluster = await startRedisCluster();
+  project.provide('redisCluster', { nodes: cluster.nodes });
+  return async () => {
+    await Promise.all([server.close(), cluster.close()]);
+  };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { MemoryStateStore } from '../../src/store/MemoryStateStore.js';
-import { emptyState, seen } from './fixtures.js';
+import { emptyState, events as eventBatches, rb, seen } from './fixtures.js';
 
 const TTL = 100;
 
@@ -256,6 +256,10 @@ describe('MemoryStateStore', () => {
       [{ ttlMs: Number.POSITIVE_INFINITY }, 'ttlMs'],
       [{ ttlMs: Number.NaN }, 'ttlMs'],
       [{ now: 5 }, 'now'],
+      [{ rebalancer: {} }, 'rebalancer'],
+      [{ rebalancer: { observe: () => 0 } }, 'rebalancer'],
+      [{ maxAppendEvents: 0 }, 'maxAppendEvents'],
+      [{ maxAppendEvents: 100_001 }, 'maxAppendEvents'],
     ];
     for (const [options, path] of cases) {
       expect(() => new MemoryStateStore(options)).toThrow(
@@ -267,5 +271,71 @@ describe('MemoryStateStore', () => {
   it('get rejects with code argument when the now option returns something other than a finite number', async () => {
     const store = new MemoryStateStore({ now: () => Number.NaN });
     await expect(store.get('u')).rejects.toMatchObject({ code: 'argument', path: 'now' });
+  });
+
+  it('append(userId, events) folds each batch at once: the state equals rb.observe of the batches in order, interleaved with updates', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(eventBatches(), { minLength: 1, maxLength: 6 }),
+        async (batches) => {
+          const store = new MemoryStateStore({ rebalancer: rb });
+          let expected = rb.emptyState();
+          for (const [i, batch] of batches.entries()) {
+            await store.append('u', batch);
+            expected = rb.observe(expected, batch);
+            if (i % 2 === 1) {
+              await store.update('u', (s) => seen(s, 20_000_000 + i));
+              expected = seen(expected, 20_000_000 + i);
+            }
+          }
+          expect(rb.serializeState((await store.get('u'))!)).toBe(rb.serializeState(expected));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('append run 1,000 times concurrently for one user counts every impression, refreshes the TTL and keeps the LRU bound', async () => {
+    let now = 0;
+    const store = new MemoryStateStore({ rebalancer: rb, maxUsers: 2, ttlMs: 100, now: () => now });
+    await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => store.append('u', { item: { id: `v${i}` }, at: i })),
+    );
+    expect((await store.get('u'))?.impressions).toBe(1_000);
+    now = 90;
+    await store.append('u', { item: { id: 'late' }, at: 1_000 });
+    now = 150;
+    expect((await store.get('u'))?.impressions).toBe(1_001);
+    await store.append('v', { item: { id: 'a' }, at: 0 });
+    await store.append('w', { item: { id: 'a' }, at: 0 });
+    expect(store.size).toBe(2);
+    expect(await store.get('u')).toBeUndefined();
+  });
+
+  it('append rejects a malformed event with code impression naming its index under events, too many events, a missing rebalancer (code argument) and a malformed user id, and changes nothing', async () => {
+    const store = new MemoryStateStore({ rebalancer: rb, maxAppendEvents: 2 });
+    await store.append('u', { item: { id: 'a' }, at: 0 });
+    const bad = [
+      { item: { id: 'b' }, at: 1 },
+      { item: { id: 'c' }, at: Number.NaN },
+    ];
+    await expect(store.append('u', bad as never)).rejects.toMatchObject({
+      code: 'impression',
+      path: 'events[1].at',
+      message: expect.stringMatching(/^MemoryStateStore\.append: events\[1\]\.at must be/),
+    });
+    const three = [0, 1, 2].map((i) => ({ item: { id: `x${i}` }, at: i }));
+    await expect(store.append('u', three)).rejects.toMatchObject({
+      code: 'impression',
+      path: 'events',
+    });
+    await expect(store.append('', [])).rejects.toMatchObject({ code: 'request', path: 'userId' });
+    await expect(
+      new MemoryStateStore().append('u', { item: { id: 'a' }, at: 0 }),
+    ).rejects.toMatchObject({ code: 'argument', path: 'rebalancer' });
+    expect((await store.get('u'))?.impressions).toBe(1);
+    // An empty list stores nothing and creates no state.
+    await store.append('new', []);
+    expect(await store.get('new')).toBeUndefined();
   });
 });

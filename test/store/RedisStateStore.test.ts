@@ -1,35 +1,37 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { serializeState } from '../../src/exposure/stateShape.js';
 import { RedisStateStore } from '../../src/store/redis/index.js';
-import { backoffDelay, systemRandom } from '../../src/store/redis/backoff.js';
-import { CHECK_AND_SET_SHA } from '../../src/store/redis/script.js';
-import { emptyState, seen } from './fixtures.js';
-import { connectRedis, redisPort, uniquePrefix } from './redisClient.js';
+import { CHECK_AND_SET, READ } from '../../src/store/redis/scripts.js';
+import { emptyState, rb, seen } from './fixtures.js';
+import { closeClient, keysMatching, TARGETS, uniquePrefix } from './redisClient.js';
 
-let client: Redis;
+function hashOf(userId: string): string {
+  return createHash('sha256').update(userId, 'utf8').digest('base64url');
+}
 
-beforeAll(async () => {
-  client = await connectRedis(redisPort());
-});
-
-afterAll(async () => {
-  await client?.quit();
-});
-
+/** The state key of a user, written out here rather than taken from the store. */
 function keyOf(prefix: string, userId: string): string {
-  return prefix + createHash('sha256').update(userId, 'utf8').digest('base64url');
+  return `${prefix}{${hashOf(userId)}}`;
 }
 
-async function keysUnder(prefix: string): Promise<string[]> {
-  return client.keys(`${prefix}*`);
-}
+describe.each(TARGETS)('RedisStateStore on a $name', (target) => {
+  let client: Redis | Cluster;
 
-describe('RedisStateStore', () => {
-  it('update/get/delete round-trip a state under prefix + SHA-256(userId), with the state JSON and a version token in one hash', async () => {
+  beforeAll(async () => {
+    client = await target.connect();
+  });
+
+  afterAll(async () => {
+    await closeClient(client);
+  });
+
+  const keysUnder = (prefix: string) => keysMatching(client, `${prefix}*`);
+
+  it('update/get/delete round-trip a state under prefix{SHA-256(userId)}, with the state JSON and a version token in one hash', async () => {
     const prefix = uniquePrefix();
     const store = new RedisStateStore({ client, prefix });
     expect(await store.get('user-1')).toBeUndefined();
@@ -47,9 +49,9 @@ describe('RedisStateStore', () => {
     expect(await keysUnder(prefix)).toEqual([]);
   });
 
-  it('update sets the TTL to ttlSeconds and refreshes it on every write, while get leaves it alone', async () => {
+  it('update sets the TTL to ttlSeconds and refreshes it on every write, while get leaves it alone; append refreshes the TTL of state and log', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({ client, prefix, ttlSeconds: 1_000 });
+    const store = new RedisStateStore({ client, prefix, ttlSeconds: 1_000, rebalancer: rb });
     await store.update('u', (s) => seen(s, 0));
     const key = keyOf(prefix, 'u');
     const ttl = await client.ttl(key);
@@ -60,6 +62,10 @@ describe('RedisStateStore', () => {
     expect(await client.ttl(key)).toBeLessThanOrEqual(50);
     await store.update('u', (s) => seen(s, 1));
     expect(await client.ttl(key)).toBeGreaterThan(990);
+    await client.expire(key, 50);
+    await store.append('u', { item: { id: 'a' }, at: 2 });
+    expect(await client.ttl(key)).toBeGreaterThan(990);
+    expect(await client.ttl(`${key}:log`)).toBeGreaterThan(990);
   });
 
   it('the default TTL is 30 days', async () => {
@@ -70,35 +76,36 @@ describe('RedisStateStore', () => {
     expect(ttl).toBeLessThanOrEqual(30 * 86_400);
   });
 
-  it('hostile user ids (separators, globs, cluster hash tags, control characters, 1,024 characters) each get their own fixed-length key inside the prefix, never containing the id', async () => {
+  it('hostile user ids (separators, globs, cluster hash tags, control characters, 1,024 characters) each get their own fixed-length hash-tagged keys inside the prefix, never containing the id', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(
           fc.oneof(
-            fc.constantFrom('*', '{tag}', 'a:b', '../x', '\u0000', 'k'.repeat(1_024), 'user-1'),
+            fc.constantFrom('*', '{tag}', '}{', 'a:b', '../x', '\u0000', 'k'.repeat(1_024)),
             fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
           ),
-          { minLength: 1, maxLength: 6 },
+          { minLength: 1, maxLength: 5 },
         ),
         async (ids) => {
           const prefix = uniquePrefix();
-          const store = new RedisStateStore({ client, prefix });
+          const store = new RedisStateStore({ client, prefix, rebalancer: rb });
           for (let i = 0; i < ids.length; i++) {
             for (let k = 0; k <= i; k++) await store.update(ids[i]!, (s) => seen(s, k));
+            await store.append(ids[i]!, { item: { id: 'x' }, at: 100 });
           }
           const keys = await keysUnder(prefix);
-          expect(keys).toHaveLength(ids.length);
+          expect(keys).toHaveLength(2 * ids.length);
           for (const key of keys) {
-            expect(key.slice(prefix.length)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+            expect(key.slice(prefix.length)).toMatch(/^\{[A-Za-z0-9_-]{43}\}(:log)?$/);
           }
           for (let i = 0; i < ids.length; i++) {
-            expect((await store.get(ids[i]!))?.impressions).toBe(i + 1);
+            expect((await store.get(ids[i]!))?.impressions).toBe(i + 2);
             expect(await store.delete(ids[i]!)).toBe(true);
           }
           expect(await keysUnder(prefix)).toEqual([]);
         },
       ),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 
@@ -136,38 +143,31 @@ describe('RedisStateStore', () => {
     expect(await keysUnder(prefix)).toEqual([]);
   });
 
-  it('update retries with jitter when another writer changes the state between read and write, and succeeds once it stops', async () => {
+  it('update that loses a race after a fresh read queues for the lease, runs fn again on what is stored, and lands; the lease and queue are gone afterwards', async () => {
     const prefix = uniquePrefix();
-    const draws: number[] = [];
-    // No remembered snapshots: every attempt reads first, so every lost race waits.
-    const store = new RedisStateStore({
-      client,
-      prefix,
-      cacheSize: 0,
-      maxRetries: 5,
-      random: () => {
-        draws.push(0);
-        return 0;
-      },
-    });
+    // No remembered snapshots: every attempt starts from a fresh read.
+    const store = new RedisStateStore({ client, prefix, cacheSize: 0 });
     await store.update('u', (s) => seen(s, 0));
     const key = keyOf(prefix, 'u');
     let calls = 0;
+    const given: number[] = [];
     const state = await store.update('u', (s) => {
       calls++;
+      given.push(s?.impressions ?? 0);
       // Sent on the same connection before the store's check-and-set, so it always lands first.
       if (calls <= 3) void client.hset(key, 'v', `intruder-${calls}`);
       return seen(s, calls);
     });
     expect(calls).toBe(4);
-    expect(draws).toHaveLength(3);
+    expect(given).toEqual([1, 1, 1, 1]);
     expect(state.impressions).toBe(2);
     expect((await store.get('u'))?.impressions).toBe(2);
+    expect(await keysUnder(prefix)).toEqual([key]);
   });
 
-  it('update called 200 times at once for one user in one process lands every update even with maxRetries: 0, because updates of a user queue in process', async () => {
+  it('update called 200 times at once for one user in one process lands every update in call order, because updates of a user queue in process', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({ client, prefix, maxRetries: 0 });
+    const store = new RedisStateStore({ client, prefix });
     const states = await Promise.all(
       Array.from({ length: 200 }, (_, i) => store.update('u', (s) => seen(s, i))),
     );
@@ -182,64 +182,103 @@ describe('RedisStateStore', () => {
     expect((await store.get('u'))?.impressions).toBe(201);
   });
 
-  it('update rejects with code conflict after maxRetries + 1 lost races, leaving the other writer’s state', async () => {
+  it('update waits while another writer holds the lease and writes once it expires (a crashed holder); with maxWaitMs shorter than the lease it rejects with code conflict, writes nothing and leaves the queue', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({
-      client,
-      prefix,
-      cacheSize: 0,
-      maxRetries: 2,
-      random: () => 0,
-    });
+    const store = new RedisStateStore({ client, prefix });
     await store.update('u', (s) => seen(s, 0));
     const key = keyOf(prefix, 'u');
+    await client.set(`${key}:lease`, 'crashed-writer', 'PX', 300);
     let calls = 0;
-    const error: unknown = await store
-      .update('u', (s) => {
-        calls++;
-        void client.hset(key, 'v', `intruder-${calls}`);
-        return seen(s, calls);
-      })
-      .catch((e: unknown) => e);
+    const state = await store.update('u', (s) => {
+      calls++;
+      return seen(s, 1);
+    });
+    // Refused while the lease was held, then run again once this writer held it.
+    expect(calls).toBe(2);
+    expect(state.impressions).toBe(2);
+    expect(await client.exists(`${key}:lease`, `${key}:queue`)).toBe(0);
+
+    await client.set(`${key}:lease`, 'stuck-writer', 'PX', 60_000);
+    const impatient = new RedisStateStore({ client, prefix, maxWaitMs: 100 });
+    const error: unknown = await impatient.update('u', (s) => seen(s, 2)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RebalanceError);
     expect(error).toMatchObject({ code: 'conflict' });
-    expect((error as Error).message).toMatch(/^RedisStateStore\.update: .*3 attempts/);
-    expect(calls).toBe(3);
-    expect((await store.get('u'))?.impressions).toBe(1);
+    expect((error as Error).message).toMatch(
+      /^RedisStateStore\.update: waited 100 ms \(maxWaitMs\)/,
+    );
+    expect(await client.zcard(`${key}:queue`)).toBe(0);
+    await client.del(`${key}:lease`);
+    expect((await store.get('u'))?.impressions).toBe(2);
   });
 
   it('the check-and-set script applies a write once even when a client sends it twice, and reports the write as done both times', async () => {
     const key = keyOf(uniquePrefix(), 'u');
+    const keys = [key, `${key}:log`, `${key}:lease`, `${key}:queue`];
     const json = serializeState(seen(undefined, 0));
-    const args = [key, '', 'token-1', json, '60'];
-    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, ...args)).toBe('token-1');
-    // Sent again, it finds its own token: done, nothing changes.
-    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, ...args)).toEqual(['token-1', json]);
-    // A writer holding a stale token is told what is stored now and changes nothing.
-    expect(await client.evalsha(CHECK_AND_SET_SHA, 1, key, '', 'token-2', '{}', '60')).toEqual([
+    const cas = (...args: string[]) => client.evalsha(CHECK_AND_SET.sha, 4, ...keys, ...args);
+    await client.eval(
+      CHECK_AND_SET.source,
+      4,
+      ...keys,
+      '',
+      '',
+      '0',
+      '0',
       'token-1',
       json,
+      '60',
+      '',
+    );
+    // Sent again, it finds its own token: done, nothing changes.
+    expect(await cas('', '', '0', '0', 'token-1', json, '60', '')).toBe('token-1');
+    // A writer holding a stale token is told what is stored now and changes nothing.
+    expect(await cas('', '', '0', '0', 'token-2', '{}', '60', '')).toEqual([
+      1,
+      'token-1',
+      json,
+      [],
     ]);
     expect(await client.hget(key, 's')).toBe(json);
     // With no state at all, the reply says so.
     const empty = keyOf(uniquePrefix(), 'nobody');
+    const emptyKeys = [empty, `${empty}:log`, `${empty}:lease`, `${empty}:queue`];
     expect(
-      await client.evalsha(CHECK_AND_SET_SHA, 1, empty, 'token-0', 'token-3', json, '60'),
-    ).toEqual(['', null]);
+      await client.evalsha(
+        CHECK_AND_SET.sha,
+        4,
+        ...emptyKeys,
+        't0',
+        '',
+        '0',
+        '0',
+        't3',
+        json,
+        '60',
+        '',
+      ),
+    ).toEqual([1, '', null, []]);
     expect(await client.exists(empty)).toBe(0);
   });
 
-  it('update falls back to EVAL when the server has lost its script cache', async () => {
+  it('get, update and append fall back to EVAL when a node has lost its script cache', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({ client, prefix });
-    await client.script('FLUSH');
+    const store = new RedisStateStore({ client, prefix, rebalancer: rb });
+    const flush = async () => {
+      if ('nodes' in client) {
+        await Promise.all(client.nodes('master').map((node) => node.script('FLUSH')));
+      } else await client.script('FLUSH');
+    };
+    await flush();
     expect((await store.update('u', (s) => seen(s, 0))).impressions).toBe(1);
-    expect(await client.script('EXISTS', CHECK_AND_SET_SHA)).toEqual([1]);
+    await flush();
+    await store.append('u', { item: { id: 'a' }, at: 1 });
+    await flush();
+    expect((await store.get('u'))?.impressions).toBe(2);
   });
 
-  it('get/update/delete reject malformed user ids with code request before sending any command', async () => {
+  it('get/update/append/delete reject malformed user ids with code request before sending any command', async () => {
     const prefix = uniquePrefix();
-    const store = new RedisStateStore({ client, prefix });
+    const store = new RedisStateStore({ client, prefix, rebalancer: rb });
     for (const userId of ['', 'x'.repeat(1_025), '\uD800', 7]) {
       await expect(store.get(userId as string)).rejects.toMatchObject({
         code: 'request',
@@ -249,6 +288,9 @@ describe('RedisStateStore', () => {
         code: 'request',
         path: 'userId',
       });
+      await expect(
+        store.append(userId as string, { item: { id: 'a' }, at: 0 }),
+      ).rejects.toMatchObject({ code: 'request', path: 'userId' });
       await expect(store.delete(userId as string)).rejects.toMatchObject({ code: 'request' });
     }
     await expect(store.update('u', null as never)).rejects.toMatchObject({
@@ -258,13 +300,14 @@ describe('RedisStateStore', () => {
     expect(await keysUnder(prefix)).toEqual([]);
   });
 
-  it('get/update/delete reject with code store, wrapping the cause, when the client cannot reach Redis', async () => {
-    const closed = await connectRedis(redisPort());
+  it('get/update/append/delete reject with code store, wrapping the cause, when the client cannot reach Redis', async () => {
+    const closed = await target.connect();
     await closed.quit();
-    const store = new RedisStateStore({ client: closed, prefix: uniquePrefix() });
+    const store = new RedisStateStore({ client: closed, prefix: uniquePrefix(), rebalancer: rb });
     for (const call of [
       () => store.get('u'),
       () => store.update('u', (s) => seen(s, 0)),
+      () => store.append('u', { item: { id: 'a' }, at: 0 }),
       () => store.delete('u'),
     ]) {
       const error: unknown = await call().catch((e: unknown) => e);
@@ -272,29 +315,29 @@ describe('RedisStateStore', () => {
       expect(error).toMatchObject({ code: 'store' });
       expect((error as Error).cause).toBeInstanceOf(Error);
       expect((error as Error).message).toMatch(
-        /^RedisStateStore\.(get|update|delete): the Redis command failed/,
+        /^RedisStateStore\.(get|update|append|delete): the Redis command failed/,
       );
     }
   });
 
   it('update from the snapshot this replica wrote last costs one command (the check-and-set), and get answers without parsing the same JSON again', async () => {
     const prefix = uniquePrefix();
-    const { counting, calls } = countingClient();
+    const { counting, calls } = countingClient(client);
     const store = new RedisStateStore({ client: counting, prefix });
     await store.update('u', (s) => seen(s, 0));
-    expect(calls).toEqual({ hmget: 1, evalsha: 1 });
+    expect(calls).toEqual({ read: 1, write: 1, other: 0 });
     const second = await store.update('u', (s) => seen(s, 1));
-    expect(calls).toEqual({ hmget: 1, evalsha: 2 });
+    expect(calls).toEqual({ read: 1, write: 2, other: 0 });
     expect(second.impressions).toBe(2);
     const read = await store.get('u');
     expect(read).toBe(second);
     // A store without remembered snapshots reads before every write.
     const cold = new RedisStateStore({ client: counting, prefix, cacheSize: 0 });
     expect((await cold.update('u', (s) => seen(s, 2))).impressions).toBe(3);
-    expect(calls).toEqual({ hmget: 3, evalsha: 3 });
+    expect(calls).toEqual({ read: 3, write: 3, other: 0 });
   });
 
-  it('a snapshot made stale by another replica loses nothing: the check-and-set answers with the stored state and fn runs again on it, without waiting', async () => {
+  it('a snapshot made stale by another replica loses nothing: the check-and-set answers with the stored state and fn runs again on it, without queueing', async () => {
     const prefix = uniquePrefix();
     const draws: number[] = [];
     const a = new RedisStateStore({ client, prefix, random: () => (draws.push(0), 0) });
@@ -336,78 +379,37 @@ describe('RedisStateStore', () => {
     await expect(store.get('u')).rejects.toMatchObject({ code: 'state' });
   });
 
-  it('new RedisStateStore(options) rejects a missing client and out-of-range options with code argument and the option as path', () => {
-    const cases: [unknown, string][] = [
-      [undefined, 'options'],
-      [{}, 'client'],
-      [{ client: { get: () => 0 } }, 'client'],
-      [{ client, prefix: 'p'.repeat(257) }, 'prefix'],
-      [{ client, ttlSeconds: 0 }, 'ttlSeconds'],
-      [{ client, ttlSeconds: 1.5 }, 'ttlSeconds'],
-      [{ client, maxRetries: -1 }, 'maxRetries'],
-      [{ client, maxRetries: 1_001 }, 'maxRetries'],
-      [{ client, random: 0.5 }, 'random'],
-      [{ client, cacheSize: -1 }, 'cacheSize'],
-      [{ client, cacheSize: 1.5 }, 'cacheSize'],
-      [{ client, cacheSize: 1_000_001 }, 'cacheSize'],
-    ];
-    for (const [options, path] of cases) {
-      expect(() => new RedisStateStore(options as never)).toThrow(
-        expect.objectContaining({ code: 'argument', path }),
-      );
-    }
+  it('every script sent touches only keys of one hash slot (a key without the hash tag fails with CROSSSLOT on a cluster)', async () => {
+    const prefix = uniquePrefix();
+    const key = keyOf(prefix, 'u');
+    // The store's own keys: one slot.
+    expect(
+      await client
+        .evalsha(READ.sha, 2, key, `${key}:log`)
+        .catch(() => client.eval(READ.source, 2, key, `${key}:log`)),
+    ).toEqual(['', null, []]);
+    const untagged = `${prefix}${hashOf('u')}`;
+    const crossSlot = client.eval(READ.source, 2, untagged, `${untagged}:log`);
+    if (target.name === 'cluster') await expect(crossSlot).rejects.toThrow(/CROSSSLOT/);
+    else expect(await crossSlot).toEqual(['', null, []]);
   });
 });
 
-describe('backoffDelay', () => {
-  it('backoffDelay(attempt, random) lies in [0, min(100, 2 · 2^attempt)) ms and grows with random', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 60 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        (attempt, u) => {
-          const ceiling = Math.min(100, 2 * 2 ** attempt);
-          const delay = backoffDelay(attempt, () => u);
-          expect(delay).toBeGreaterThanOrEqual(0);
-          expect(delay).toBeLessThan(ceiling);
-          expect(delay).toBeCloseTo(u * ceiling, 9);
-        },
-      ),
-    );
-  });
-
-  it('systemRandom() draws from [0, 1) with a mean near 1/2', () => {
-    let sum = 0;
-    let min = 1;
-    let max = 0;
-    for (let i = 0; i < 10_000; i++) {
-      const u = systemRandom();
-      sum += u;
-      min = Math.min(min, u);
-      max = Math.max(max, u);
-    }
-    expect(min).toBeGreaterThanOrEqual(0);
-    expect(max).toBeLessThan(1);
-    // Standard error of the mean of 10,000 uniforms: 1 / sqrt(12 · 10,000) ≈ 0.0029; allow 6σ.
-    expect(Math.abs(sum / 10_000 - 0.5)).toBeLessThan(0.018);
-  });
-});
-
-/** The shared client with `hmget` and `evalsha` counted. */
-function countingClient(): { counting: Redis; calls: { hmget: number; evalsha: number } } {
-  const calls = { hmget: 0, evalsha: 0 };
+/** The client with the store's scripts counted: reads (READ), writes (CHECK_AND_SET), other. */
+function countingClient(client: Redis | Cluster) {
+  const calls = { read: 0, write: 0, other: 0 };
+  const count = (sha: string) => {
+    if (sha === READ.sha) calls.read++;
+    else if (sha === CHECK_AND_SET.sha) calls.write++;
+    else calls.other++;
+  };
   const counting = {
-    hget: (...args: Parameters<Redis['hget']>) => client.hget(...args),
-    hmget: (key: string, ...fields: string[]) => {
-      calls.hmget++;
-      return client.hmget(key, ...fields);
-    },
     evalsha: (sha: string, keys: number, ...args: string[]) => {
-      calls.evalsha++;
+      count(sha);
       return client.evalsha(sha, keys, ...args);
     },
     eval: (script: string, keys: number, ...args: string[]) => client.eval(script, keys, ...args),
-    del: (key: string) => client.del(key),
+    del: (...keys: string[]) => client.del(...keys),
   };
   return { counting: counting as unknown as Redis, calls };
 }

@@ -1,66 +1,56 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Cluster, Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStateStore } from '../../src/store/redis/index.js';
-import { connectRedis, redisPort, uniquePrefix } from './redisClient.js';
+import { rb } from './fixtures.js';
+import { closeClient, keysMatching, TARGETS, uniquePrefix } from './redisClient.js';
+import { bundle, removeBundle, startWorkers, type Worker } from './workers.js';
 
 const PROCESSES = 8;
 const PER_PROCESS = 500;
-const USERS = 1_000;
+const USERS = 200;
 
-let client: Redis;
+let script: string;
 
 beforeAll(async () => {
-  client = await connectRedis(redisPort());
+  script = await bundle('worker');
 });
 
-afterAll(async () => {
-  await client?.quit();
+afterAll(() => {
+  removeBundle(script);
 });
 
-interface Report {
-  readonly sameUser: number;
-  readonly manyUsers: number;
-}
+describe.each(TARGETS)('RedisStateStore with default settings on a $name', (target) => {
+  let client: Redis | Cluster;
+  let workers: Worker[];
 
-/** Forks a worker and resolves once it is connected and waiting for "go". */
-function startWorker(prefix: string): Promise<{ child: ChildProcess; done: Promise<Report> }> {
-  const script = fileURLToPath(new URL('./worker.ts', import.meta.url));
-  const child = fork(script, [String(redisPort()), prefix, String(PER_PROCESS), String(USERS)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  beforeAll(async () => {
+    client = await target.connect();
+    workers = await startWorkers(script, target.address(), PROCESSES);
   });
-  const done = new Promise<Report>((resolve, reject) => {
-    child.on('message', (m: { ready?: boolean } & Partial<Report>) => {
-      if (m.sameUser !== undefined) resolve(m as Report);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`worker exited with code ${code}`));
-    });
-  });
-  done.catch(() => undefined);
-  return new Promise((resolve, reject) => {
-    child.once('message', () => {
-      resolve({ child, done });
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`worker exited with code ${code} before it was ready`));
-    });
-  });
-}
 
-it(`RedisStateStore.update from ${PROCESSES} processes × ${PER_PROCESS} single-impression updates of one user counts exactly ${PROCESSES * PER_PROCESS} impressions, and ${USERS} users updated in parallel by every process each count ${PROCESSES}`, async () => {
-  const prefix = uniquePrefix();
-  const workers = await Promise.all(Array.from({ length: PROCESSES }, () => startWorker(prefix)));
-  for (const w of workers) w.child.send('go');
-  const reports = await Promise.all(workers.map((w) => w.done));
-  for (const r of reports) expect(r).toEqual({ sameUser: PER_PROCESS, manyUsers: USERS });
+  afterAll(async () => {
+    for (const w of workers ?? []) w.close();
+    await closeClient(client);
+  });
 
-  const store = new RedisStateStore({ client, prefix });
-  expect((await store.get('shared-user'))?.impressions).toBe(PROCESSES * PER_PROCESS);
-  const counts = await Promise.all(
-    Array.from({ length: USERS }, async (_, u) => (await store.get(`user-${u}`))?.impressions),
-  );
-  expect(counts).toEqual(Array.from({ length: USERS }, () => PROCESSES));
-}, 120_000);
+  for (const mode of ['append', 'update'] as const) {
+    it(`${mode} from ${PROCESSES} processes × ${PER_PROCESS} single-impression calls for one user counts exactly ${PROCESSES * PER_PROCESS} impressions with no error, and ${USERS} users written in parallel by every process each count ${PROCESSES}`, async () => {
+      const prefix = uniquePrefix();
+      const job = { prefix, mode, perProcess: PER_PROCESS, users: USERS };
+      const reports = await Promise.all(workers.map((w) => w.run(job)));
+      for (const r of reports) {
+        expect(r).toEqual({ sameUser: PER_PROCESS, manyUsers: USERS, errors: [] });
+      }
+      const store = new RedisStateStore({ client, prefix, rebalancer: rb });
+      expect((await store.get('shared-user'))?.impressions).toBe(PROCESSES * PER_PROCESS);
+      const counts = await Promise.all(
+        Array.from({ length: USERS }, async (_, u) => (await store.get(`user-${u}`))?.impressions),
+      );
+      expect(counts).toEqual(Array.from({ length: USERS }, () => PROCESSES));
+      // Every lease was released and every queue emptied by the writers themselves.
+      for (const suffix of ['lease', 'queue', 'seen']) {
+        expect(await keysMatching(client, `${prefix}*:${suffix}`)).toEqual([]);
+      }
+    }, 180_000);
+  }
+});

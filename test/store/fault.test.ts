@@ -1,29 +1,69 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Cluster, Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { RedisStateStore } from '../../src/store/redis/index.js';
-import { hasRedisServer, startRedisServer, type RedisServer } from '../setup/redis.js';
-import { seen } from './fixtures.js';
-import { connectRedis, redisPort, uniquePrefix } from './redisClient.js';
+import { hasRedisServer, startRedisServer } from '../setup/redis.js';
+import { hasRedisCli, startRedisCluster } from '../setup/redisCluster.js';
+import { rb, seen } from './fixtures.js';
+import {
+  connectCluster,
+  connectRedis,
+  keysMatching,
+  redisPort,
+  uniquePrefix,
+} from './redisClient.js';
 
-// A server of its own, so that stopping it does not disturb other test files. It keeps an
-// append-only file fsynced on every write, as a durable deployment would: what Redis
-// acknowledged survives the restart, and the test can count it.
-let server: RedisServer;
-let client: Redis;
+/**
+ * Redis of its own per target, so that stopping it does not disturb other test files. It keeps
+ * an append-only file fsynced on every write, as a durable deployment would: what Redis
+ * acknowledged survives the restart, and the test can count it. `stop` and `start` act on the
+ * one server, or on every master of the cluster.
+ */
+interface FaultTarget {
+  readonly client: Redis | Cluster;
+  stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
 
-beforeAll(async () => {
+async function singleNode(): Promise<FaultTarget> {
   if (!hasRedisServer()) redisPort(); // throws the setup's message
-  server = await startRedisServer({ persistent: true });
-  client = await connectRedis(server.port);
-});
+  const server = await startRedisServer({ persistent: true });
+  const client = await connectRedis(server.port);
+  return {
+    client,
+    stop: (signal) => server.stop(signal),
+    start: () => server.start(),
+    async close() {
+      client.disconnect();
+      await server.close();
+    },
+  };
+}
 
-afterAll(async () => {
-  client?.disconnect();
-  await server?.close();
-});
+async function clusterOf3(): Promise<FaultTarget> {
+  if (!hasRedisCli()) throw new Error('redis-cli was not found on PATH');
+  const cluster = await startRedisCluster({ persistent: true });
+  const client = await connectCluster(cluster.nodes.map((n) => `${n.host}:${n.port}`).join(','));
+  // The whole cluster goes down and comes back, every master at once.
+  const ports = cluster.nodes.map((n) => n.port);
+  return {
+    client,
+    stop: async (signal) => {
+      await Promise.all(ports.map((port) => cluster.stop(port, signal)));
+    },
+    start: async () => {
+      for (const port of ports) await cluster.start(port, false);
+      await cluster.start(ports[0]!);
+    },
+    async close() {
+      client.disconnect();
+      await cluster.close();
+    },
+  };
+}
 
-function ready(c: Redis): Promise<void> {
+function ready(c: Redis | Cluster): Promise<void> {
   if (c.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -36,96 +76,126 @@ function ready(c: Redis): Promise<void> {
   });
 }
 
-function down(c: Redis): Promise<void> {
-  if (c.status !== 'ready') return Promise.resolve();
-  return new Promise((resolve) =>
-    c.once('close', () => {
-      resolve();
-    }),
-  );
-}
-
 async function expectStoreError(promise: Promise<unknown>): Promise<void> {
   const error: unknown = await promise.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RebalanceError);
   expect(error).toMatchObject({ code: 'store' });
 }
 
-it('RedisStateStore operations fail with code store while Redis is stopped and work again on the same states once it is back', async () => {
-  const store = new RedisStateStore({ client, prefix: uniquePrefix() });
-  const users = Array.from({ length: 20 }, (_, u) => `user-${u}`);
-  const updateAll = (rounds: number) =>
-    Promise.all(
-      users.map(async (user) => {
-        for (let i = 0; i < rounds; i++) await store.update(user, (s) => seen(s, i));
-      }),
-    );
-  await updateAll(10);
-
-  const closed = down(client);
-  await server.stop('SIGTERM');
-  await closed;
-  for (const user of users.slice(0, 5)) {
-    await expectStoreError(store.get(user));
-    await expectStoreError(store.update(user, (s) => seen(s, 0)));
-    await expectStoreError(store.delete(user));
+/** Tries `call` until it succeeds, as a caller retries after a `store` error; how many failed. */
+async function untilDone(call: () => Promise<unknown>, otherErrors: unknown[]): Promise<number> {
+  for (let failed = 0; ; failed++) {
+    try {
+      await call();
+      return failed;
+    } catch (error) {
+      if (!(error instanceof RebalanceError && error.code === 'store')) {
+        otherErrors.push(error);
+        return failed;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
+}
 
-  await server.start();
-  await ready(client);
-  await updateAll(10);
-  for (const user of users) expect((await store.get(user))?.impressions).toBe(20);
-});
+describe.each([
+  ['single node', singleNode],
+  ['cluster', clusterOf3],
+] as const)('RedisStateStore through a restart of Redis on a %s', (_name, startTarget) => {
+  let target: FaultTarget;
 
-it('RedisStateStore.update interrupted by a crash (SIGKILL) mid-run writes whole states only: each user counts every acknowledged update, plus at most the ones whose reply was lost', async () => {
-  const prefix = uniquePrefix();
-  const store = new RedisStateStore({ client, prefix });
-  const USERS = 40;
-  const TARGET = 25;
-  const ok = new Array<number>(USERS).fill(0);
-  const failed = new Array<number>(USERS).fill(0);
-  const otherErrors: unknown[] = [];
-  let total = 0;
-  let crash: Promise<void> | undefined;
+  beforeAll(async () => {
+    target = await startTarget();
+  }, 60_000);
 
-  const loops = Array.from({ length: USERS }, async (_, u) => {
-    while (ok[u]! < TARGET) {
-      try {
-        await store.update(`user-${u}`, (s) => seen(s, ok[u]!));
+  afterAll(async () => {
+    await target?.close();
+  });
+
+  it('get/update/append/delete fail with code store while Redis is stopped, and once it is back every event appended or updated by a caller that retried is applied exactly once', async () => {
+    const { client } = target;
+    const p = uniquePrefix();
+    const store = new RedisStateStore({ client, prefix: p, rebalancer: rb, foldEvery: 3 });
+    const users = Array.from({ length: 12 }, (_, u) => `user-${u}`);
+    const otherErrors: unknown[] = [];
+    const writeAll = (rounds: number) =>
+      Promise.all(
+        users.map(async (user, u) => {
+          for (let i = 0; i < rounds; i++) {
+            await untilDone(
+              () =>
+                u % 2 === 0
+                  ? store.append(user, { item: { id: `i${i}` }, at: i })
+                  : store.update(user, (s) => seen(s, i)),
+              otherErrors,
+            );
+          }
+        }),
+      );
+    await writeAll(5);
+    await target.stop('SIGTERM');
+    for (const user of users.slice(0, 4)) {
+      await expectStoreError(store.get(user));
+      await expectStoreError(store.update(user, (s) => seen(s, 0)));
+      await expectStoreError(store.append(user, { item: { id: 'x' }, at: 0 }));
+      await expectStoreError(store.delete(user));
+    }
+    // Callers keep writing while Redis is down and retry until it is back.
+    const during = writeAll(5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await target.start();
+    await ready(client);
+    await during;
+    expect(otherErrors).toEqual([]);
+    for (const user of users) expect((await store.get(user))?.impressions).toBe(10);
+  });
+
+  it('appends and updates interrupted by a crash (SIGKILL) mid-run keep whole states and logs: each user counts every acknowledged write, plus at most the ones whose reply was lost', async () => {
+    const { client } = target;
+    const p = uniquePrefix();
+    const store = new RedisStateStore({ client, prefix: p, rebalancer: rb, foldEvery: 3 });
+    const USERS = 30;
+    const TARGET = 20;
+    const ok = new Array<number>(USERS).fill(0);
+    const failed = new Array<number>(USERS).fill(0);
+    const otherErrors: unknown[] = [];
+    let total = 0;
+    let crash: Promise<void> | undefined;
+    const loops = Array.from({ length: USERS }, async (_, u) => {
+      while (ok[u]! < TARGET) {
+        failed[u]! += await untilDone(
+          () =>
+            u % 2 === 0
+              ? store.append(`user-${u}`, { item: { id: `i${ok[u]}` }, at: ok[u]! })
+              : store.update(`user-${u}`, (s) => seen(s, ok[u]!)),
+          otherErrors,
+        );
         ok[u]!++;
         total++;
-      } catch (error) {
-        if (!(error instanceof RebalanceError && error.code === 'store')) {
-          otherErrors.push(error);
-          return;
+        // Crash once, while every loop has writes in flight.
+        if (crash === undefined && total >= (USERS * TARGET) / 3) {
+          crash = (async () => {
+            await target.stop('SIGKILL');
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            await target.start();
+          })();
         }
-        failed[u]!++;
-        await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      // Crash once, while every loop has updates in flight.
-      if (crash === undefined && total >= (USERS * TARGET) / 3) {
-        crash = (async () => {
-          await server.stop('SIGKILL');
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          await server.start();
-        })();
-      }
+    });
+    await Promise.all(loops);
+    await crash;
+    await ready(client);
+    expect(otherErrors).toEqual([]);
+    expect(failed.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    for (let u = 0; u < USERS; u++) {
+      const state = await store.get(`user-${u}`);
+      expect(state!.impressions).toBeGreaterThanOrEqual(ok[u]!);
+      expect(state!.impressions).toBeLessThanOrEqual(ok[u]! + failed[u]!);
+    }
+    for (const key of await keysMatching(client, `${p}*`)) {
+      const type = await client.type(key);
+      if (key.endsWith(':log')) expect(type).toBe('list');
+      else expect(Object.keys(await client.hgetall(key)).sort()).toEqual(['s', 'v']);
     }
   });
-  await Promise.all(loops);
-  await crash;
-  await ready(client);
-
-  expect(otherErrors).toEqual([]);
-  expect(failed.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  expect(await client.keys(`${prefix}*`)).toHaveLength(USERS);
-  for (let u = 0; u < USERS; u++) {
-    const state = await store.get(`user-${u}`);
-    expect(state).toBeDefined();
-    expect(state!.impressions).toBeGreaterThanOrEqual(ok[u]!);
-    expect(state!.impressions).toBeLessThanOrEqual(ok[u]! + failed[u]!);
-  }
-  for (const key of await client.keys(`${prefix}*`)) {
-    expect(Object.keys(await client.hgetall(key)).sort()).toEqual(['s', 'v']);
-  }
 });

@@ -1,106 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Cluster, Redis } from 'ioredis';
 import { RebalanceError } from '../../errors/RebalanceError.js';
-import { describeValue } from '../../errors/describe.js';
-import { parseState, serializeState } from '../../exposure/stateShape.js';
 import type { UserState } from '../../exposure/types.js';
-import { checkUpdateFn, checkUpdateResult } from '../checkUpdate.js';
+import type { ObserveEvent } from '../../facade/types.js';
+import { parseState } from '../../exposure/stateShape.js';
+import { needFolder, readEvents } from '../appendEvents.js';
+import { checkUpdateFn } from '../checkUpdate.js';
 import type { StateStore, StateUpdate } from '../types.js';
 import { assertUserId } from '../userId.js';
-import { backoffDelay, systemRandom } from './backoff.js';
-import { REDIS_STORE_DEFAULTS } from './defaults.js';
-import { CHECK_AND_SET_SCRIPT, CHECK_AND_SET_SHA, isNoScriptError } from './script.js';
-import { ParsedStates, type Snapshot } from './ParsedStates.js';
-import { userKey } from './userKey.js';
+import { notifyWrite } from '../writeListener.js';
+import { userKeys, type UserKeys } from './keys.js';
+import { encodeEntry, foldEntries } from './logEntry.js';
+import { resolveRedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
+import type { RedisStateStoreOptions } from './options.js';
+import { ParsedStates, type StoredReply } from './ParsedStates.js';
+import { runScript, type Commands } from './runScript.js';
+import { APPEND, ERASE, READ } from './scripts.js';
+import { foldLog, writeState, type WriteContext } from './writeState.js';
 
 /**
- * Options of {@link RedisStateStore}.
+ * A {@link StateStore} in Redis or Redis Cluster, for services with many replicas: any replica
+ * can serve any request of a user, and concurrent writers of one user lose nothing.
  *
- * @example
- * ```ts
- * import { Redis } from 'ioredis';
- * import { RedisStateStore, type RedisStateStoreOptions } from 'feed-rebalancer/redis';
- * const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
- * const options: RedisStateStoreOptions = { client, prefix: 'feed:state:', ttlSeconds: 7 * 86_400 };
- * const store = new RedisStateStore(options);
- * ```
- */
-export interface RedisStateStoreOptions {
-  /**
-   * A connected ioredis client (`Redis` or `Cluster`); the store never closes it. For requests to
-   * fail fast while Redis is unreachable instead of queueing, create it with
-   * `enableOfflineQueue: false` and `maxRetriesPerRequest: 0` (see the class documentation).
-   */
-  readonly client: Redis | Cluster;
-  /**
-   * Prefix of every key; a user's key is the prefix and the SHA-256 of the user id.
-   * @defaultValue 'feed-rebalancer:state:'
-   */
-  readonly prefix?: string;
-  /**
-   * How long a state lives after its last update, in whole seconds; every write refreshes it.
-   * @defaultValue 2_592_000 (30 days; see docs/privacy.md)
-   */
-  readonly ttlSeconds?: number;
-  /**
-   * Retries of an update whose state another writer changed between read and write; when they
-   * run out the update fails with code `conflict`.
-   * @defaultValue 10
-   */
-  readonly maxRetries?: number;
-  /**
-   * Uniform numbers on [0, 1) for the retry jitter; pass a seeded generator for reproducible
-   * timing in tests.
-   * @defaultValue the operating system's generator (`crypto.randomInt`)
-   */
-  readonly random?: () => number;
-  /**
-   * How many users' states to keep parsed in this process, with their JSON: when Redis returns
-   * exactly the JSON this replica last read or wrote for a user, the state validated from it
-   * then is reused rather than parsed and validated again (parsing costs more than the two
-   * round trips on a local network). Redis stays the authority — an entry is used only on an
-   * exact match with what was just read. 0 turns it off; it never holds user ids.
-   * @defaultValue 1000
-   */
-  readonly cacheSize?: number;
-}
-
-/** The few commands the store sends, typed as it uses them. */
-interface Commands {
-  hget(key: string, field: string): Promise<string | null>;
-  hmget(key: string, ...fields: string[]): Promise<(string | null)[]>;
-  evalsha(sha: string, keys: number, ...args: string[]): Promise<unknown>;
-  eval(script: string, keys: number, ...args: string[]): Promise<unknown>;
-  del(key: string): Promise<number>;
-}
-
-const COMMANDS: readonly (keyof Commands)[] = ['hget', 'hmget', 'evalsha', 'eval', 'del'];
-const MAX_PREFIX_LENGTH = 256;
-const MAX_RETRIES_LIMIT = 1_000;
-const MAX_CACHE_SIZE = 1_000_000;
-
-/**
- * A {@link StateStore} in Redis, for services with many replicas: any replica can serve any
- * request of a user, and concurrent requests for one user lose no impression.
+ * Each user has a few keys in one cluster slot (docs/ingestion.md): the state (its JSON and a
+ * version token), the pending log of appended events, and the lease and queue of contended
+ * updates. Keys hold the SHA-256 of the id, never the id (docs/privacy.md).
  *
- * Each user has one key (the prefix and the SHA-256 of the id — see docs/privacy.md), a hash of
- * the state's JSON and a version token. `update` is optimistic: it reads both, applies `fn`, and
- * writes with a Lua script that checks the token and sets state, token and TTL in one atomic
- * step. A user this replica read or wrote recently (see `cacheSize`) skips the read: the update
- * starts from the remembered state, and if that is stale the script answers with the stored one
- * and `fn` runs again on it. When another writer got in after a fresh read, it waits a jittered,
- * exponentially growing delay and tries again, at most `maxRetries` times, then fails with code
- * `conflict`. Every state read back
- * is validated (`parseState`), and a result of `fn` that is not a valid state is never written.
+ * - `append` pushes events onto the pending log in one round trip, with no read and so no
+ *   conflict; every `foldEvery`-th entry folds the log into the state.
+ * - `get` reads state and log in one atomic step and folds the log in memory.
+ * - `update` folds the log, applies `fn` and writes with a check-and-set that removes exactly
+ *   the entries folded, in one atomic step. It starts from the state this replica last saw (one
+ *   round trip when nobody else wrote). A writer that loses a race queues for a per-user lease
+ *   and writes when its turn comes; `conflict` only after `maxWaitMs` in the queue.
+ *
+ * Every state read back is validated (`parseState`), and a result of `fn` that is not a valid
+ * state is never written. `onWrite` hears of each state this replica writes or erases, once;
+ * folds that `get` makes, or that lose the check-and-set, are not writes.
  *
  * Failures: a command that fails (connection refused or lost, timeout, server error) rejects with
- * code `store`, the client's error as `cause`. A `store` error from `update` does not say whether
- * the write landed (the reply may be what was lost), as with any remote write. Create the client
- * with `enableOfflineQueue: false` and `maxRetriesPerRequest: 0` so that commands fail at once
- * while Redis is down rather than waiting in ioredis's queues; it keeps reconnecting in the
- * background, and the store works again as soon as Redis is back. Add `commandTimeout` to bound a
- * hung server. Error messages never contain the user id.
+ * code `store`, the client's error as `cause`. A `store` error from `update` or `append` does not
+ * say whether the write landed (the reply may be what was lost); an append retried after one may
+ * be stored twice. Create the client with `enableOfflineQueue: false` and
+ * `maxRetriesPerRequest: 0` so that commands fail at once while Redis is down rather than
+ * waiting in ioredis's queues; it keeps reconnecting in the background, and the store works again
+ * as soon as Redis is back. Add `commandTimeout` to bound a hung server. Error messages never
+ * contain the user id.
  *
  * @example
  * ```ts
@@ -109,227 +53,206 @@ const MAX_CACHE_SIZE = 1_000_000;
  * import { RedisStateStore } from 'feed-rebalancer/redis';
  * const rb = createRebalancer({ taxonomy: presets.taxonomies.default, policy: presets.policies.balanced });
  * const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
- * const store = new RedisStateStore({ client });
- * const shown = { item: { id: 'v1', hashtags: ['#thinspo'] }, at: Date.now() };
- * const state = await store.update('user-1', (s) => rb.observe(s ?? rb.emptyState(), shown));
+ * const store = new RedisStateStore({ client, rebalancer: rb });
+ * await store.append('user-1', { item: { id: 'v1', hashtags: ['#thinspo'] }, at: Date.now() });
+ * const state = await store.get('user-1');
  * ```
  */
 export class RedisStateStore implements StateStore {
+  readonly #options: ResolvedRedisStoreOptions;
   readonly #client: Commands;
-  readonly #prefix: string;
-  readonly #ttl: string;
-  readonly #maxRetries: number;
-  readonly #random: () => number;
-  /** Makes version tokens unique across processes: 72 random bits, then a per-store counter. */
+  /** Makes tokens and entry ids unique across processes: 72 random bits, then a counter. */
   readonly #tokenBase = `${randomBytes(9).toString('base64url')}.`;
-  #writes = 0;
-  /** Per key, the settling of the last update of that user queued in this process. */
+  #tokens = 0;
+  /** Per state key, the settling of the last write of that user queued in this process. */
   readonly #pending = new Map<string, Promise<void>>();
   readonly #parsed: ParsedStates;
+  readonly #context: WriteContext;
 
   /**
-   * @param options - the client, key prefix, retention and retry policy
+   * @param options - the client, the rebalancer, key prefix, retention and bounds
    * @throws RebalanceError with code `argument` for a missing client or an option out of range
    */
   constructor(options: RedisStateStoreOptions) {
-    if (typeof options !== 'object' || options === null) {
-      invalid('options', 'must be an object with a client', options);
-    }
-    const {
-      client,
-      prefix = REDIS_STORE_DEFAULTS.prefix,
-      ttlSeconds = REDIS_STORE_DEFAULTS.ttlSeconds,
-      maxRetries = REDIS_STORE_DEFAULTS.maxRetries,
-      random = systemRandom,
-      cacheSize = REDIS_STORE_DEFAULTS.cacheSize,
-    } = options;
-    const commands = client as unknown as Record<string, unknown> | null;
-    if (typeof commands !== 'object' || commands === null) {
-      invalid('client', 'must be an ioredis client', client);
-    }
-    for (const name of COMMANDS) {
-      if (typeof commands[name] !== 'function') {
-        invalid('client', `must be an ioredis client (it has no ${name} method)`, client);
-      }
-    }
-    if (typeof prefix !== 'string' || prefix.length > MAX_PREFIX_LENGTH) {
-      invalid('prefix', `must be a string of at most ${MAX_PREFIX_LENGTH} characters`, prefix);
-    }
-    if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 1) {
-      invalid('ttlSeconds', 'must be a positive integer', ttlSeconds);
-    }
-    if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
-      invalid('maxRetries', `must be an integer from 0 to ${MAX_RETRIES_LIMIT}`, maxRetries);
-    }
-    if (typeof random !== 'function') invalid('random', 'must be a function', random);
-    if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > MAX_CACHE_SIZE) {
-      invalid('cacheSize', `must be an integer from 0 to ${MAX_CACHE_SIZE}`, cacheSize);
-    }
-    this.#client = client;
-    this.#prefix = prefix;
-    this.#ttl = String(ttlSeconds);
-    this.#maxRetries = maxRetries;
-    this.#random = random;
-    this.#parsed = new ParsedStates(cacheSize);
+    this.#options = resolveRedisStoreOptions(options);
+    this.#client = this.#options.client;
+    this.#parsed = new ParsedStates(this.#options.cacheSize);
+    this.#context = {
+      options: this.#options,
+      client: this.#client,
+      parsed: this.#parsed,
+      token: () => this.#tokenBase + (this.#tokens++).toString(36),
+    };
   }
 
   /**
-   * Reads a user's state (the TTL is left as it is).
+   * Reads a user's state, with the pending events folded in (the TTL is left as it is, and
+   * nothing is written).
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
    * @returns the stored state, or `undefined` when there is none
-   * @throws RebalanceError with code `request` for a malformed user id,
-   *   `state` for a stored state that fails validation, `store` when Redis cannot be reached
+   * @throws RebalanceError with code `request` for a malformed user id, `state` for a stored
+   *   state or pending event that fails validation, `argument` when there are pending events
+   *   and the store has no rebalancer, `store` when Redis cannot be reached
    */
   async get(userId: string): Promise<UserState | undefined> {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
-    const key = userKey(this.#prefix, userId);
-    const [token = null, json = null] = await this.#send(api, () =>
-      this.#client.hmget(key, 'v', 's'),
-    );
-    return this.#read(key, token ?? '', json, api).state;
+    const keys = userKeys(this.#options.prefix, userId);
+    const reply = await runScript(this.#client, api, READ, [keys.state, keys.log], []);
+    const previous = this.#parsed.snapshot(keys.state);
+    const stored = this.#parsed.read(api, keys.state, reply as StoredReply);
+    if (stored.entries.length === 0) return stored.state;
+    // Fold only what was appended since this replica last folded the user's log.
+    const start = this.#parsed.folding(previous, stored);
+    const folder = needFolder(api, this.#options.folder);
+    const folded = foldEntries(api, folder, start.state, stored.entries, start.from);
+    this.#parsed.remember(keys.state, { ...stored, folded });
+    return folded;
   }
 
   /**
-   * Applies a pure update to a user's state atomically and stores the result, refreshing the TTL.
+   * Applies a pure update to a user's state, pending events folded in first, atomically, and
+   * stores the result, refreshing the TTL.
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
-   * @param fn - the pure update, called with the stored state or `undefined` (again after a
-   *   lost race)
+   * @param fn - the pure update, called with the stored state (pending events folded in) or
+   *   `undefined`; again when another writer got in first
    * @returns the state written
    * @throws RebalanceError with code `request` for a malformed user id or `fn`, `state` when
-   *   the stored state or `fn`'s result is not a valid state,
-   *   `conflict` when other writers won every attempt (nothing written), `store` when Redis
-   *   cannot be reached (the write may or may not have landed); whatever `fn` throws, unchanged
+   *   the stored state, a pending event or `fn`'s result is not valid, `argument` when there are
+   *   pending events and the store has no rebalancer, `conflict` when the update waited
+   *   `maxWaitMs` for its turn (nothing written), `store` when Redis cannot be reached (the write
+   *   may or may not have landed); whatever `fn` throws, unchanged
    */
   update(userId: string, fn: StateUpdate): Promise<UserState> {
     const api = 'RedisStateStore.update';
     return new Promise<UserState>((resolve) => {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
-      resolve(this.#enqueue(api, userKey(this.#prefix, userId), fn));
+      const keys = userKeys(this.#options.prefix, userId);
+      resolve(this.#enqueue(keys, () => writeState(this.#context, api, keys, fn)));
     });
   }
 
   /**
-   * Runs an update after the pending ones of the same user in this process. They would only
-   * make each other retry if they raced through Redis; the check-and-set still orders them
-   * against other processes. An entry lives only while updates of the user are pending.
+   * Appends impressions and feedback events to the user's pending log in one round trip: no
+   * read, no retry, no conflict. The events are validated first by the rebalancer, exactly as
+   * `observe` reads them, and stored as one entry, in order. When the log then holds a multiple
+   * of `foldEvery` entries, this call also folds it into the state before it resolves (a fold
+   * that fails or loses a race is left to the next one: the events stay in the log).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @param events - one event or a list of them, exactly as `rb.observe` accepts them
+   * @returns once Redis has stored the events
+   * @throws RebalanceError with code `request` for a malformed user id, `impression` for a
+   *   malformed event (path `events[i]…`), more than `maxAppendEvents` events or more than
+   *   `maxAppendBytes` bytes (nothing stored), `argument` when the store has no rebalancer,
+   *   `state` when the log is full (`maxPendingEntries`, nothing stored), `store` when Redis
+   *   cannot be reached (the events may or may not have been stored)
    */
-  #enqueue(api: string, key: string, fn: StateUpdate): Promise<UserState> {
-    const previous = this.#pending.get(key);
-    const run = () => this.#checkAndSetLoop(api, key, fn);
+  append(userId: string, events: ObserveEvent | readonly ObserveEvent[]): Promise<void> {
+    const api = 'RedisStateStore.append';
+    return new Promise<void>((resolve) => {
+      assertUserId(api, userId);
+      const o = this.#options;
+      const list = readEvents(api, needFolder(api, o.folder), events, o.maxAppendEvents);
+      if (list.length === 0) {
+        resolve();
+        return;
+      }
+      const entry = encodeEntry(this.#context.token(), list);
+      const bytes = Buffer.byteLength(entry, 'utf8');
+      if (bytes > o.maxAppendBytes) {
+        throw new RebalanceError(
+          'impression',
+          `${api}: events must take at most ${o.maxAppendBytes} bytes as stored (maxAppendBytes); split the batch (got ${bytes} bytes)`,
+          'events',
+        );
+      }
+      resolve(this.#push(api, userKeys(o.prefix, userId), entry));
+    });
+  }
+
+  /**
+   * Erases a user's state and pending events at once (and reports the erased state to
+   * `onWrite`).
+   *
+   * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
+   * @returns whether there was a state or pending events to erase
+   * @throws RebalanceError with code `request` for a malformed user id, `store` when Redis
+   *   cannot be reached
+   */
+  async delete(userId: string): Promise<boolean> {
+    const api = 'RedisStateStore.delete';
+    assertUserId(api, userId);
+    const keys = userKeys(this.#options.prefix, userId);
+    // Forgotten first, so that even a failed erasure leaves nothing of the user here.
+    const remembered = this.#parsed.snapshot(keys.state);
+    this.#parsed.forget(keys.state);
+    // One script, two keys of one slot: both go in one atomic step.
+    const [erased, json] = (await runScript(
+      this.#client,
+      api,
+      ERASE,
+      [keys.state, keys.log],
+      [],
+    )) as [number, string | null];
+    if (json !== null && this.#options.onWrite !== undefined) {
+      const before = remembered?.json === json ? remembered.state : erasedState(api, json);
+      notifyWrite(this.#options.onWrite, before, undefined);
+    }
+    return erased > 0;
+  }
+
+  async #push(api: string, keys: UserKeys, entry: string): Promise<void> {
+    const o = this.#options;
+    const length = (await runScript(
+      this.#client,
+      api,
+      APPEND,
+      [keys.state, keys.log],
+      [entry, o.ttl, String(o.maxPendingEntries)],
+    )) as number;
+    if (length < 0) {
+      throw new RebalanceError(
+        'state',
+        `${api}: the user's pending event log is full (${-length} entries, maxPendingEntries ${o.maxPendingEntries}) because folding it keeps failing; get or update the user to see why. Nothing was stored`,
+      );
+    }
+    if (length % o.foldEvery !== 0) return;
+    // The events are stored: whatever happens to the fold, the append has succeeded.
+    await this.#enqueue(keys, () => foldLog(this.#context, api, keys)).catch(() => undefined);
+  }
+
+  /**
+   * Runs a write after the pending ones of the same user in this process. They would only make
+   * each other wait if they raced through Redis; the check-and-set still orders them against
+   * other processes. An entry lives only while writes of the user are pending.
+   */
+  #enqueue<T>(keys: UserKeys, run: () => Promise<T>): Promise<T> {
+    const previous = this.#pending.get(keys.state);
     const result = previous === undefined ? run() : previous.then(run);
     const settled = result.then(
       () => undefined,
       () => undefined,
     );
-    this.#pending.set(key, settled);
+    this.#pending.set(keys.state, settled);
     void settled.then(() => {
-      if (this.#pending.get(key) === settled) this.#pending.delete(key);
+      if (this.#pending.get(keys.state) === settled) this.#pending.delete(keys.state);
     });
     return result;
   }
-
-  /** Read, apply `fn`, check-and-set; again after a jittered wait while another writer wins. */
-  async #checkAndSetLoop(api: string, key: string, fn: StateUpdate): Promise<UserState> {
-    // Start from what this replica last saw: when nobody wrote since, one round trip does it.
-    let from = this.#parsed.snapshot(key);
-    let fresh = from === undefined;
-    for (let conflicts = 0; ;) {
-      if (from === undefined) {
-        const [token = null, json = null] = await this.#send(api, () =>
-          this.#client.hmget(key, 'v', 's'),
-        );
-        from = this.#read(key, token ?? '', json, api);
-        fresh = true;
-      }
-      const next = fn(from.state);
-      checkUpdateResult(api, next);
-      // A state kept as it was is written back as the very JSON it was read from.
-      const kept = next === from.state && from.json !== null;
-      const state = kept ? next : parseState(next, api);
-      const json = kept ? from.json! : serializeState(state);
-      const token = this.#tokenBase + (this.#writes++).toString(36);
-      const reply = await this.#checkAndSet(api, [key, from.token, token, json, this.#ttl]);
-      const [current, stored = null] = Array.isArray(reply)
-        ? (reply as [string, string | null])
-        : [reply as string];
-      if (current === token) {
-        this.#parsed.remember(key, { token, json, state });
-        return state;
-      }
-      // Not written. A snapshot from memory may just be out of date: try again at once from
-      // the state the script returned. Losing to a write made after a fresh read is a
-      // conflict: wait, then read again.
-      if (fresh) {
-        if (conflicts >= this.#maxRetries) {
-          throw new RebalanceError(
-            'conflict',
-            `${api}: the state changed concurrently before each of ${conflicts + 1} attempts ` +
-              `(maxRetries ${this.#maxRetries}); nothing was written`,
-          );
-        }
-        conflicts += 1;
-        // A retry from the state that beat this one would be stale by the end of the wait,
-        // and under sustained contention would keep losing.
-        await sleep(backoffDelay(conflicts - 1, this.#random));
-        from = undefined;
-      } else {
-        from = this.#read(key, current, stored, api);
-        fresh = true;
-      }
-    }
-  }
-
-  async delete(userId: string): Promise<boolean> {
-    const api = 'RedisStateStore.delete';
-    assertUserId(api, userId);
-    const key = userKey(this.#prefix, userId);
-    this.#parsed.forget(key);
-    return (await this.#send(api, () => this.#client.del(key))) > 0;
-  }
-
-  /** What is stored as `json` under `token`: validated, or as validated from the same JSON before. */
-  #read(key: string, token: string, json: string | null, api: string): Snapshot {
-    if (json === null) return { token, json, state: undefined };
-    const state = this.#parsed.lookup(key, json) ?? parseState(json, api);
-    const snapshot = { token, json, state };
-    this.#parsed.remember(key, snapshot);
-    return snapshot;
-  }
-
-  async #checkAndSet(api: string, [key, ...args]: string[]): Promise<unknown> {
-    try {
-      return await this.#client.evalsha(CHECK_AND_SET_SHA, 1, key!, ...args);
-    } catch (error) {
-      if (!isNoScriptError(error)) throw storeError(api, error);
-    }
-    return this.#send(api, () => this.#client.eval(CHECK_AND_SET_SCRIPT, 1, key!, ...args));
-  }
-
-  /** Sends a command, turning any failure into a `store` error that wraps the cause. */
-  async #send<T>(api: string, command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch (error) {
-      throw storeError(api, error);
-    }
-  }
 }
 
-function storeError(api: string, cause: unknown): RebalanceError {
-  const reason = cause instanceof Error ? cause.message.slice(0, 200) : describeValue(cause);
-  return new RebalanceError('store', `${api}: the Redis command failed (${reason})`, undefined, {
-    cause,
-  });
-}
-
-function invalid(name: string, rule: string, value: unknown): never {
-  throw new RebalanceError(
-    'argument',
-    `RedisStateStore: ${name} ${rule} (got ${describeValue(value)})`,
-    name,
-  );
+/**
+ * The state an erasure removed, for `onWrite`; `undefined` when it was not a valid state (an
+ * erasure never depends on the data being valid).
+ */
+function erasedState(api: string, json: string): UserState | undefined {
+  try {
+    return parseState(json, api);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,4 +5,6 @@
  * @packageDocumentation
  */
 export { RedisStateStore } from './RedisStateStore.js';
-export type { RedisStateStoreOptions } from './RedisStateStore.js';
+export type { RedisStateStoreOptions } from './options.js';
+export { migrateStateKeys } from './migrateStateKeys.js';
+export type { MigrateStateKeysOptions, MigrateStateKeysResult } from './migrateStateKeys.js';

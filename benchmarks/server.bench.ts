@@ -1,0 +1,216 @@
+/**
+ * The HTTP server under load, on loopback. autocannon sends the same JSON body with 64
+ * connections to the feed-rebalancer server and to a bare Fastify route in the same process that
+ * parses the body and echoes it back — the cost of HTTP, JSON parsing and serialising in Fastify,
+ * which any service answering that request pays. Each pair runs in alternating rounds (subject,
+ * baseline, subject, …) and reports medians: p50 and p99 latency, requests per second, and the
+ * p99 as a ratio to the bare route's.
+ *
+ * - `POST /v1/rebalance`: 100 candidates, a third triggering, for a user at level `sustained`
+ *   (caps and recovery at work), states in memory.
+ * - `POST /rank`: a Prosocial Ranking Challenge request of 100 items — 70 posts and 30 comments
+ *   in threads — whose served items are recorded as impressions.
+ *
+ * The servers run in a worker thread, so that they and the load generator have an event loop
+ * each, as with a separate load-generating machine.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { createServer } from '../src/server/index.js';
+import { figure, ratioAtMost, type BenchRow, type BenchSuite } from './harness.js';
+import { candidates, recoveryPool } from './fixtures/feeds.js';
+
+const CONNECTIONS = 64;
+const ROUND_SECONDS = 2;
+const ROUNDS = 5;
+const T0 = Date.UTC(2026, 0, 1);
+
+interface Ports {
+  readonly server: number;
+  readonly echo: number;
+}
+
+/** In the worker: the feed-rebalancer server and the bare echo route, listening on loopback. */
+async function startServers(): Promise<void> {
+  // Logging as deployed (a line per request at info), written nowhere, so that only the cost of
+  // building the lines is measured, not a terminal's.
+  const server = createServer({
+    logger: { level: 'info', stream: { write: () => true } },
+    metrics: { processMetrics: false },
+    limits: { bodyBytes: 8 * 1024 * 1024 },
+  });
+  const echo = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
+  echo.post('/echo', (request) => Promise.resolve(request.body));
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  await echo.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app: { server: { address(): unknown } }): number =>
+    (app.server.address() as { port: number }).port;
+  const ports: Ports = { server: port(server), echo: port(echo) };
+  parentPort!.postMessage(ports);
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === 'servers') {
+  void startServers();
+}
+
+/** The figures of one autocannon round. */
+interface Round {
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+}
+
+async function round(url: string, body: string, seconds = ROUND_SECONDS): Promise<Round> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Subject and baseline in alternating rounds after a warm-up of each. Latencies and rates are the
+ * medians of each side's rounds; the p99 ratio is the median of the ratios of adjacent rounds, so
+ * that a slow spell of a shared machine weighs on both sides of a ratio alike.
+ */
+async function compare(
+  name: string,
+  subject: string,
+  echo: string,
+  body: string,
+): Promise<BenchRow[]> {
+  await round(subject, body, 2);
+  await round(echo, body, 2);
+  const s: Round[] = [];
+  const b: Round[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    s.push(await round(subject, body));
+    b.push(await round(echo, body));
+    ratios.push(s[r]!.p99 / b[r]!.p99);
+  }
+  const of = (rounds: Round[], key: keyof Round): number => median(rounds.map((x) => x[key]));
+  const kb = (Buffer.byteLength(body) / 1024).toFixed(1);
+  return [
+    figure(`${name}: p50 latency`, of(s, 'p50'), 'ms', `echo ${of(b, 'p50')} ms`),
+    figure(`${name}: p99 latency`, of(s, 'p99'), 'ms', `echo ${of(b, 'p99')} ms`),
+    figure(
+      `${name}: requests per second`,
+      of(s, 'rps'),
+      'req/s',
+      `echo ${Math.round(of(b, 'rps'))} req/s`,
+    ),
+    ratioAtMost(
+      `${name}: p99 latency, ${CONNECTIONS} connections, ${kb} KB body`,
+      median(ratios),
+      1,
+      'bare Fastify route echoing the same body',
+      1.5,
+    ),
+  ];
+}
+
+/** A challenge request of 100 items: 70 posts, 30 comments in threads under three posts. */
+function rankBody(): string {
+  const engagements = { score: 3, comment: 2, award: 0 };
+  const item = (id: string, text: string, fields: Record<string, unknown> = {}) => ({
+    id,
+    text,
+    author_name_hash: `author-${id.length}`,
+    type: 'post',
+    created_at: '2024-01-20 18:00:00',
+    embedded_urls: [],
+    engagements,
+    ...fields,
+  });
+  const items: unknown[] = [];
+  for (let i = 0; i < 70; i++)
+    items.push(
+      item(
+        `post-${i}`,
+        i % 3 === 0 ? 'what I ate today #thinspo #fyp' : 'a walk by the river at dusk',
+        {
+          title: `Post ${i}`,
+        },
+      ),
+    );
+  for (let i = 0; i < 30; i++) {
+    const post = `post-${i % 3}`;
+    const parent = i < 3 ? '' : `comment-${i - 3}`;
+    items.push(
+      item(`comment-${i}`, i % 4 === 0 ? 'so #thinspo' : 'thanks for sharing', {
+        type: 'comment',
+        post_id: post,
+        parent_id: parent,
+      }),
+    );
+  }
+  return JSON.stringify({
+    session: {
+      session_id: 'bench',
+      user_id: 'bench-prc-user',
+      user_name_hash: 'bench',
+      platform: 'reddit',
+      url: 'https://reddit.com/r/bench',
+      current_time: '2024-01-20 18:41:20',
+    },
+    items,
+  });
+}
+
+const suite: BenchSuite = {
+  title: 'HTTP server',
+  async run() {
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { role: 'servers' } });
+    try {
+      const ports = await new Promise<Ports>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      const server = `http://127.0.0.1:${ports.server}`;
+      const echo = `http://127.0.0.1:${ports.echo}/echo`;
+      // A user at level sustained: a run of triggering impressions.
+      const events = Array.from({ length: 30 }, (_, i) => ({
+        item: { id: `seen-${i}`, topics: ['pro-ana'] },
+        at: T0 + i * 15_000,
+      }));
+      const seeded = await fetch(`${server}/v1/impressions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'bench-user', events }),
+      });
+      if (!seeded.ok) throw new Error(`seeding the user failed: ${seeded.status}`);
+      const rebalance = JSON.stringify({
+        userId: 'bench-user',
+        candidates: candidates(100),
+        recovery: recoveryPool(20),
+        at: T0 + 31 * 15_000,
+      });
+      return [
+        ...(await compare(
+          'POST /v1/rebalance, 100 candidates',
+          `${server}/v1/rebalance`,
+          echo,
+          rebalance,
+        )),
+        ...(await compare('POST /rank, 100 items', `${server}/rank`, echo, rankBody())),
+      ];
+    } finally {
+      await worker.terminate();
+    }
+  },
+};
+export default suite;

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LoggedError } from '../errors/installErrorHandling.js';
+import type { ServerMetrics } from '../metrics/serverMetrics.js';
+
+/** Routes polled by probes and scrapers: their lines are logged at `debug`, not `info`. */
+const QUIET: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * Adds one log line and one latency observation per answered request. The line holds the method,
+ * the route's pattern (never the raw URL: `DELETE /v1/users/:id` would otherwise carry the user
+ * id), the status, the time taken, the keyed hash of the user id when the route read one, and
+ * the error's code and path when it failed. Bodies, queries, user ids and error messages (which
+ * quote the values received) are never logged.
+ *
+ * @param app - the server
+ * @param metrics - where latencies are recorded
+ * @param users - each request's user id, as the routes noted it (hashed only when logged)
+ * @param errors - each failed request's code and path
+ * @param hashUserId - the keyed hash that stands for a user id in the log
+ * @internal
+ */
+export function installRequestLog(
+  app: FastifyInstance,
+  metrics: ServerMetrics,
+  users: WeakMap<FastifyRequest, string>,
+  errors: WeakMap<FastifyRequest, LoggedError>,
+  hashUserId: (userId: string) => string,
+): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? '(no route)';
+    const status = reply.statusCode;
+    const ms = reply.elapsedTime;
+    metrics.request(request.method, route, status, ms / 1000);
+    const level = status >= 500 ? 'error' : QUIET.has(route) ? 'debug' : 'info';
+    const user = users.get(request);
+    const error = errors.get(request);
+    request.log[level](
+      {
+        method: request.method,
+        route,
+        status,
+        ms: Math.round(ms * 100) / 100,
+        ...(user === undefined ? {} : { user: hashUserId(user) }),
+        ...(error === undefined ? {} : { error }),
+      },
+      'request',
+    );
+    done();
+  });
+}
