@@ -16,7 +16,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { compare, simulate } from '../src/simulate/index.js';
+import { compare, simulate, type SimulationReport } from '../src/simulate/index.js';
 import { resolveRun } from '../src/simulate/run/resolveRun.js';
 import { runParallel } from '../src/simulate/parallel/runParallel.js';
 import { runRoundsParallel } from '../src/simulate/parallel/runRoundsParallel.js';
@@ -55,7 +55,7 @@ async function timed(threads: number, recommender: Recommender = 'per-user'): Pr
   (globalThis as { gc?: () => void }).gc?.();
   const options = { ...THROUGHPUT, recommender };
   const t0 = performance.now();
-  let report;
+  let report: SimulationReport;
   if (threads === 0) report = await simulate({ ...options, workers: 1 });
   else {
     // What simulate does with workers ≥ 2, for one thread as well.
@@ -66,7 +66,8 @@ async function timed(threads: number, recommender: Recommender = 'per-user'): Pr
   const ms = performance.now() - t0;
   impressionsOf = {
     ...impressionsOf,
-    [recommender]: Object.values(report.cohorts).reduce((n, m) => n + m.impressions, 0),
+    [recommender]:
+      (report.cohorts['at-risk']?.impressions ?? 0) + (report.cohorts.control?.impressions ?? 0),
   };
   return ms;
 }

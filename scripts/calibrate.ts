@@ -16,6 +16,7 @@ import { calibrate } from '../src/simulate/calibration/calibrate.js';
 import {
   calibrationLoss,
   FIT_PARAMETERS,
+  type FitPoint,
   fittedPoint,
   fromCoordinates,
   toCoordinates,
@@ -42,7 +43,9 @@ const maxEvaluations = Number(values.evaluations);
 
 // Start from --start (a JSON fit point) or from the committed values.
 const start = toCoordinates(
-  values.start === undefined ? fittedPoint() : { ...fittedPoint(), ...JSON.parse(values.start) },
+  values.start === undefined
+    ? fittedPoint()
+    : { ...fittedPoint(), ...(JSON.parse(values.start) as Partial<FitPoint>) },
 );
 const result = await nelderMead(
   async (x) => {
@@ -124,4 +127,6 @@ for (const e of check.calibration)
   process.stdout.write(
     `${e.withinBand ? 'within' : 'OUTSIDE'}  ${e.source}: ${e.measure} — target ${e.target} [${e.low}, ${e.high}], simulated ${e.simulated === null ? 'none' : e.simulated.toPrecision(4)}\n`,
   );
-process.stdout.write(`loss at ${checkUsers} accounts per seed: ${calibrationLoss(check.calibration).toFixed(4)}\n`);
+process.stdout.write(
+  `loss at ${checkUsers} accounts per seed: ${calibrationLoss(check.calibration).toFixed(4)}\n`,
+);

@@ -37,7 +37,9 @@ describe('nelderMead', () => {
           const a = await nelderMead(f, start, options);
           const b = await nelderMead(f, start, options);
           expect(b).toEqual(a);
-          a.x.forEach((xi, i) => expect(Math.abs(xi - centre[i]!)).toBeLessThan(1e-4));
+          a.x.forEach((xi, i) => {
+            expect(Math.abs(xi - centre[i]!)).toBeLessThan(1e-4);
+          });
         },
       ),
       { numRuns: 20 },

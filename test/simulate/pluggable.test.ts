@@ -56,9 +56,9 @@ describe('simulate and compare with swapped-in parts', () => {
     const report = await simulate({ ...SMALL, policy: 'off', recommender: spy });
     expect(report.recommender).toBe('in-order');
     // Request r of user 0 got items 30r … 30r + 9, the top of the fixed order.
-    served.forEach((page, r) =>
-      expect(page).toEqual(Array.from({ length: 10 }, (_, k) => 30 * r + k)),
-    );
+    served.forEach((page, r) => {
+      expect(page).toEqual(Array.from({ length: 10 }, (_, k) => 30 * r + k));
+    });
     expect(served.length).toBeGreaterThan(0);
   });
 

@@ -10,8 +10,7 @@ import { runSpec } from './runSpec.js';
 
 const spec = (scenario: Scenario, users: number, steps: number, seed = 1): RunSpec =>
   runSpec({ scenario, users, steps, seed });
-const withIdentity = (s: RunSpec) =>
-  prepareRun(s, { recommender: null, rerank: null }, undefined);
+const withIdentity = (s: RunSpec) => prepareRun(s, { recommender: null, rerank: null }, undefined);
 
 describe('simulateUser through runUsers (identity policy)', () => {
   it('runUsers(spec, 0, n) is the same for the same seed, and user i does not depend on which users run before it', () => {
@@ -23,9 +22,9 @@ describe('simulateUser through runUsers (identity policy)', () => {
       ...runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 3),
     ];
     expect([...pieces.slice(3), ...pieces.slice(0, 3)]).toEqual(all);
-    expect(runUsers({ ...withIdentity(spec(scenarios.mixed, 6, 40, 2)), policy: identityPolicy }, 0, 6)).not.toEqual(
-      all,
-    );
+    expect(
+      runUsers({ ...withIdentity(spec(scenarios.mixed, 6, 40, 2)), policy: identityPolicy }, 0, 6),
+    ).not.toEqual(all);
   });
 
   it('cohortOf(mixed, i) puts exactly 30 of every 100 consecutive users in the at-risk cohort', () => {

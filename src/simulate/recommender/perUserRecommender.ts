@@ -1,5 +1,5 @@
 import { TopicSampler } from './TopicSampler.js';
-import type { Recommender, RecommenderContext } from './types.js';
+import type { Recommender } from './types.js';
 
 /**
  * The built-in per-user recommender (`'per-user'`): engagement-maximising, learning online from
@@ -18,10 +18,6 @@ export function perUserRecommender(learningRate: number): Recommender {
 }
 
 class PerUserRecommender extends TopicSampler {
-  constructor(context: RecommenderContext, learningRate: number) {
-    super(context, learningRate);
-  }
-
   protected override prepare(): void {
     // The estimate is the profile itself (copied: `learn` keeps updating the profile).
     this.estimateOfTopic.set(this.affinity);

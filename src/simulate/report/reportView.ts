@@ -129,11 +129,12 @@ export function toReportView(input: unknown, api: string): ReportView {
 
 function calibrationView(input: Record<string, unknown>, api: string): ReportView {
   const report = input as unknown as CalibrationReport;
-  const seeds = Array.isArray(report.seeds) ? report.seeds.join(', ') : '';
+  const seedList: readonly number[] = Array.isArray(report.seeds) ? report.seeds : [];
+  const seeds = seedList.join(', ');
   return {
-    seed: Array.isArray(report.seeds) ? (report.seeds[0] ?? 0) : 0,
+    seed: seedList[0] ?? 0,
     scenario: 'calibration of the off baseline',
-    users: (report.usersPerSeed ?? 0) * (Array.isArray(report.seeds) ? report.seeds.length : 0),
+    users: (report.usersPerSeed ?? 0) * seedList.length,
     steps: 0,
     reports: [],
     differences: new Map(),

@@ -129,7 +129,7 @@ function readRecommender(
     return { builtin: 'per-user', recommender: null, recommenderName: 'per-user' };
   if (value === 'collaborative')
     return { builtin: 'collaborative', recommender: null, recommenderName: 'collaborative' };
-  const r = value as Partial<Recommender> | null;
+  const r = (typeof value === 'object' ? value : null) as Partial<Recommender> | null;
   if (
     typeof r !== 'object' ||
     r === null ||

@@ -2,7 +2,7 @@ import { RebalanceError } from '../../index.js';
 import type { Impression, UserState } from '../../index.js';
 import type { Catalogue } from '../world/buildCatalogue.js';
 import { itemIndex } from '../world/buildCatalogue.js';
-import type { RerankRequest, RerankResult } from './reranker.js';
+import type { RerankRequest, RerankResult, RerankSlot } from './reranker.js';
 
 /**
  * The part of a rebalancer the simulator uses: the public facade's `emptyState`, `observe` and
@@ -57,9 +57,11 @@ export function servePage(
   for (let k = 0; k < ranked.length; k++) candidates[k] = catalogue.items[ranked[k]!]!;
   const recovery = new Array<(typeof catalogue.items)[number]>(pool.length);
   for (let k = 0; k < pool.length; k++) recovery[k] = catalogue.items[pool[k]!]!;
-  const { slots } = policy.rebalance({ candidates, recovery, state, at, size });
-  if (!Array.isArray(slots) || slots.length > size)
-    fail(`must return at most ${size} slots`, Array.isArray(slots) ? slots.length : slots);
+  // A re-ranker under test may return anything: check the shape before reading it.
+  const returned: unknown = policy.rebalance({ candidates, recovery, state, at, size }).slots;
+  if (!Array.isArray(returned) || returned.length > size)
+    fail(`must return at most ${size} slots`, Array.isArray(returned) ? returned.length : returned);
+  const slots = returned as readonly RerankSlot[];
   const items = new Int32Array(slots.length);
   const inserted = new Uint8Array(slots.length);
   for (let k = 0; k < slots.length; k++) {
@@ -75,7 +77,7 @@ export function servePage(
       )
         item = ranked[from]!;
     } else if (slot.source === 'recovery') {
-      const index = itemIndex(String(slot.id), catalogue.items.length);
+      const index = typeof slot.id === 'string' ? itemIndex(slot.id, catalogue.items.length) : -1;
       if (pool.includes(index)) {
         item = index;
         inserted[k] = 1;

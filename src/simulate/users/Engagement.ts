@@ -88,7 +88,10 @@ export class Engagement {
     // Breaks come with the calendar, not with the number of sessions: a gap of g days holds one
     // with chance 1 − (1 − breakChance)^g, whatever the feed.
     const away = 1 - Math.pow(1 - this.c.breakChance, gapMs / 86_400_000);
-    return { leave, gapMs: breakDraw < away ? gapMs + (1 + 6 * breakDraw / away) * 86_400_000 : gapMs };
+    return {
+      leave,
+      gapMs: breakDraw < away ? gapMs + (1 + (6 * breakDraw) / away) * 86_400_000 : gapMs,
+    };
   }
 
   /** sensitivity × (satisfaction − threshold) / threshold, bounded. */

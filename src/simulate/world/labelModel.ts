@@ -90,8 +90,9 @@ export function resolveLabels(api: string, labels: unknown): ResolvedLabels {
     m[key] === undefined ? 0 : r.number(m[key], `${path}.${key}`, 0, 1);
   const perGroup = (key: string, otherwise: number): [Map<string, number>, number] => {
     const value = m[key];
-    if (value === undefined) return [new Map(), otherwise];
-    if (typeof value === 'number') return [new Map(), r.number(value, `${path}.${key}`, 0, 1)];
+    if (value === undefined) return [new Map<string, number>(), otherwise];
+    if (typeof value === 'number')
+      return [new Map<string, number>(), r.number(value, `${path}.${key}`, 0, 1)];
     const record = r.record(value, `${path}.${key}`, 64, 64);
     const map = new Map<string, number>();
     for (const group of Object.keys(record))
