@@ -15,6 +15,7 @@ export { DEFAULT_RESPONSE } from './response/defaults.js';
 export { DEFAULT_CATALOGUE } from './world/topics.js';
 export { renderReport } from './report/renderReport.js';
 export { summaryTable } from './report/summaryTable.js';
+export type { ReportInput } from './report/reportView.js';
 export type {
   CohortName,
   CohortProfile,

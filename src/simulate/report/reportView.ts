@@ -15,7 +15,12 @@ import type {
  * Each part of the page is drawn only when its data is there, so runs that are not simulations
  * (a replay of logs) can reuse the same pages.
  *
- * @internal
+ * @example
+ * ```ts
+ * import { calibrate, renderReport, type ReportInput } from 'feed-rebalancer/simulate';
+ * const input: ReportInput = await calibrate({ seeds: [1], usersPerSeed: 5 });
+ * const html = renderReport(input);
+ * ```
  */
 export type ReportInput =
   | SimulationReport
