@@ -34,5 +34,5 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'fastify', 'prom-client'],
+  external: ['fast-check', 'ioredis', 'seedrandom', 'ml-matrix', 'fastify', 'prom-client'],
 });

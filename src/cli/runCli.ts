@@ -1,8 +1,10 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import { runBench } from './benchCommand.js';
+import { runCalibrate } from './calibrateCommand.js';
 import { runCheckPolicy } from './checkPolicy.js';
 import type { CliIo } from './io.js';
+import { runSensitivity } from './sensitivityCommand.js';
 import { runSimulate } from './simulateCommand.js';
 
 /**
@@ -27,6 +29,20 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
     {
       summary: 'run a seeded benchmark simulation or compare policies; write metrics and a report',
       run: runSimulate,
+    },
+  ],
+  [
+    'sensitivity',
+    {
+      summary: 'move each response constant ±50% and report whether the policies change order',
+      run: runSensitivity,
+    },
+  ],
+  [
+    'calibrate',
+    {
+      summary: 'compare the off baseline with published audits under their protocols',
+      run: runCalibrate,
     },
   ],
   [

@@ -1,10 +1,11 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
+import { RebalanceError } from '../index.js';
 import { describeValue } from '../errors/describe.js';
 import { scenarios } from '../simulate/index.js';
-import type { NamedPolicy } from '../simulate/types.js';
+import type { NamedPolicy, WorldOptions } from '../simulate/types.js';
 import type { CliIo } from './io.js';
 import { loadPolicy } from './loadPolicy.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
+import { readJsonFile } from './readJsonFile.js';
 
 /** The command name that messages start with. @internal */
 export const SIMULATE = 'feed-rebalancer simulate';
@@ -19,6 +20,11 @@ export const SIMULATE_FLAGS: FlagTable = {
   seed: { type: 'string' },
   workers: { type: 'string' },
   resamples: { type: 'string' },
+  days: { type: 'string' },
+  recommender: { type: 'string' },
+  'page-size': { type: 'string' },
+  candidates: { type: 'string' },
+  response: { type: 'string' },
   out: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -47,6 +53,55 @@ export interface SimulateArgs {
   readonly out: string | null;
   /** Draw progress even when stderr is not a terminal. */
   readonly progress: boolean;
+  /** The world's parts given on the command line. */
+  readonly world: WorldOptions;
+}
+
+/**
+ * Reads the world options every simulation command shares: `--days`, `--recommender`,
+ * `--page-size`, `--candidates` and `--response FILE` (a JSON object of response constants).
+ * Values are checked here for form only; the simulator checks their ranges, with the same code.
+ *
+ * @throws RebalanceError with code `argument`
+ * @internal
+ */
+export async function readWorldFlags(
+  command: string,
+  v: Record<string, string | boolean | undefined>,
+  io: CliIo,
+): Promise<WorldOptions> {
+  const world: { -readonly [K in keyof WorldOptions]: WorldOptions[K] } = {};
+  const days = v['days'];
+  if (typeof days === 'string') {
+    const value = /^\d{1,5}(\.\d{1,6})?$/.test(days) ? Number(days) : NaN;
+    if (!(value > 0))
+      throw new RebalanceError(
+        'argument',
+        `${command}: --days must be a positive number of days (got ${describeValue(days)})`,
+        'days',
+      );
+    world.days = value;
+  }
+  const recommender = v['recommender'];
+  if (typeof recommender === 'string') {
+    if (recommender !== 'per-user' && recommender !== 'collaborative')
+      throw new RebalanceError(
+        'argument',
+        `${command}: --recommender must be per-user or collaborative (got ${describeValue(recommender)})`,
+        'recommender',
+      );
+    world.recommender = recommender;
+  }
+  const pageSize = readInteger(command, 'page-size', v['page-size'], undefined, 1, 100);
+  if (pageSize !== undefined) world.pageSize = pageSize;
+  const candidates = readInteger(command, 'candidates', v['candidates'], undefined, 1, 1000);
+  if (candidates !== undefined) world.candidates = candidates;
+  const response = v['response'];
+  if (typeof response === 'string')
+    world.response = (await readJsonFile(command, 'response', response, io)) as NonNullable<
+      WorldOptions['response']
+    >;
+  return world;
 }
 
 /**
@@ -90,6 +145,7 @@ export async function parseSimulateArgs(args: readonly string[], io: CliIo): Pro
     resamples: integer('resamples', 1, Number.MAX_SAFE_INTEGER),
     out: typeof v['out'] === 'string' ? v['out'] : null,
     progress: v['progress'] === true,
+    world: help ? {} : await readWorldFlags(SIMULATE, v, io),
   };
   if (common.out === '') {
     throw new RebalanceError(

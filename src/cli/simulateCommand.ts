@@ -1,11 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
 import { compare, simulate } from '../simulate/index.js';
-import { renderReport } from '../simulate/report/renderReport.js';
-import { summaryTable } from '../simulate/report/summaryTable.js';
 import type { ComparisonReport, SimulationReport } from '../simulate/types.js';
 import type { CliIo } from './io.js';
-import { ProgressBar } from './progressBar.js';
+import { runAndReport } from './writeReport.js';
 import { parseSimulateArgs, type SimulateArgs } from './simulateArgs.js';
 
 /** Usage of `feed-rebalancer simulate`. @internal */
@@ -14,7 +10,7 @@ export const SIMULATE_USAGE = `Usage: feed-rebalancer simulate [options]
 Runs a seeded benchmark simulation and prints a summary table on stdout.
 
 Options:
-  --scenario NAME     rabbit-hole, control, mixed, relapse or evasive (default: mixed)
+  --scenario NAME     rabbit-hole, control, mixed, relapse, evasive or noisy (default: mixed)
   --policy P          a preset (off, dispersion, balanced, protective, minor) or a path to a
                       JSON policy file (default: balanced)
   --compare P,P,...   run several policies on the same seeds and compare each with off
@@ -24,6 +20,12 @@ Options:
   --seed N            integer seed in [0, 2^32) (default: 1); the same seed gives the same report
   --workers N         worker threads (default: one per core from 200 users); results do not depend on it
   --resamples N       bootstrap resamples for --compare (default: 1000)
+  --days D            calendar horizon in days: users stop when it ends, after --steps requests,
+                      or when they leave (default: none, the horizon is --steps)
+  --recommender R     per-user or collaborative (default: per-user)
+  --page-size N       items per feed request (default: 10)
+  --candidates N      candidates the recommender ranks per request (default: 30)
+  --response FILE     a JSON object of response constants to change (see DEFAULT_RESPONSE)
   --out DIR           write DIR/metrics.json (the report) and DIR/report.html
   --progress          draw progress on stderr even when it is not a terminal
   -h, --help          show this help
@@ -51,26 +53,11 @@ export async function runSimulate(args: readonly string[], io: CliIo): Promise<n
     io.stdout(SIMULATE_USAGE);
     return 0;
   }
-  const bar = new ProgressBar(io, 'users', io.stderrIsTty);
-  const showProgress = io.stderrIsTty || parsed.progress;
-  const onProgress = (done: number, total: number): void => {
-    if (showProgress) bar.update(done, total);
-  };
-  let report: SimulationReport | ComparisonReport;
-  try {
-    report = await run(parsed, onProgress);
-  } finally {
-    bar.finish();
-  }
-  if (parsed.out !== null) {
-    const dir = resolve(io.cwd, parsed.out);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'metrics.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(join(dir, 'report.html'), renderReport(report));
-    const shown = relative(io.cwd, dir) || '.';
-    io.stderr(`wrote ${join(shown, 'metrics.json')} and ${join(shown, 'report.html')}\n`);
-  }
-  io.stdout(summaryTable(report));
+  await runAndReport(
+    io,
+    { out: parsed.out, progress: parsed.progress, label: 'users' },
+    (onProgress) => run(parsed, onProgress),
+  );
   return 0;
 }
 
@@ -85,6 +72,7 @@ async function run(
     ...(parsed.users === undefined ? {} : { users: parsed.users }),
     ...(parsed.steps === undefined ? {} : { steps: parsed.steps }),
     ...(parsed.workers === undefined ? {} : { workers: parsed.workers }),
+    ...parsed.world,
   };
   if (parsed.run.kind === 'compare') {
     return compare({

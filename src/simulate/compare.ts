@@ -1,10 +1,11 @@
-import { RebalanceError } from '../errors/RebalanceError.js';
+import { RebalanceError } from '../index.js';
 import { describeValue, joinPath } from '../errors/describe.js';
 import { buildReport } from './metrics/buildReport.js';
 import { BOOTSTRAP_LEVEL, pairedDifferences } from './metrics/pairedDifferences.js';
 import type { UserResult } from './metrics/UserResult.js';
 import { resolveRun } from './run/resolveRun.js';
-import type { RunSpec } from './run/RunSpec.js';
+import type { NamedReranker } from './run/reranker.js';
+import type { RunParts, RunSpec } from './run/RunSpec.js';
 import { checkThreadOptions, runPopulation } from './run/runPopulation.js';
 import type { CompareOptions, ComparisonReport, NamedPolicy } from './types.js';
 
@@ -20,7 +21,8 @@ const DEFAULT_RESAMPLES = 1000;
  * percentile-bootstrap 95% confidence intervals over users. Deterministic for a seed, like
  * `simulate`.
  *
- * @param options - scenario, policies, seed, and optionally users, steps, workers, resamples, onProgress
+ * @param options - scenario, policies, seed, and optionally users, steps, days, workers, resamples,
+ *   onProgress, and the world's parts (recommender, catalogue, response, pageSize, candidates)
  * @returns one report per policy and the paired differences
  * @throws RebalanceError with code `argument` for a bad option (its `path` names it), or `policy`
  *   for a policy object that breaks a rule
@@ -35,9 +37,11 @@ const DEFAULT_RESAMPLES = 1000;
  */
 export async function compare(options: CompareOptions): Promise<ComparisonReport> {
   const policies = orderPolicies(options?.policies);
-  const specs: RunSpec[] = policies.map((policy, k) =>
+  const runs = policies.map((policy, k) =>
     resolveRun(API, options, policy, joinPath('policies', k)),
   );
+  const specs: RunSpec[] = runs.map((r) => r.spec);
+  const parts: RunParts[] = runs.map((r) => r.parts);
   const names = specs.map((spec) => spec.policyName);
   const duplicate = names.find((name, k) => names.indexOf(name) !== k);
   if (duplicate !== undefined)
@@ -46,7 +50,12 @@ export async function compare(options: CompareOptions): Promise<ComparisonReport
       `${API}: policies must have distinct names (got ${describeValue(duplicate)} twice)`,
       'policies',
     );
-  const { workers, onProgress } = checkThreadOptions(API, options.workers, options.onProgress);
+  const { workers, onProgress } = checkThreadOptions(
+    API,
+    options.workers,
+    options.onProgress,
+    parts,
+  );
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   if (!Number.isInteger(resamples) || resamples < 1 || resamples > 100_000)
     throw new RebalanceError(
@@ -58,9 +67,9 @@ export async function compare(options: CompareOptions): Promise<ComparisonReport
   const total = first.users * specs.length;
   let done = 0;
   const results: UserResult[][] = [];
-  for (const spec of specs) {
+  for (let k = 0; k < specs.length; k++) {
     results.push(
-      await runPopulation(spec, workers, () => {
+      await runPopulation(specs[k]!, parts[k]!, workers, () => {
         done++;
         onProgress?.(done, total);
       }),
@@ -83,7 +92,7 @@ export async function compare(options: CompareOptions): Promise<ComparisonReport
 }
 
 /** The policies with `off` first (added when missing), the others in their given order. */
-function orderPolicies(policies: unknown): (string | NamedPolicy)[] {
+function orderPolicies(policies: unknown): (string | NamedPolicy | NamedReranker)[] {
   if (policies === undefined) return [...DEFAULT_POLICIES];
   if (!Array.isArray(policies) || policies.length === 0)
     throw new RebalanceError(
@@ -91,8 +100,8 @@ function orderPolicies(policies: unknown): (string | NamedPolicy)[] {
       `${API}: policies must be a non-empty array (got ${describeValue(policies)})`,
       'policies',
     );
-  const list = policies as (string | NamedPolicy)[];
-  const isOff = (p: string | NamedPolicy): boolean =>
+  const list = policies as (string | NamedPolicy | NamedReranker)[];
+  const isOff = (p: string | NamedPolicy | NamedReranker): boolean =>
     (typeof p === 'string' ? p : p?.name) === 'off';
   const off = list.find(isOff);
   if (off !== undefined && typeof off !== 'string')

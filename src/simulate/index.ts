@@ -1,18 +1,26 @@
 /**
  * `feed-rebalancer/simulate`: seeded benchmark simulations of what a policy does to harmful runs
- * and what it costs in relevance. See docs/simulation.md for the model and its calibration.
+ * and what it costs in relevance and engagement, with swappable parts (recommender, catalogue,
+ * users' response, re-ranker), a calibration against public audits and a sensitivity analysis.
+ * See docs/simulation.md for the model and its calibration.
  *
  * @packageDocumentation
  */
 export { simulate } from './simulate.js';
 export { compare } from './compare.js';
+export { calibrate } from './calibration/calibrate.js';
+export { sensitivity } from './sensitivity/sensitivity.js';
 export { scenarios } from './scenarios.js';
+export { DEFAULT_RESPONSE } from './response/defaults.js';
+export { DEFAULT_CATALOGUE } from './world/topics.js';
 export { renderReport } from './report/renderReport.js';
 export { summaryTable } from './report/summaryTable.js';
+export type { ReportInput } from './report/reportView.js';
 export type {
   CohortName,
   CohortProfile,
   Scenario,
+  WorldOptions,
   SimulateOptions,
   NamedPolicy,
   CompareOptions,
@@ -26,3 +34,32 @@ export type {
   PolicyDifferences,
   ComparisonReport,
 } from './types.js';
+export type { ResponseConstants } from './response/ResponseConstants.js';
+export type { CatalogueSpec, CatalogueTopic } from './world/catalogueSpec.js';
+export type { LabelModel } from './world/labelModel.js';
+export type {
+  Recommender,
+  UserRecommender,
+  RecommenderContext,
+  CandidateRequest,
+  WatchFeedback,
+  CatalogueView,
+} from './recommender/types.js';
+export type {
+  Reranker,
+  RerankRequest,
+  RerankResult,
+  RerankSlot,
+  NamedReranker,
+} from './run/reranker.js';
+export type {
+  CalibrateOptions,
+  CalibrationEntry,
+  CalibrationReport,
+} from './calibration/calibrationTypes.js';
+export type {
+  SensitivityOptions,
+  SensitivityReport,
+  SensitivityRow,
+  SensitivityOutcome,
+} from './sensitivity/sensitivityTypes.js';

@@ -1,4 +1,5 @@
 import type { CohortProfile, Scenario } from './types.js';
+import type { LabelModel } from './world/labelModel.js';
 
 /**
  * Young users drawn towards eating-disorder and self-harm content: highly susceptible, already
@@ -41,6 +42,21 @@ const IN_RECOVERY: CohortProfile = {
 const STEPS = 300;
 
 /**
+ * A classifier's errors, for the `noisy` scenario: recall below 1 (lower for self-harm and
+ * suicide, whose content is more often implicit), a 2% false-positive rate per group on ordinary
+ * content, a third of triggering items borderline, a tenth of items with a second topic and a
+ * tenth of triggering items labelled only by evasive spellings. Illustrative figures, not a
+ * measured classifier: put your own in a scenario of the same shape.
+ */
+const NOISY_LABELS: LabelModel = {
+  recall: { 'eating-disorder': 0.85, 'self-harm': 0.75, suicide: 0.75 },
+  falsePositiveRate: 0.02,
+  borderline: 0.3,
+  multiLabel: 0.1,
+  evasive: 0.1,
+};
+
+/**
  * The built-in benchmark scenarios, by name:
  *
  * - `rabbit-hole`: at-risk users on new accounts; the baseline falls into a rabbit hole.
@@ -49,11 +65,14 @@ const STEPS = 300;
  * - `relapse`: users in recovery, whose recommender starts from recovery content.
  * - `evasive`: the rabbit-hole users, with triggering items labelled only by evasive hashtag
  *   spellings and no topics, as moderated communities write them.
+ * - `noisy`: the mixed population, labelled by an imperfect classifier (recall below 1, false
+ *   positives, borderline and multi-label items, some evasive spellings): detection under noise,
+ *   where `detection.evidence: 'confidence'` can be compared with `'labels'`.
  *
  * @example
  * ```ts
  * import { scenarios, simulate } from 'feed-rebalancer/simulate';
- * console.log(Object.keys(scenarios)); // ['rabbit-hole', 'control', 'mixed', 'relapse', 'evasive']
+ * console.log(Object.keys(scenarios)); // ['rabbit-hole', 'control', 'mixed', 'relapse', 'evasive', 'noisy']
  * const report = await simulate({ scenario: scenarios.relapse, policy: 'balanced', seed: 1, users: 20 });
  * ```
  */
@@ -63,6 +82,7 @@ export const scenarios: {
   readonly mixed: Scenario;
   readonly relapse: Scenario;
   readonly evasive: Scenario;
+  readonly noisy: Scenario;
 } = deepFreeze({
   'rabbit-hole': {
     name: 'rabbit-hole',
@@ -104,6 +124,15 @@ export const scenarios: {
     cohorts: { 'at-risk': AT_RISK },
     labels: 'evasive',
     users: 200,
+    steps: STEPS,
+  },
+  noisy: {
+    name: 'noisy',
+    description:
+      'The mixed population, labelled by an imperfect classifier: misses, false positives, borderline, multi-label and evasive items.',
+    cohorts: { 'at-risk': { ...AT_RISK, share: 0.3 }, control: { ...CONTROL, share: 0.7 } },
+    labels: NOISY_LABELS,
+    users: 500,
     steps: STEPS,
   },
 });

@@ -11,7 +11,8 @@ import type { SimulateOptions, SimulationReport } from './types.js';
  * bit for bit, whatever the number of workers; the model and its calibration are described in
  * docs/simulation.md.
  *
- * @param options - scenario, policy, seed, and optionally users, steps, workers, onProgress
+ * @param options - scenario, policy, seed, and optionally users, steps, days, workers,
+ *   onProgress, and the world's parts (recommender, catalogue, response, pageSize, candidates)
  * @returns the report
  * @throws RebalanceError with code `argument` for a bad option (its `path` names it), or `policy`
  *   for a policy object that breaks a rule
@@ -24,14 +25,15 @@ import type { SimulateOptions, SimulationReport } from './types.js';
  * ```
  */
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
-  const spec = resolveRun('simulate', options, options?.policy, 'policy');
+  const { spec, parts } = resolveRun('simulate', options, options?.policy, 'policy');
   const { workers, onProgress } = checkThreadOptions(
     'simulate',
     options.workers,
     options.onProgress,
+    [parts],
   );
   let done = 0;
-  const results = await runPopulation(spec, workers, () => {
+  const results = await runPopulation(spec, parts, workers, () => {
     done++;
     onProgress?.(done, spec.users);
   });

@@ -1,7 +1,12 @@
 // Over 250 lines on purpose: only type declarations, the options and the report of the
 // simulator's public API, kept in one file so that the documented shapes read in one place.
 
-import type { PolicyInput } from '../policy/types.js';
+import type { PolicyInput } from '../index.js';
+import type { Recommender } from './recommender/types.js';
+import type { NamedReranker } from './run/reranker.js';
+import type { ResponseConstants } from './response/ResponseConstants.js';
+import type { CatalogueSpec } from './world/catalogueSpec.js';
+import type { LabelModel } from './world/labelModel.js';
 
 /**
  * The two cohorts a simulated population may hold: `at-risk` users are drawn towards triggering
@@ -51,6 +56,13 @@ export interface CohortProfile {
    * account already watched it) rather than from a new account with no history.
    */
   readonly recoveryHistory: boolean;
+  /**
+   * Weight of each taxonomy group in the user's triggering interest (the interest drawn from
+   * `triggeringInterest` times the weight), and in the gateway topics next to the group's
+   * topics. A group not named weighs 0.
+   * @defaultValue `{ 'eating-disorder': 1, 'self-harm': 0.7, suicide: 0.5 }` (another group: 1)
+   */
+  readonly groupInterest?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -72,15 +84,54 @@ export interface Scenario {
   /** The cohorts present; a scenario without a cohort omits it from the report. */
   readonly cohorts: { readonly 'at-risk'?: CohortProfile; readonly control?: CohortProfile };
   /**
-   * How triggering items are labelled: `topics` gives them their taxonomy topic and ordinary
-   * hashtags; `evasive` gives them no topic and only evasive hashtag spellings (thinspoo,
-   * th1nspo, sewerslide …), as moderated communities write them (Chancellor et al. 2016).
+   * How items are labelled for the policy: `topics` gives them their taxonomy topic and ordinary
+   * hashtags (exact labels); `evasive` gives triggering items no topic and only evasive hashtag
+   * spellings (thinspoo, th1nspo, sewerslide …), as moderated communities write them (Chancellor
+   * et al. 2016); a {@link LabelModel} describes a classifier's errors.
    */
-  readonly labels: 'topics' | 'evasive';
+  readonly labels: 'topics' | 'evasive' | LabelModel;
   /** Users simulated when the options do not say. */
   readonly users: number;
-  /** Feed requests (pages) per user when the options do not say. */
+  /** Most feed requests (pages) per user when the options do not say. */
   readonly steps: number;
+  /**
+   * Calendar horizon in days: a user stops when it ends, when `steps` requests are made, or
+   * when they leave for good. Compare engagement (watch time, sessions) over a calendar horizon.
+   * @defaultValue none: the horizon is `steps` requests
+   */
+  readonly days?: number;
+}
+
+/**
+ * The parts of the simulated world that `simulate` and `compare` let a caller swap: the
+ * recommender, the catalogue, the users' response constants, the page size and the candidates
+ * per request. Every policy of a comparison runs in the same world.
+ *
+ * @example
+ * ```ts
+ * import { simulate, type WorldOptions } from 'feed-rebalancer/simulate';
+ * const world: WorldOptions = { recommender: 'collaborative', pageSize: 8, candidates: 40, response: { damage: 0.004 } };
+ * const report = await simulate({ scenario: 'mixed', policy: 'balanced', seed: 1, users: 20, steps: 30, ...world });
+ * ```
+ */
+export interface WorldOptions {
+  /**
+   * The recommender whose ranking the policy rebalances: `'per-user'` (learns from each user's
+   * own watch time), `'collaborative'` (matrix factorisation trained online on the whole
+   * population's watches), or a {@link Recommender} object (runs on the calling thread).
+   * @defaultValue 'per-user'
+   */
+  readonly recommender?: 'per-user' | 'collaborative' | Recommender;
+  /** The catalogue's topics. @defaultValue `DEFAULT_CATALOGUE` */
+  readonly catalogue?: CatalogueSpec;
+  /** Response constants to change; the others keep their defaults. @defaultValue `DEFAULT_RESPONSE` */
+  readonly response?: Partial<ResponseConstants>;
+  /** Items per feed request (page), an integer in [1, 100]. @defaultValue 10 */
+  readonly pageSize?: number;
+  /** Candidates the recommender ranks per request, an integer in [1, 1000], at least `pageSize`. @defaultValue 30 */
+  readonly candidates?: number;
+  /** Calendar horizon in days, a number in (0, 3650]. @defaultValue the scenario's `days` */
+  readonly days?: number;
 }
 
 /**
@@ -93,11 +144,15 @@ export interface Scenario {
  * const report = await simulate(options);
  * ```
  */
-export interface SimulateOptions {
+export interface SimulateOptions extends WorldOptions {
   /** A scenario name from `scenarios` or a scenario object. */
   readonly scenario: string | Scenario;
-  /** A preset name from `presets.policies` (`off`, `dispersion`, `balanced`, `protective`, `minor`) or a policy object. */
-  readonly policy: string | PolicyInput;
+  /**
+   * A preset name from `presets.policies` (`off`, `dispersion`, `balanced`, `protective`,
+   * `minor`), a policy object, a {@link NamedPolicy}, or a {@link NamedReranker} (someone
+   * else's re-ranker, run on the calling thread).
+   */
+  readonly policy: string | PolicyInput | NamedPolicy | NamedReranker;
   /** Integer seed in [0, 2^32): the same seed gives the same report, bit for bit. */
   readonly seed: number;
   /** Number of users. @defaultValue the scenario's `users` */
@@ -139,15 +194,15 @@ export interface NamedPolicy {
  * const comparison = await compare(options);
  * ```
  */
-export interface CompareOptions {
+export interface CompareOptions extends WorldOptions {
   /** A scenario name from `scenarios` or a scenario object. */
   readonly scenario: string | Scenario;
   /**
-   * Policies to run with the same seeds: preset names or named policy objects. `off` is added
-   * first when missing, as the baseline of the paired differences.
+   * Policies to run with the same seeds: preset names, named policy objects, or named
+   * re-rankers. `off` is added first when missing, as the baseline of the paired differences.
    * @defaultValue ['off', 'dispersion', 'balanced', 'protective']
    */
-  readonly policies?: readonly (string | NamedPolicy)[];
+  readonly policies?: readonly (string | NamedPolicy | NamedReranker)[];
   /** Integer seed in [0, 2^32), shared by every policy's run (the pairing). */
   readonly seed: number;
   /** Number of users. @defaultValue the scenario's `users` */
@@ -232,6 +287,17 @@ export interface CohortMetrics {
   readonly wellbeing: number;
   /** Mean change of latent wellbeing from start to end (negative: harmed). */
   readonly wellbeingChange: number;
+  /** Mean watch time (dwell) per user over the run, in minutes; `null` when not measured. */
+  readonly watchMinutes: number | null;
+  /** Mean sessions per user; `null` when not measured. */
+  readonly sessions: number | null;
+  /** Mean feed requests per session; `null` when not measured. */
+  readonly requestsPerSession: number | null;
+  /**
+   * Share of finished sessions after which the user came back rather than leaving for good
+   * (sessions cut by the horizon do not count); `null` when not measured or none finished.
+   */
+  readonly returnRate: number | null;
 }
 
 /**
@@ -310,10 +376,16 @@ export interface SimulationReport {
   readonly policy: string;
   /** Users simulated. */
   readonly users: number;
-  /** Feed requests per user. */
+  /** Most feed requests per user. */
   readonly steps: number;
+  /** Calendar horizon in days, or `null` when the horizon is `steps` requests. */
+  readonly days?: number | null;
   /** Items per feed request (page). */
   readonly pageSize: number;
+  /** The recommender's name. */
+  readonly recommender?: string;
+  /** The response constants the run used. */
+  readonly response?: ResponseConstants;
   /** Feed requests per bucket of {@link SimulationReport.series}. */
   readonly bucketSteps: number;
   /** Metrics per cohort. */

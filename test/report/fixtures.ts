@@ -14,6 +14,16 @@ import type {
   RunLengthHistogram,
   SimulationReport,
 } from '../../src/simulate/types.js';
+import type {
+  CalibrationEntry,
+  CalibrationReport,
+} from '../../src/simulate/calibration/calibrationTypes.js';
+import type {
+  SensitivityOutcome,
+  SensitivityReport,
+  SensitivityRow,
+} from '../../src/simulate/sensitivity/sensitivityTypes.js';
+import { DEFAULT_RESPONSE } from '../../src/simulate/response/defaults.js';
 
 /** How strongly each fabricated policy acts, 0 (off) to 1. */
 const STRENGTH: Readonly<Record<string, number>> = {
@@ -53,6 +63,10 @@ export function fabricateMetrics(cohort: CohortName, strength: number): CohortMe
     recoveryEngagement: strength > 0 ? 0.7 + 0.1 * strength : null,
     wellbeing: atRisk ? 0.52 + 0.12 * strength : 0.8,
     wellbeingChange: atRisk ? -0.12 + 0.12 * strength : 0.002,
+    watchMinutes: (atRisk ? 140 : 90) * (1 - 0.15 * strength),
+    sessions: atRisk ? 22 - 3 * strength : 25,
+    requestsPerSession: atRisk ? 7 - 2 * strength : 5,
+    returnRate: atRisk ? 0.99 - 0.02 * strength : 0.99,
   };
 }
 
@@ -145,5 +159,108 @@ export function fabricateComparison(options: FixtureOptions = {}): ComparisonRep
     reports,
     differences,
     bootstrap: { resamples: 1000, level: 0.95 },
+  };
+}
+
+/** A calibration table: some targets within their band, some outside, one not produced. */
+export function fabricateCalibration(): CalibrationReport {
+  const entry = (
+    source: string,
+    unit: CalibrationEntry['unit'],
+    target: number,
+    low: number,
+    high: number,
+    simulated: number | null,
+  ): CalibrationEntry => ({
+    source,
+    measure: `measure of ${source}`,
+    protocol: `protocol of ${source}`,
+    unit,
+    target,
+    low,
+    high,
+    band: `band of ${source}`,
+    simulated,
+    withinBand: simulated !== null && simulated >= low && simulated <= high,
+  });
+  return {
+    seeds: [1, 2, 3, 4],
+    usersPerSeed: 50,
+    response: DEFAULT_RESPONSE,
+    triggeringPopularity: 0.2,
+    learningRate: 0.4,
+    calibration: [
+      entry('Audit A', 'minutes', 8, 4, 16, 9.5),
+      entry('Audit B', 'share', 0.45, 0.4, 0.5, 0.62),
+      entry('Audit C', 'seconds', 39, 33, 45, 14),
+      entry('Audit D', 'watches', 21.5, 17, 26, null),
+      entry('Audit E', 'ratio', 44.4, 22.2, 88.8, 60),
+    ],
+  };
+}
+
+/** A sensitivity analysis over three constants; the middle one changes the harm order. */
+export function fabricateSensitivity(): SensitivityReport {
+  const policies = ['off', 'balanced', 'protective'];
+  const outcome = (harm: number[], ndcg: number[]): SensitivityOutcome => {
+    const order = (values: number[], sign: 1 | -1) =>
+      policies
+        .map((_, k) => k)
+        .sort((a, b) => sign * (values[a]! - values[b]!) || a - b)
+        .map((k) => policies[k]!);
+    return {
+      harmfulShare: harm,
+      ndcgRetention: ndcg,
+      watchMinutes: [100, 95, 90],
+      harmOrder: order(harm, 1),
+      ndcgOrder: order(ndcg, -1),
+    };
+  };
+  const baseline = outcome([0.4, 0.2, 0.15], [1, 0.97, 0.95]);
+  const row = (
+    constant: SensitivityRow['constant'],
+    down: SensitivityOutcome,
+    up: SensitivityOutcome,
+  ): SensitivityRow => ({
+    constant,
+    base: DEFAULT_RESPONSE[constant],
+    downValue: DEFAULT_RESPONSE[constant] * 0.5,
+    upValue: DEFAULT_RESPONSE[constant] * 1.5,
+    down,
+    up,
+    harmOrderChanged:
+      down.harmOrder.join() !== baseline.harmOrder.join() ||
+      up.harmOrder.join() !== baseline.harmOrder.join(),
+    ndcgOrderChanged:
+      down.ndcgOrder.join() !== baseline.ndcgOrder.join() ||
+      up.ndcgOrder.join() !== baseline.ndcgOrder.join(),
+  });
+  return {
+    scenario: 'mixed',
+    seed: 1,
+    users: 100,
+    steps: 50,
+    cohort: 'at-risk',
+    change: 0.5,
+    policies,
+    response: DEFAULT_RESPONSE,
+    baseline,
+    rows: [
+      row(
+        'damage',
+        outcome([0.4, 0.21, 0.16], [1, 0.97, 0.95]),
+        outcome([0.4, 0.19, 0.14], [1, 0.97, 0.95]),
+      ),
+      row(
+        'lingerMs',
+        outcome([0.3, 0.1, 0.12], [1, 0.96, 0.95]),
+        outcome([0.5, 0.3, 0.1], [1, 0.98, 0.96]),
+      ),
+      row(
+        'sessionTemper',
+        outcome([0.4, 0.2, 0.15], [1, 0.97, 0.95]),
+        outcome([0.41, 0.2, 0.15], [1, 0.97, 0.95]),
+      ),
+    ],
   };
 }

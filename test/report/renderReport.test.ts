@@ -90,7 +90,7 @@ describe('renderReport', () => {
 
   it('renderReport omits a cohort the scenario does not have', () => {
     const html = renderReport(fabricateComparison({ cohorts: ['at-risk'] }));
-    expect(count(html, '<svg ')).toBe(4);
+    expect(count(html, '<svg ')).toBe(5);
     expect(html).not.toContain('control cohort');
   });
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCatalogue,
+  buildCatalogue as build,
   EMBEDDING_DIMS,
   itemIndex,
 } from '../../src/simulate/world/buildCatalogue.js';
-import { TOPICS } from '../../src/simulate/world/topics.js';
+import { resolveLabels } from '../../src/simulate/world/labelModel.js';
+import { completeTopic, DEFAULT_CATALOGUE } from '../../src/simulate/world/topics.js';
+
+const TOPICS = DEFAULT_CATALOGUE.topics.map(completeTopic);
+const buildCatalogue = (seed: number, labels: 'topics' | 'evasive') =>
+  build(seed, TOPICS, resolveLabels('test', labels));
 
 const cosine = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let dot = 0;
@@ -37,7 +42,7 @@ describe('buildCatalogue', () => {
       const topic = TOPICS[c.topicOf[k]!]!;
       const norm = cosine(item.embedding!, item.embedding!);
       const ok =
-        itemIndex(item.id) === k &&
+        itemIndex(item.id, c.items.length) === k &&
         JSON.stringify(item.topics) === JSON.stringify([topic.id]) &&
         topic.hashtags.some((h) => `#${h}` === item.hashtags![0]) &&
         c.harmful[k] === (topic.kind === 'triggering' ? 1 : 0) &&

@@ -46,6 +46,10 @@ function userResult(s: Sketch, cohort: UserResult['cohort'] = 'control'): UserRe
     bucketRecovery: new Int32Array(1),
     bucketWellbeing: new Float64Array(1),
     bucketActiveMs: new Float64Array(1),
+    sessions: 2,
+    returns: 1,
+    leaves: 0,
+    probe: null,
   };
 }
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { scenarios, simulate } from '../../src/simulate/index.js';
 
 describe('scenarios', () => {
-  it('scenarios holds rabbit-hole, control, mixed, relapse and evasive, each frozen with cohort shares adding up to 1', () => {
+  it('scenarios holds rabbit-hole, control, mixed, relapse, evasive and noisy, each frozen with cohort shares adding up to 1', () => {
     expect(Object.keys(scenarios)).toEqual([
       'rabbit-hole',
       'control',
       'mixed',
       'relapse',
       'evasive',
+      'noisy',
     ]);
     for (const [name, s] of Object.entries(scenarios)) {
       expect(s.name).toBe(name);

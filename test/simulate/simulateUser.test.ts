@@ -1,34 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRun, runUsers } from '../../src/simulate/run/runUsers.js';
-import { bucketStepsFor, cohortOf, type RunSpec } from '../../src/simulate/run/RunSpec.js';
+import { prepareRun } from '../../src/simulate/run/prepareRun.js';
+import { runUsers } from '../../src/simulate/run/runUsers.js';
+import { cohortOf, type RunSpec } from '../../src/simulate/run/RunSpec.js';
 import { buildReport } from '../../src/simulate/metrics/buildReport.js';
 import { scenarios } from '../../src/simulate/scenarios.js';
 import type { Scenario } from '../../src/simulate/types.js';
 import { identityPolicy } from './identityPolicy.js';
+import { runSpec } from './runSpec.js';
 
-const spec = (scenario: Scenario, users: number, steps: number, seed = 1): RunSpec => ({
-  seed,
-  scenario,
-  policyName: 'identity',
-  policy: {},
-  users,
-  steps,
-  bucketSteps: bucketStepsFor(steps),
-});
+const spec = (scenario: Scenario, users: number, steps: number, seed = 1): RunSpec =>
+  runSpec({ scenario, users, steps, seed });
+const withIdentity = (s: RunSpec) => prepareRun(s, { recommender: null, rerank: null }, undefined);
 
 describe('simulateUser through runUsers (identity policy)', () => {
   it('runUsers(spec, 0, n) is the same for the same seed, and user i does not depend on which users run before it', () => {
     const s = spec(scenarios.mixed, 6, 40);
-    const all = runUsers(prepareRun(s, identityPolicy), 0, 6);
-    expect(runUsers(prepareRun(s, identityPolicy), 0, 6)).toEqual(all);
+    const all = runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 6);
+    expect(runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 6)).toEqual(all);
     const pieces = [
-      ...runUsers(prepareRun(s, identityPolicy), 3, 6),
-      ...runUsers(prepareRun(s, identityPolicy), 0, 3),
+      ...runUsers({ ...withIdentity(s), policy: identityPolicy }, 3, 6),
+      ...runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 3),
     ];
     expect([...pieces.slice(3), ...pieces.slice(0, 3)]).toEqual(all);
-    expect(runUsers(prepareRun(spec(scenarios.mixed, 6, 40, 2), identityPolicy), 0, 6)).not.toEqual(
-      all,
-    );
+    expect(
+      runUsers({ ...withIdentity(spec(scenarios.mixed, 6, 40, 2)), policy: identityPolicy }, 0, 6),
+    ).not.toEqual(all);
   });
 
   it('cohortOf(mixed, i) puts exactly 30 of every 100 consecutive users in the at-risk cohort', () => {
@@ -44,19 +40,24 @@ describe('simulateUser through runUsers (identity policy)', () => {
 
   it('with a policy that changes nothing, NDCG@10 retention is 1, no recovery is served and every request serves a full page', () => {
     const s = spec(scenarios.mixed, 10, 30);
-    const report = buildReport(s, runUsers(prepareRun(s, identityPolicy), 0, 10));
+    const results = runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 10);
+    const report = buildReport(s, results);
     for (const m of [report.cohorts['at-risk']!, report.cohorts.control!]) {
       expect(m.ndcgRetention).toBe(1);
       expect(m.recoveryShare).toBe(0);
       expect(m.recoveryEngagement).toBeNull();
-      expect(m.impressions).toBe(m.users * 30 * 10);
+    }
+    for (const r of results) {
+      expect(r.impressions).toBe(r.requests * 10);
+      expect(r.requests).toBeGreaterThan(0);
+      expect(r.requests).toBeLessThanOrEqual(30);
     }
     expect(report.cohorts['at-risk']!.users + report.cohorts.control!.users).toBe(10);
   });
 
   it('the feedback loop alone draws at-risk users into harmful content and leaves control users almost untouched', () => {
     const s = spec(scenarios.mixed, 20, 120);
-    const report = buildReport(s, runUsers(prepareRun(s, identityPolicy), 0, 20));
+    const report = buildReport(s, runUsers({ ...withIdentity(s), policy: identityPolicy }, 0, 20));
     const atRisk = report.cohorts['at-risk']!;
     const control = report.cohorts.control!;
     const series = report.series['at-risk']!;

@@ -48,4 +48,11 @@ export interface UserResult {
   readonly bucketRecovery: Int32Array;
   readonly bucketWellbeing: Float64Array;
   readonly bucketActiveMs: Float64Array;
+  /** Sessions started. */
+  readonly sessions: number;
+  /** Finished sessions after which the user came back, and after which they left for good. */
+  readonly returns: number;
+  readonly leaves: number;
+  /** A calibration protocol's measurements (see `Probe`), or `null`. */
+  readonly probe: Float64Array | null;
 }

@@ -1,9 +1,9 @@
-import type { UserState } from '../../exposure/types.js';
+import type { UserState } from '../../index.js';
 import type { Catalogue } from '../world/buildCatalogue.js';
 import type { SimUser } from '../users/drawUser.js';
-import type { Recommender } from '../recommender/Recommender.js';
+import type { UserRecommender } from '../recommender/types.js';
 import type { ServedPage } from '../run/servePage.js';
-import { PAGE_SIZE, SCROLL_MS, type RunSpec } from '../run/RunSpec.js';
+import { SCROLL_MS, type RunSpec } from '../run/RunSpec.js';
 import { MAX_RUN_TRACKED, type UserResult } from './UserResult.js';
 import { detectionDelay } from './detectionDelay.js';
 
@@ -51,13 +51,17 @@ export class UserTrace {
   private recoveryDwellMs = 0;
   private organicImpressions = 0;
   private organicDwellMs = 0;
+  private sessions = 0;
+  private returns = 0;
+  private leaves = 0;
+  private probe: Float64Array | null = null;
 
   constructor(
     private readonly spec: RunSpec,
     private readonly catalogue: Catalogue,
     private readonly user: SimUser,
   ) {
-    const capacity = spec.steps * PAGE_SIZE;
+    const capacity = spec.steps * spec.pageSize;
     this.harmfulFlags = new Uint8Array(capacity);
     this.sustainedFlags = new Uint8Array(capacity + 1);
     this.previousSustained = new Uint8Array(16);
@@ -72,20 +76,17 @@ export class UserTrace {
 
   /**
    * Records a feed request: NDCG@10 of the served page against the recommender's own top 10, by
-   * the recommender's estimate (inserted recovery items by its noise-free estimate).
+   * the recommender's scores (inserted recovery items by its current estimate).
    */
-  request(ranked: Int32Array, served: ServedPage, recommender: Recommender): void {
+  request(ranked: ArrayLike<number>, served: ServedPage, recommender: UserRecommender): void {
     let ideal = 0;
     let got = 0;
     for (let k = 0; k < NDCG_AT; k++) {
       const discount = 1 / Math.log2(k + 2);
-      if (k < ranked.length) ideal += recommender.predicted(ranked[k]!) * discount;
-      if (k < served.items.length) {
-        const item = served.items[k]!;
-        got +=
-          (served.recovery[k] === 1 ? recommender.relevance(item) : recommender.predicted(item)) *
-          discount;
-      }
+      // Gains are predicted watch times, never negative (a factor model's score can be).
+      if (k < ranked.length) ideal += Math.max(0, recommender.score(ranked[k]!)) * discount;
+      if (k < served.items.length)
+        got += Math.max(0, recommender.score(served.items[k]!)) * discount;
     }
     this.ndcgSum += ideal > 0 ? got / ideal : 1;
     this.requests++;
@@ -149,6 +150,27 @@ export class UserTrace {
     this.step = step + 1;
   }
 
+  /** Records a session's start. */
+  startSession(): void {
+    this.sessions++;
+  }
+
+  /** Records how a finished session ended. */
+  endSession(leave: boolean): void {
+    if (leave) this.leaves++;
+    else this.returns++;
+  }
+
+  /** Attaches a calibration protocol's measurements. */
+  attachProbe(probe: Float64Array): void {
+    this.probe = probe;
+  }
+
+  /** Time on the app so far (ms). */
+  get active(): number {
+    return this.activeMs;
+  }
+
   /** The user's sufficient statistics. */
   result(): UserResult {
     this.endRun();
@@ -181,6 +203,10 @@ export class UserTrace {
       bucketRecovery: this.bucketRecovery,
       bucketWellbeing: this.bucketWellbeing,
       bucketActiveMs: this.bucketActiveMs,
+      sessions: this.sessions,
+      returns: this.returns,
+      leaves: this.leaves,
+      probe: this.probe,
     };
   }
 

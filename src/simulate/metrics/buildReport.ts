@@ -5,7 +5,7 @@ import type {
   RunLengthHistogram,
   SimulationReport,
 } from '../types.js';
-import { PAGE_SIZE, type RunSpec } from '../run/RunSpec.js';
+import type { RunSpec } from '../run/RunSpec.js';
 import type { UserResult } from './UserResult.js';
 import { cohortMetrics } from './cohortMetrics.js';
 import { cohortSeries, runLengthHistogram } from './cohortSeries.js';
@@ -56,7 +56,10 @@ export function buildReport(spec: RunSpec, results: readonly UserResult[]): Simu
     policy: spec.policyName,
     users: spec.users,
     steps: spec.steps,
-    pageSize: PAGE_SIZE,
+    days: spec.horizonMs === null ? null : spec.horizonMs / 86_400_000,
+    pageSize: spec.pageSize,
+    recommender: spec.recommenderName,
+    response: spec.response,
     bucketSteps: spec.bucketSteps,
     cohorts,
     series,

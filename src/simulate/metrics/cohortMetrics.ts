@@ -39,6 +39,9 @@ export function cohortMetrics(
   let organicDwellMs = 0;
   let wellbeingEnd = 0;
   let wellbeingChange = 0;
+  let sessions = 0;
+  let returns = 0;
+  let leaves = 0;
   const runCounts = new Float64Array(MAX_RUN_TRACKED + 1);
   const firstHarmful: number[] = [];
   const bubbles: number[] = [];
@@ -73,6 +76,9 @@ export function cohortMetrics(
     organicDwellMs += r.organicDwellMs;
     wellbeingEnd += r.wellbeingEnd;
     wellbeingChange += r.wellbeingEnd - r.wellbeingStart;
+    sessions += r.sessions;
+    returns += r.returns;
+    leaves += r.leaves;
   }
   return {
     users,
@@ -96,6 +102,10 @@ export function cohortMetrics(
         : null,
     wellbeing: ratio(wellbeingEnd, users, 0),
     wellbeingChange: ratio(wellbeingChange, users, 0),
+    watchMinutes: users > 0 ? watchMs / users / 60_000 : null,
+    sessions: users > 0 ? sessions / users : null,
+    requestsPerSession: sessions > 0 ? requests / sessions : null,
+    returnRate: returns + leaves > 0 ? returns / (returns + leaves) : null,
   };
 }
 

@@ -6,7 +6,7 @@ export const RUN_HISTOGRAM_OPEN_FROM = 30;
 
 /**
  * A cohort's trajectories: per bucket of feed requests, pooled shares and the mean time axis
- * and wellbeing over the cohort's users (in index order).
+ * and wellbeing over the cohort's users who made a request in the bucket (in index order).
  *
  * @param results - the cohort's users, in index order
  * @param steps - feed requests per user
@@ -31,15 +31,19 @@ export function cohortSeries(
     let recovery = 0;
     let activeMs = 0;
     let wellbeingSum = 0;
+    let present = 0;
     for (let u = 0; u < results.length; u++) {
       const r = results[u]!;
+      // A user who stopped before this bucket (left, or reached the horizon) is not in it.
+      if (r.bucketImpressions[b] === 0) continue;
+      present++;
       impressions += r.bucketImpressions[b]!;
       harmful += r.bucketHarmful[b]!;
       recovery += r.bucketRecovery[b]!;
       activeMs += r.bucketActiveMs[b]!;
       wellbeingSum += r.bucketWellbeing[b]!;
     }
-    const users = Math.max(1, results.length);
+    const users = Math.max(1, present);
     step.push(Math.min((b + 1) * bucketSteps, steps));
     activeMinutes.push(activeMs / users / 60_000);
     harmfulShare.push(impressions > 0 ? harmful / impressions : 0);

@@ -80,8 +80,9 @@ function runBatch(
       }
       settle();
       if (message.kind === 'done') resolve(message.results);
-      else
+      else if (message.kind === 'failed')
         reject(message.error instanceof Error ? message.error : new Error(String(message.error)));
+      else reject(new Error('simulate: a worker answered a batch with a round'));
     };
     const onError = (error: Error): void => {
       settle();

@@ -11,9 +11,17 @@ export class Rng {
   private readonly next: () => number;
   private spareNormal = Number.NaN;
 
-  /** @param seed - an unsigned 32-bit seed */
-  constructor(seed: number) {
-    this.next = seedrandom.alea(String(seed >>> 0));
+  /**
+   * @param seed - an unsigned 32-bit seed, or a uniform source in [0, 1) to draw from (a stream
+   *   another `Rng` also reads, such as the `random` a recommender is handed)
+   */
+  constructor(seed: number | (() => number)) {
+    this.next = typeof seed === 'function' ? seed : seedrandom.alea(String(seed >>> 0));
+  }
+
+  /** The uniform source itself, to hand to code that takes a `random` function. */
+  get source(): () => number {
+    return this.next;
   }
 
   /** Uniform in [0, 1). */

@@ -3,11 +3,19 @@
  * separates the seed that builds the world from the one that runs the dynamics; each user has a
  * traits stream (who the user is) and a dynamics stream (what happens to them), so a policy
  * change alters a user's dynamics but never who the user is, and no user's draws depend on how
- * many users run before it or on which worker runs it.
+ * many users run before it or on which worker runs it. Labels have a stream of their own (the same
+ * items under every label model), and so have the collaborative recommender's initial factors.
  *
  * @internal
  */
-export const STREAM = { world: 1, traits: 2, dynamics: 3, bootstrap: 4 } as const;
+export const STREAM = {
+  world: 1,
+  traits: 2,
+  dynamics: 3,
+  bootstrap: 4,
+  labels: 5,
+  factors: 6,
+} as const;
 
 /**
  * Hashes `(seed, stream, index)` to a 32-bit seed with the MurmurHash3 finaliser (Appleby), so

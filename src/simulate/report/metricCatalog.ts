@@ -14,7 +14,7 @@ export interface MetricInfo {
   /** Column header in the plain-text table (a terminal is narrow). */
   readonly short: string;
   /** `share` prints as a percentage and differences as percentage points. */
-  readonly unit: 'share' | 'ms' | 'impressions' | 'ratio' | 'rate' | 'count';
+  readonly unit: 'share' | 'ms' | 'impressions' | 'ratio' | 'rate' | 'count' | 'minutes';
   /** Whether the plain-text table includes it. */
   readonly inText: boolean;
 }
@@ -103,6 +103,22 @@ export const METRICS: readonly MetricInfo[] = [
     unit: 'ratio',
     inText: true,
   },
+  {
+    key: 'watchMinutes',
+    label: 'Watch time per user (min)',
+    short: 'watch min',
+    unit: 'minutes',
+    inText: true,
+  },
+  { key: 'sessions', label: 'Sessions per user', short: 'sessions', unit: 'rate', inText: true },
+  {
+    key: 'requestsPerSession',
+    label: 'Feed requests per session',
+    short: 'req/sess',
+    unit: 'rate',
+    inText: false,
+  },
+  { key: 'returnRate', label: 'Return rate', short: 'return', unit: 'share', inText: true },
 ];
 
 /**
@@ -118,6 +134,7 @@ export function formatMetric(info: MetricInfo, value: number | null | undefined)
       return formatDuration(value);
     case 'impressions':
     case 'rate':
+    case 'minutes':
       return formatNumber(value, 1);
     case 'ratio':
       return formatNumber(value, 3);

@@ -36,5 +36,10 @@ thead th:first-child, tbody th { text-align: left; font-weight: 500; }
 td { text-align: right; white-space: nowrap; }
 thead th[scope="colgroup"] { text-align: center; border-bottom: 1px solid #bdbdbd; }
 .group-start { border-left: 2px solid #d0d0d0; }
+td.text { text-align: left; white-space: normal; max-width: 36ch; }
+.protocol { color: #4a4a4a; font-size: 0.8rem; }
+td.outside, td.verdict.outside { color: #b00020; font-weight: 600; }
+td.verdict.within { color: #00684a; }
+svg.chart .bars text.flag { font-weight: 600; fill: #b00020; }
 footer { margin-top: 40px; font-size: 0.85rem; color: #555; }
 `;

@@ -1,11 +1,35 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
+import { RebalanceError } from '../../index.js';
 import { describeValue, joinPath } from '../../errors/describe.js';
+import type { CalibrationEntry, CalibrationReport } from '../calibration/calibrationTypes.js';
+import type { SensitivityReport } from '../sensitivity/sensitivityTypes.js';
 import type {
   CohortName,
   ComparisonReport,
   PolicyDifferences,
   SimulationReport,
 } from '../types.js';
+
+/**
+ * What `renderReport` and `summaryTable` take: a simulation, a comparison (optionally carrying a
+ * calibration table or a sensitivity analysis), a calibration report or a sensitivity report.
+ * Each part of the page is drawn only when its data is there, so runs that are not simulations
+ * (a replay of logs) can reuse the same pages.
+ *
+ * @example
+ * ```ts
+ * import { calibrate, renderReport, type ReportInput } from 'feed-rebalancer/simulate';
+ * const input: ReportInput = await calibrate({ seeds: [1], usersPerSeed: 5 });
+ * const html = renderReport(input);
+ * ```
+ */
+export type ReportInput =
+  | SimulationReport
+  | (ComparisonReport & {
+      readonly calibration?: readonly CalibrationEntry[];
+      readonly sensitivity?: SensitivityReport;
+    })
+  | CalibrationReport
+  | SensitivityReport;
 
 /**
  * A single report or a comparison seen the same way: a list of runs on the same seed, with
@@ -26,6 +50,12 @@ export interface ReportView {
   readonly bootstrap: ComparisonReport['bootstrap'] | null;
   /** Cohorts present in any run, `at-risk` first. */
   readonly cohorts: readonly CohortName[];
+  /** A calibration table, when the input carries one. */
+  readonly calibration: readonly CalibrationEntry[] | null;
+  /** A sensitivity analysis, when the input carries one. */
+  readonly sensitivity: SensitivityReport | null;
+  /** Header lines beyond seed, scenario and sizes (calibration and sensitivity runs). */
+  readonly notes: readonly (readonly [string, string])[];
 }
 
 const COHORTS: readonly CohortName[] = ['at-risk', 'control'];
@@ -47,6 +77,9 @@ export function toReportView(input: unknown, api: string): ReportView {
       '',
     );
   }
+  if ('rows' in input && 'baseline' in input) return sensitivityView(input, api);
+  if (Array.isArray(input['calibration']) && !('reports' in input) && !('cohorts' in input))
+    return calibrationView(input, api);
   if ('reports' in input) {
     const comparison = input as unknown as ComparisonReport;
     if (!Array.isArray(comparison.reports) || comparison.reports.length === 0) {
@@ -73,6 +106,13 @@ export function toReportView(input: unknown, api: string): ReportView {
       differences,
       bootstrap: isObject(comparison.bootstrap) ? comparison.bootstrap : null,
       cohorts: cohortsOf(comparison.reports),
+      calibration: Array.isArray(input['calibration'])
+        ? checkCalibration(input['calibration'], api, 'calibration')
+        : null,
+      sensitivity: isObject(input['sensitivity'])
+        ? (input['sensitivity'] as unknown as SensitivityReport)
+        : null,
+      notes: [],
     };
   }
   checkReport(input, api, '');
@@ -86,7 +126,74 @@ export function toReportView(input: unknown, api: string): ReportView {
     differences: new Map(),
     bootstrap: null,
     cohorts: cohortsOf([report]),
+    calibration: null,
+    sensitivity: null,
+    notes: [],
   };
+}
+
+function calibrationView(input: Record<string, unknown>, api: string): ReportView {
+  const report = input as unknown as CalibrationReport;
+  const seedList: readonly number[] = Array.isArray(report.seeds) ? report.seeds : [];
+  const seeds = seedList.join(', ');
+  return {
+    seed: seedList[0] ?? 0,
+    scenario: 'calibration of the off baseline',
+    users: (report.usersPerSeed ?? 0) * seedList.length,
+    steps: 0,
+    reports: [],
+    differences: new Map(),
+    bootstrap: null,
+    cohorts: [],
+    calibration: checkCalibration(input['calibration'], api, 'calibration'),
+    sensitivity: null,
+    notes: [
+      ['Seeds (every arm)', seeds],
+      ['Accounts per arm and seed', String(report.usersPerSeed)],
+      ['Triggering popularity', String(report.triggeringPopularity)],
+    ],
+  };
+}
+
+function sensitivityView(input: Record<string, unknown>, api: string): ReportView {
+  const report = input as unknown as SensitivityReport;
+  if (!Array.isArray(report.rows) || !Array.isArray(report.policies))
+    throw new RebalanceError(
+      'argument',
+      `${api}: rows must be an array of SensitivityRow (got ${describeValue(report.rows)})`,
+      'rows',
+    );
+  return {
+    seed: report.seed,
+    scenario: report.scenario,
+    users: report.users,
+    steps: report.steps,
+    reports: [],
+    differences: new Map(),
+    bootstrap: null,
+    cohorts: [],
+    calibration: null,
+    sensitivity: report,
+    notes: [
+      ['Cohort ordered', report.cohort],
+      ['Change of each constant', `±${Math.round(report.change * 100)}%`],
+      ['Policies', report.policies.join(', ')],
+    ],
+  };
+}
+
+function checkCalibration(value: unknown, api: string, path: string): CalibrationEntry[] {
+  const entries = value as unknown[];
+  entries.forEach((e, i) => {
+    const at = joinPath(path, i);
+    if (!isObject(e) || typeof e['source'] !== 'string' || typeof e['target'] !== 'number')
+      throw new RebalanceError(
+        'argument',
+        `${api}: ${at} must be a calibration entry with a source and a target (got ${describeValue(e)})`,
+        at,
+      );
+  });
+  return entries as CalibrationEntry[];
 }
 
 function checkReport(value: unknown, api: string, path: string): void {

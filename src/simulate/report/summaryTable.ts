@@ -1,20 +1,30 @@
-import type { ComparisonReport, SimulationReport } from '../types.js';
+import { calibrationText } from './calibrationTable.js';
 import { formatDifference, formatMetric, METRICS, metricInfo } from './metricCatalog.js';
-import { toReportView, type ReportView } from './reportView.js';
+import { toReportView, type ReportInput, type ReportView } from './reportView.js';
+import { sensitivityText } from './sensitivityTable.js';
 import { renderTextTable, type TextColumn } from './textTable.js';
 
 /** The differences a reader looks at first: harm, run length, the relevance cost, wellbeing. */
-const DIFFERENCE_KEYS = ['harmfulShare', 'longestRun', 'ndcgRetention', 'wellbeingChange'] as const;
+const DIFFERENCE_KEYS = [
+  'harmfulShare',
+  'longestRun',
+  'ndcgRetention',
+  'wellbeingChange',
+  'watchMinutes',
+] as const;
 
 /**
- * A plain-text summary of a simulation or a comparison, for a terminal: the scenario, seed and
- * sizes; one row per cohort and policy with the main metrics; and, for a comparison, each
- * policy's paired difference from `off` with its 95% bootstrap interval. The same report always
- * gives the same text.
+ * A plain-text summary for a terminal: the scenario, seed and sizes; one row per cohort and
+ * policy with the main metrics, harm, relevance and engagement; for a comparison, each policy's
+ * paired difference from `off` with its 95% bootstrap interval; for a calibration, its table of
+ * targets, bands, simulated values and residuals; for a sensitivity analysis, each constant's
+ * effect on the policies' orders. Each block appears only when the report has its data. The same
+ * report always gives the same text.
  *
- * @param report - a `SimulationReport` from `simulate` or a `ComparisonReport` from `compare`
+ * @param report - a `SimulationReport`, a `ComparisonReport`, a `CalibrationReport` or a
+ *   `SensitivityReport`
  * @returns the table as text, ending with a newline
- * @throws RebalanceError with code `argument` when `report` is neither
+ * @throws RebalanceError with code `argument` when `report` is none of them
  * @example
  * ```ts
  * import { compare, summaryTable } from 'feed-rebalancer/simulate';
@@ -22,10 +32,13 @@ const DIFFERENCE_KEYS = ['harmfulShare', 'longestRun', 'ndcgRetention', 'wellbei
  * process.stdout.write(summaryTable(comparison));
  * ```
  */
-export function summaryTable(report: ComparisonReport | SimulationReport): string {
+export function summaryTable(report: ReportInput): string {
   const view = toReportView(report, 'summaryTable');
-  const parts = [`${headline(view)}\n`, `${metricsBlock(view)}\n${KEY}`];
+  const parts = [`${headline(view)}\n`];
+  if (view.reports.length > 0) parts.push(`${metricsBlock(view)}\n${KEY}`);
   if (view.differences.size > 0) parts.push(differencesBlock(view));
+  if (view.calibration !== null) parts.push(calibrationText(view.calibration));
+  if (view.sensitivity !== null) parts.push(sensitivityText(view.sensitivity));
   return parts.join('\n');
 }
 
@@ -36,10 +49,15 @@ const KEY = [
   '1st harm: median active time to the first triggering item · delay: median detection delay',
   'FA/1k: false alarms per 1,000 impressions · NDCG@10: relevance retained',
   'recovery: share of recovery items · wb. Δ: mean wellbeing change (0–1 scale)',
+  'watch min: watch time per user · sessions: per user · return: share of sessions followed by a return',
   '',
 ].join('\n');
 
 function headline(view: ReportView): string {
+  if (view.reports.length === 0) {
+    const notes = view.notes.map(([k, v]) => `${k.toLowerCase()} ${v}`).join(' · ');
+    return `${view.scenario} · seed ${view.seed} · ${notes}`;
+  }
   const policies = view.reports.map((r) => r.policy).join(', ');
   return `Scenario ${view.scenario} · seed ${view.seed} · ${view.users} users × ${view.steps} feed requests · policies: ${policies}`;
 }

@@ -16,12 +16,16 @@ const PER_TOPIC = 6;
  */
 export function drawRecoveryPool(catalogue: Catalogue, rng: Rng): Int32Array {
   const topics = catalogue.recoveryTopics;
-  const pool = new Int32Array(topics.length * PER_TOPIC);
+  let size = 0;
+  for (let r = 0; r < topics.length; r++)
+    size += Math.min(PER_TOPIC, catalogue.byTopic[topics[r]!]!.length);
+  const pool = new Int32Array(size);
   let filled = 0;
   for (let r = 0; r < topics.length; r++) {
     const members = catalogue.byTopic[topics[r]!]!;
     const start = filled;
-    while (filled - start < PER_TOPIC) {
+    const wanted = Math.min(PER_TOPIC, members.length);
+    while (filled - start < wanted) {
       const item = members[rng.int(members.length)]!;
       let seen = false;
       for (let k = start; k < filled; k++) if (pool[k] === item) seen = true;

@@ -1,7 +1,9 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
+import { RebalanceError } from '../../index.js';
 import { describeValue, joinPath } from '../../errors/describe.js';
+import { InputReader } from '../../validate/reader.js';
 import { scenarios } from '../scenarios.js';
 import type { CohortProfile, Scenario } from '../types.js';
+import { resolveLabels } from '../world/labelModel.js';
 import { count, MAX_STEPS, MAX_USERS } from './count.js';
 
 /**
@@ -37,14 +39,18 @@ export function resolveScenario(api: string, scenario: unknown): Scenario {
       `${api}: scenario.name must be a non-empty string (got ${describeValue(s.name)})`,
       'scenario.name',
     );
-  if (s.labels !== 'topics' && s.labels !== 'evasive')
-    throw new RebalanceError(
-      'argument',
-      `${api}: scenario.labels must be 'topics' or 'evasive' (got ${describeValue(s.labels)})`,
-      'scenario.labels',
-    );
+  resolveLabels(api, s.labels);
   count(api, 'scenario.users', s.users, undefined, MAX_USERS);
   count(api, 'scenario.steps', s.steps, undefined, MAX_STEPS);
+  if (
+    s.days !== undefined &&
+    (typeof s.days !== 'number' || !Number.isFinite(s.days) || s.days <= 0 || s.days > 3650)
+  )
+    throw new RebalanceError(
+      'argument',
+      `${api}: scenario.days must be a number in (0, 3650] (got ${describeValue(s.days)})`,
+      'scenario.days',
+    );
   const cohorts = s.cohorts;
   if (typeof cohorts !== 'object' || cohorts === null)
     throw new RebalanceError(
@@ -108,5 +114,11 @@ function checkProfile(api: string, path: string, profile: unknown): number {
       `${api}: ${path}.recoveryHistory must be a boolean (got ${describeValue(p.recoveryHistory)})`,
       `${path}.recoveryHistory`,
     );
+  if (p.groupInterest !== undefined) {
+    const r = new InputReader(api, 'argument', '');
+    const weights = r.record(p.groupInterest, `${path}.groupInterest`, 64, 64);
+    for (const group of Object.keys(weights))
+      r.number(weights[group], joinPath(`${path}.groupInterest`, group), 0, 10);
+  }
   return p.share;
 }

@@ -1,19 +1,23 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
+import { RebalanceError } from '../../index.js';
 import { describeValue } from '../../errors/describe.js';
 import { availableParallelism } from 'node:os';
 import type { UserResult } from '../metrics/UserResult.js';
 import { runParallel } from '../parallel/runParallel.js';
-import type { RunSpec } from './RunSpec.js';
-import { prepareRun, runUsers } from './runUsers.js';
+import { runRoundsParallel } from '../parallel/runRoundsParallel.js';
+import { prepareRun } from './prepareRun.js';
+import type { RunParts, RunSpec } from './RunSpec.js';
+import { runRounds, runUsers } from './runUsers.js';
 
 /** Below this many users a run stays on the calling thread unless told otherwise. @internal */
 export const PARALLEL_FROM_USERS = 200;
 
 /**
  * Runs every user of a run, on the calling thread or on worker threads, and returns the
- * per-user results in user order — the same list either way.
+ * per-user results in user order — the same list either way. A run with a recommender or
+ * re-ranker object stays on the calling thread (functions cannot be posted to a worker).
  *
  * @param spec - the run
+ * @param parts - objects that stay on the calling thread
  * @param workers - threads, or `undefined` for the default
  * @param onUser - called as each user finishes
  * @returns per-user results
@@ -21,17 +25,28 @@ export const PARALLEL_FROM_USERS = 200;
  */
 export async function runPopulation(
   spec: RunSpec,
+  parts: RunParts,
   workers: number | undefined,
   onUser: () => void,
 ): Promise<UserResult[]> {
-  const threads =
-    workers ?? (spec.users < PARALLEL_FROM_USERS ? 1 : Math.max(1, availableParallelism()));
-  if (threads <= 1 || spec.users < 2) return runUsers(prepareRun(spec), 0, spec.users, onUser);
-  return runParallel(spec, threads, onUser);
+  const local = parts.recommender !== null || parts.rerank !== null;
+  const threads = local
+    ? 1
+    : (workers ?? (spec.users < PARALLEL_FROM_USERS ? 1 : Math.max(1, availableParallelism())));
+  if (threads <= 1 || spec.users < 2) {
+    const run = prepareRun(spec, parts);
+    const rounds = run.recommender.endRound !== undefined;
+    return (rounds ? runRounds : runUsers)(run, 0, spec.users, onUser);
+  }
+  return spec.builtin === 'collaborative'
+    ? runRoundsParallel(spec, threads, onUser)
+    : runParallel(spec, threads, onUser);
 }
 
 /**
- * Checks the `workers` and `onProgress` options shared by `simulate` and `compare`.
+ * Checks the `workers` and `onProgress` options shared by `simulate` and `compare`. Worker
+ * threads cannot run a recommender or re-ranker object: asking for more than one with such a
+ * part is an error rather than a silent single thread.
  *
  * @internal
  */
@@ -39,11 +54,23 @@ export function checkThreadOptions(
   api: string,
   workers: unknown,
   onProgress: unknown,
+  parts: readonly RunParts[] = [],
 ): {
   workers: number | undefined;
   onProgress: ((done: number, total: number) => void) | undefined;
 } {
-  return { workers: checkWorkers(api, workers), onProgress: checkProgress(api, onProgress) };
+  const threads = checkWorkers(api, workers);
+  if (
+    threads !== undefined &&
+    threads > 1 &&
+    parts.some((p) => p.recommender !== null || p.rerank !== null)
+  )
+    throw new RebalanceError(
+      'argument',
+      `${api}: workers must be 1 (or omitted) with a recommender or re-ranker object, which runs on the calling thread (got ${threads})`,
+      'workers',
+    );
+  return { workers: threads, onProgress: checkProgress(api, onProgress) };
 }
 
 function checkWorkers(api: string, workers: unknown): number | undefined {

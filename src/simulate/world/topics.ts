@@ -1,138 +1,154 @@
-/**
- * What a catalogue topic is: an ordinary interest, a triggering topic of a taxonomy group, or a
- * group's recovery content.
- *
- * @internal
- */
-export type TopicKind = 'ordinary' | 'triggering' | 'recovery';
+import { FITTED } from '../calibration/fitted.js';
+import type { CatalogueSpec, CatalogueTopic } from './catalogueSpec.js';
 
 /**
- * One topic of the synthetic catalogue. Triggering and recovery topic ids are those of
- * `presets.taxonomies.default`, so the library recognises the items as a real host would send
- * them.
+ * A topic with every field filled in, as the simulator uses it.
  *
  * @internal
  */
 export interface TopicSpec {
   readonly id: string;
-  readonly kind: TopicKind;
+  readonly kind: 'ordinary' | 'triggering' | 'recovery';
   /** Taxonomy group for triggering and recovery topics, `null` for ordinary ones. */
   readonly group: string | null;
-  /** Items of this topic in the catalogue. */
   readonly items: number;
-  /** Hashtags written on items when labels are plain. */
   readonly hashtags: readonly string[];
-  /** Evasive spellings written instead in the `evasive` scenario (Chancellor et al. 2016). */
   readonly evasive: readonly string[];
-  /**
-   * Topics the recommender's "more like this" candidate generation reaches from this one. Fitness
-   * and beauty lead to extreme dieting, low mood to self-harm: the gateways that audits followed
-   * from ordinary interests into rabbit holes (CCDH 2022; Amnesty 2023).
-   */
   readonly near: readonly string[];
+  readonly popularity: number;
 }
 
-const ordinary = (id: string, items: number, near: readonly string[] = []): TopicSpec => ({
+const ordinary = (id: string, items: number, near: readonly string[] = []): CatalogueTopic => ({
   id,
   kind: 'ordinary',
-  group: null,
   items,
   hashtags: [id.replace(/-/g, '')],
-  evasive: [],
   near,
 });
 
 /**
- * The catalogue's topics. Triggering topics are about 13% of the catalogue, recovery content
- * about 7%: harmful content is a minority of what exists, and rabbit holes come from the feedback
- * loop, not from its abundance.
+ * The built-in catalogue: 21 topics, about 3,200 items. Thirteen ordinary interests, among them
+ * the gateways audits followed into harmful content (fitness and beauty towards eating-disorder
+ * content, low mood towards self-harm: CCDH 2022, Amnesty 2023); the triggering topics of
+ * `presets.taxonomies.default`, about 13% of the items; and its recovery topics, about 7%.
+ * Harmful content is a minority of what exists: rabbit holes come from the feedback loop, not
+ * from its abundance.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CATALOGUE } from 'feed-rebalancer/simulate';
+ * console.log(DEFAULT_CATALOGUE.topics.filter((t) => t.kind === 'triggering').map((t) => t.id));
+ * ```
+ */
+export const DEFAULT_CATALOGUE: CatalogueSpec = deepFreeze({
+  topics: [
+    ordinary('comedy', 200),
+    ordinary('music', 200, ['low-mood']),
+    ordinary('gaming', 200),
+    ordinary('sports', 200, ['fitness']),
+    ordinary('cooking', 200, ['fitness']),
+    ordinary('travel', 200),
+    ordinary('pets', 200),
+    ordinary('fashion', 200, ['beauty']),
+    ordinary('art', 200),
+    ordinary('study', 200),
+    ordinary('fitness', 200, ['extreme-dieting', 'sports']),
+    ordinary('beauty', 200, ['thinspiration', 'fashion']),
+    ordinary('low-mood', 150, ['self-harm', 'music']),
+    {
+      id: 'thinspiration',
+      kind: 'triggering',
+      group: 'eating-disorder',
+      items: 120,
+      hashtags: ['thinspo', 'thinspiration'],
+      evasive: ['thinspoo', 'th1nspo', 'thinspao'],
+      near: ['pro-ana', 'extreme-dieting'],
+    },
+    {
+      id: 'pro-ana',
+      kind: 'triggering',
+      group: 'eating-disorder',
+      items: 100,
+      hashtags: ['proana', 'edtwt'],
+      evasive: ['pr0ana', 'proanaa', 'edtw1t'],
+      near: ['thinspiration', 'self-harm'],
+    },
+    {
+      id: 'extreme-dieting',
+      kind: 'triggering',
+      group: 'eating-disorder',
+      items: 100,
+      hashtags: ['meanspo', 'bonespo'],
+      evasive: ['m3anspo', 'b0nespo'],
+      near: ['thinspiration', 'fitness'],
+    },
+    {
+      id: 'self-harm',
+      kind: 'triggering',
+      group: 'self-harm',
+      items: 60,
+      hashtags: ['selfharm', 'sh'],
+      evasive: ['selfharn', 's3lfharm'],
+      near: ['suicide', 'low-mood'],
+    },
+    {
+      id: 'suicide',
+      kind: 'triggering',
+      group: 'suicide',
+      items: 40,
+      hashtags: ['suicide'],
+      evasive: ['sewerslide', 'unalive'],
+      near: ['self-harm'],
+    },
+    {
+      id: 'ed-recovery',
+      kind: 'recovery',
+      group: 'eating-disorder',
+      items: 120,
+      hashtags: ['edrecovery', 'prorecovery'],
+      near: ['fitness', 'cooking'],
+    },
+    {
+      id: 'self-harm-recovery',
+      kind: 'recovery',
+      group: 'self-harm',
+      items: 60,
+      hashtags: ['selfharmrecovery'],
+      near: ['low-mood'],
+    },
+    {
+      id: 'suicide-prevention',
+      kind: 'recovery',
+      group: 'suicide',
+      items: 60,
+      hashtags: ['suicideprevention'],
+      near: ['low-mood'],
+    },
+  ],
+});
+
+/**
+ * Fills in a topic's defaults.
  *
  * @internal
  */
-export const TOPICS: readonly TopicSpec[] = [
-  ordinary('comedy', 200),
-  ordinary('music', 200, ['low-mood']),
-  ordinary('gaming', 200),
-  ordinary('sports', 200, ['fitness']),
-  ordinary('cooking', 200, ['fitness']),
-  ordinary('travel', 200),
-  ordinary('pets', 200),
-  ordinary('fashion', 200, ['beauty']),
-  ordinary('art', 200),
-  ordinary('study', 200),
-  ordinary('fitness', 200, ['extreme-dieting', 'sports']),
-  ordinary('beauty', 200, ['thinspiration', 'fashion']),
-  ordinary('low-mood', 150, ['self-harm', 'music']),
-  {
-    id: 'thinspiration',
-    kind: 'triggering',
-    group: 'eating-disorder',
-    items: 120,
-    hashtags: ['thinspo', 'thinspiration'],
-    evasive: ['thinspoo', 'th1nspo', 'thinspao'],
-    near: ['pro-ana', 'extreme-dieting'],
-  },
-  {
-    id: 'pro-ana',
-    kind: 'triggering',
-    group: 'eating-disorder',
-    items: 100,
-    hashtags: ['proana', 'edtwt'],
-    evasive: ['pr0ana', 'proanaa', 'edtw1t'],
-    near: ['thinspiration', 'self-harm'],
-  },
-  {
-    id: 'extreme-dieting',
-    kind: 'triggering',
-    group: 'eating-disorder',
-    items: 100,
-    hashtags: ['meanspo', 'bonespo'],
-    evasive: ['m3anspo', 'b0nespo'],
-    near: ['thinspiration', 'fitness'],
-  },
-  {
-    id: 'self-harm',
-    kind: 'triggering',
-    group: 'self-harm',
-    items: 60,
-    hashtags: ['selfharm', 'sh'],
-    evasive: ['selfharn', 's3lfharm'],
-    near: ['suicide', 'low-mood'],
-  },
-  {
-    id: 'suicide',
-    kind: 'triggering',
-    group: 'suicide',
-    items: 40,
-    hashtags: ['suicide'],
-    evasive: ['sewerslide', 'unalive'],
-    near: ['self-harm'],
-  },
-  {
-    id: 'ed-recovery',
-    kind: 'recovery',
-    group: 'eating-disorder',
-    items: 120,
-    hashtags: ['edrecovery', 'prorecovery'],
-    evasive: [],
-    near: ['fitness', 'cooking'],
-  },
-  {
-    id: 'self-harm-recovery',
-    kind: 'recovery',
-    group: 'self-harm',
-    items: 60,
-    hashtags: ['selfharmrecovery'],
-    evasive: [],
-    near: ['low-mood'],
-  },
-  {
-    id: 'suicide-prevention',
-    kind: 'recovery',
-    group: 'suicide',
-    items: 60,
-    hashtags: ['suicideprevention'],
-    evasive: [],
-    near: ['low-mood'],
-  },
-];
+export function completeTopic(topic: CatalogueTopic): TopicSpec {
+  return {
+    id: topic.id,
+    kind: topic.kind,
+    group: topic.kind === 'ordinary' ? null : (topic.group ?? null),
+    items: topic.items,
+    hashtags: topic.hashtags,
+    evasive: topic.evasive ?? topic.hashtags,
+    near: topic.near ?? [],
+    popularity: topic.popularity ?? (topic.kind === 'triggering' ? FITTED.triggeringPopularity : 1),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}

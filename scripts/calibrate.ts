@@ -1,0 +1,132 @@
+/**
+ * The offline calibration fit: Nelder–Mead over the fitted constants (see
+ * src/simulate/calibration/fitObjective.ts), each candidate scored by `calibrate()` with the same
+ * seeds (common random numbers), starting from the committed values. It writes the best point to
+ * src/simulate/calibration/fitted.ts, the simulator's documented defaults, then prints the
+ * calibration table of the written constants at full size. docs/simulation.md describes the
+ * procedure; `feed-rebalancer calibrate` prints the table of the committed constants.
+ *
+ *   node --import tsx scripts/calibrate.ts [--seeds 1,2,3,4] [--users 25] [--evaluations 150]
+ *
+ * It takes about an hour on two busy cores; the test suite only checks the committed constants.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { calibrate } from '../src/simulate/calibration/calibrate.js';
+import {
+  calibrationLoss,
+  FIT_PARAMETERS,
+  type FitPoint,
+  fittedPoint,
+  fromCoordinates,
+  toCoordinates,
+} from '../src/simulate/calibration/fitObjective.js';
+import { nelderMead } from '../src/simulate/calibration/nelderMead.js';
+import { TARGETS } from '../src/simulate/calibration/targets.js';
+import { DEFAULT_RESPONSE } from '../src/simulate/response/defaults.js';
+import { RESPONSE_KEYS } from '../src/simulate/response/ResponseConstants.js';
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '1,2,3,4' },
+    users: { type: 'string', default: '25' },
+    'check-users': { type: 'string', default: '50' },
+    evaluations: { type: 'string', default: '150' },
+    out: { type: 'string', default: 'src/simulate/calibration/fitted.ts' },
+    start: { type: 'string' },
+  },
+});
+const seeds = values.seeds.split(',').map(Number);
+const usersPerSeed = Number(values.users);
+const checkUsers = Number(values['check-users']);
+const maxEvaluations = Number(values.evaluations);
+
+// Start from --start (a JSON fit point) or from the committed values.
+const start = toCoordinates(
+  values.start === undefined
+    ? fittedPoint()
+    : { ...fittedPoint(), ...(JSON.parse(values.start) as Partial<FitPoint>) },
+);
+const result = await nelderMead(
+  async (x) => {
+    const { response, triggeringPopularity, learningRate } = fromCoordinates(x);
+    const report = await calibrate({
+      seeds,
+      usersPerSeed,
+      response,
+      triggeringPopularity,
+      learningRate,
+    });
+    return calibrationLoss(report.calibration);
+  },
+  start,
+  {
+    step: 0.3,
+    maxEvaluations,
+    tolerance: 1e-4,
+    onEvaluation: (x, value, n) => {
+      const { point } = fromCoordinates(x);
+      const shown = FIT_PARAMETERS.map((k) => `${k}=${point[k].toPrecision(4)}`).join(' ');
+      process.stderr.write(`#${n} loss ${value.toFixed(4)} ${shown}\n`);
+    },
+  },
+);
+
+const { point, response, triggeringPopularity, learningRate } = fromCoordinates(result.x);
+const check = await calibrate({
+  seeds,
+  usersPerSeed: checkUsers,
+  response,
+  triggeringPopularity,
+  learningRate,
+});
+const round = (v: number): number => Number(v.toPrecision(4));
+// Only the fitted constants change; the others keep their committed (hand-set) values.
+const lines = RESPONSE_KEYS.map(
+  (k) => `    ${k}: ${String(k in point ? round(response[k]) : DEFAULT_RESPONSE[k])},`,
+);
+writeFileSync(
+  values.out,
+  `/**
+ * The constants the offline calibration fitted (scripts/calibrate.ts writes this file; rerun the
+ * fit rather than editing it by hand). docs/simulation.md describes the procedure and the targets.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** @internal */
+export const FITTED = {
+  response: {
+${lines.join('\n')}
+  },
+  /** Popularity weight of triggering topics relative to their share of the catalogue. */
+  triggeringPopularity: ${String(round(triggeringPopularity))},
+  /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
+  learningRate: ${String(round(learningRate))},
+  /** How the fit ran. */
+  fit: {
+    loss: ${String(round(result.value))},
+    evaluations: ${result.evaluations},
+    seeds: [${seeds.join(', ')}],
+    usersPerSeed: ${usersPerSeed},
+    fitted: [${FIT_PARAMETERS.map((k) => `'${k}'`).join(', ')}],
+    /** The targets within their band at ${checkUsers} accounts per arm and seed (calibrate()'s default). */
+    reached: [${check.calibration
+      .flatMap((e, k) => (e.withinBand ? [`'${TARGETS[k]!.id}'`] : []))
+      .join(', ')}],
+  },
+} as const;
+`,
+);
+process.stderr.write(
+  `wrote ${values.out} (loss ${result.value.toFixed(4)} after ${result.evaluations} evaluations; ` +
+    `hand-set, not fitted: ${RESPONSE_KEYS.filter((k) => !(k in point)).join(', ')})\n`,
+);
+for (const e of check.calibration)
+  process.stdout.write(
+    `${e.withinBand ? 'within' : 'OUTSIDE'}  ${e.source}: ${e.measure} — target ${e.target} [${e.low}, ${e.high}], simulated ${e.simulated === null ? 'none' : e.simulated.toPrecision(4)}\n`,
+  );
+process.stdout.write(
+  `loss at ${checkUsers} accounts per seed: ${calibrationLoss(check.calibration).toFixed(4)}\n`,
+);

@@ -1,0 +1,133 @@
+import { presets, RebalanceError } from '../../index.js';
+import { describeValue } from '../../errors/describe.js';
+import type { UserResult } from '../metrics/UserResult.js';
+import { resolveResponse } from '../response/resolveResponse.js';
+import { count } from '../run/count.js';
+import { checkThreadOptions, runPopulation } from '../run/runPopulation.js';
+import { bucketStepsFor, CANDIDATES, NO_PARTS, PAGE_SIZE, type RunSpec } from '../run/RunSpec.js';
+import { resolveLabels } from '../world/labelModel.js';
+import { completeTopic, DEFAULT_CATALOGUE } from '../world/topics.js';
+import type { CalibrateOptions, CalibrationReport } from './calibrationTypes.js';
+import { FITTED } from './fitted.js';
+import { measureTargets } from './measureTargets.js';
+import { ARMS } from './protocols.js';
+
+const API = 'calibrate';
+/** Seeds when the options do not say. */
+const DEFAULT_SEEDS: readonly number[] = [1, 2, 3, 4];
+/** Accounts per arm and seed when the options do not say: 200 per target over the four seeds. */
+const DEFAULT_USERS_PER_SEED = 50;
+
+/**
+ * Runs the calibration protocols under the `off` baseline and returns the calibration table:
+ * for each published figure (CCDH 2022, Amnesty 2023, Amnesty France 2025, Molly Rose Foundation
+ * 2025, Griffiths et al. 2024, Hosseinmardi et al. 2024, Tomlein et al. 2021) its band and the
+ * simulated value under its protocol. Accounts are scripted, as the audits' were: they scroll
+ * for six hours of time on the app and never leave. Targets that share accounts share one run
+ * per arm and seed, and every arm runs the same seeds. The fitting procedure that chose the
+ * default constants, and which targets the model cannot reach, are in docs/simulation.md.
+ *
+ * @param options - seeds, accounts per seed, the constants to check, workers, onProgress
+ * @returns the calibration table
+ * @throws RebalanceError with code `argument` for a bad option (its `path` names it)
+ *
+ * @example
+ * ```ts
+ * import { calibrate } from 'feed-rebalancer/simulate';
+ * const report = await calibrate({ seeds: [1], usersPerSeed: 10 });
+ * console.log(report.calibration.filter((e) => !e.withinBand).map((e) => e.source));
+ * ```
+ */
+export async function calibrate(options: CalibrateOptions = {}): Promise<CalibrationReport> {
+  if (typeof options !== 'object' || options === null)
+    throw new RebalanceError(
+      'argument',
+      `${API}: options must be an object (got ${describeValue(options)})`,
+      '',
+    );
+  const seeds = readSeeds(options.seeds);
+  const usersPerSeed = count(
+    API,
+    'usersPerSeed',
+    options.usersPerSeed,
+    DEFAULT_USERS_PER_SEED,
+    100_000,
+  );
+  const response = resolveResponse(API, options.response);
+  const popularity = options.triggeringPopularity ?? FITTED.triggeringPopularity;
+  if (typeof popularity !== 'number' || !(popularity > 0 && popularity <= 10))
+    throw new RebalanceError(
+      'argument',
+      `${API}: triggeringPopularity must be a number in (0, 10] (got ${describeValue(popularity)})`,
+      'triggeringPopularity',
+    );
+  const learningRate = options.learningRate ?? FITTED.learningRate;
+  if (typeof learningRate !== 'number' || !(learningRate > 0 && learningRate <= 1))
+    throw new RebalanceError(
+      'argument',
+      `${API}: learningRate must be a number in (0, 1] (got ${describeValue(learningRate)})`,
+      'learningRate',
+    );
+  const { workers, onProgress } = checkThreadOptions(API, options.workers, options.onProgress);
+  const topics = DEFAULT_CATALOGUE.topics.map((t) =>
+    completeTopic(t.kind === 'triggering' ? { ...t, popularity } : t),
+  );
+  const total = seeds.length * ARMS.length * usersPerSeed;
+  let done = 0;
+  const arms = new Map<string, UserResult[]>();
+  for (const arm of ARMS) {
+    const pooled: UserResult[] = [];
+    for (const seed of seeds) {
+      const spec: RunSpec = {
+        seed,
+        scenario: arm.scenario,
+        labels: resolveLabels(API, 'topics'),
+        topics,
+        response,
+        policyName: 'off',
+        policy: presets.policies.off,
+        users: usersPerSeed,
+        steps: arm.steps,
+        horizonMs: null,
+        bucketSteps: bucketStepsFor(arm.steps),
+        pageSize: PAGE_SIZE,
+        candidates: CANDIDATES,
+        recommenderName: 'per-user',
+        builtin: 'per-user',
+        learningRate,
+        protocol: arm.protocol,
+      };
+      pooled.push(
+        ...(await runPopulation(spec, NO_PARTS, workers, () => {
+          done++;
+          onProgress?.(done, total);
+        })),
+      );
+    }
+    arms.set(arm.name, pooled);
+  }
+  return {
+    seeds,
+    usersPerSeed,
+    response,
+    triggeringPopularity: popularity,
+    learningRate,
+    calibration: measureTargets(arms, PAGE_SIZE),
+  };
+}
+
+function readSeeds(seeds: unknown): number[] {
+  if (seeds === undefined) return [...DEFAULT_SEEDS];
+  const ok =
+    Array.isArray(seeds) &&
+    seeds.length > 0 &&
+    seeds.length <= 100 &&
+    seeds.every((s) => typeof s === 'number' && Number.isInteger(s) && s >= 0 && s < 2 ** 32);
+  if (!ok)
+    throw new RebalanceError(
+      'argument',
+      `${API}: seeds must be a non-empty array of at most 100 integers in [0, 2^32) (got ${describeValue(seeds)})`,
+      'seeds',
+    );
+  return [...(seeds as number[])];
+}

@@ -1,0 +1,52 @@
+/**
+ * The constants the offline calibration fitted (scripts/calibrate.ts writes this file; rerun the
+ * fit rather than editing it by hand). docs/simulation.md describes the procedure and the targets.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+/** @internal */
+export const FITTED = {
+  response: {
+    watchSlope: 8,
+    watchMidpoint: 0.3993,
+    lingerFloor: 0.3315,
+    lingerMs: 9887,
+    damage: 0.002093,
+    recoveryGain: 0.01,
+    interestGrowth: 0.03371,
+    baselinePull: 0.002,
+    restHours: 48,
+    sessionTemper: 5,
+    temperDiscount: 2,
+    satisfactionThreshold: 0.5,
+    sessionMemory: 0.3,
+    leaveChance: 0.005,
+    satisfactionSensitivity: 1,
+    returnGapHours: 3,
+    breakChance: 0.05,
+  },
+  /** Popularity weight of triggering topics relative to their share of the catalogue. */
+  triggeringPopularity: 0.1162,
+  /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
+  learningRate: 0.5315,
+  /** How the fit ran. */
+  fit: {
+    loss: 10.22,
+    evaluations: 94,
+    seeds: [1, 2, 3, 4],
+    usersPerSeed: 25,
+    fitted: [
+      'triggeringPopularity',
+      'learningRate',
+      'lingerMs',
+      'lingerFloor',
+      'watchMidpoint',
+      'interestGrowth',
+      'damage',
+    ],
+    /** The targets within their band at 50 accounts per arm and seed (calibrate()'s default). */
+    reached: ['ccdh-eating-disorder', 'tomlein-bubble', 'griffiths-2024', 'hosseinmardi-2024'],
+  },
+} as const;

@@ -1,0 +1,188 @@
+import type { CohortProfile, Scenario } from '../types.js';
+import type { ProtocolSpec } from './protocolSpec.js';
+
+/** Triggering topics of the default catalogue, per group. */
+const ED = ['thinspiration', 'pro-ana', 'extreme-dieting'] as const;
+const SELF_HARM = ['self-harm'] as const;
+const SUICIDE = ['suicide'] as const;
+const TRIGGERING = [...ED, ...SELF_HARM, ...SUICIDE] as const;
+const RECOVERY = ['ed-recovery', 'self-harm-recovery', 'suicide-prevention'] as const;
+
+/**
+ * The topic sets the audits' measures count, in the default catalogue:
+ *
+ * - `mentalHealthOrBodyImage` (CCDH's "body image and mental health" videos): the gateway topics
+ *   fitness, beauty and low mood, every triggering topic and every recovery topic;
+ * - `harmfulMentalHealth` (Amnesty's "potentially harmful" mental-health videos, the Molly Rose
+ *   Foundation's harmful posts): every triggering topic and low mood (depressive content);
+ * - `depressive` (Amnesty France's depressive videos): low mood, self-harm and suicide.
+ *
+ * @internal
+ */
+export const TOPIC_SETS = {
+  eatingDisorder: ED,
+  suicide: SUICIDE,
+  triggering: TRIGGERING,
+  mentalHealthOrBodyImage: ['fitness', 'beauty', 'low-mood', ...TRIGGERING, ...RECOVERY],
+  harmfulMentalHealth: [...TRIGGERING, 'low-mood'],
+  depressive: ['low-mood', ...SELF_HARM, ...SUICIDE],
+} as const;
+
+const MINUTE = 60_000;
+
+/** Minutes on the app the sad-teen accounts scroll for: Amnesty's 5–6 h horizon. @internal */
+export const SCRIPTED_MINUTES = 360;
+/** Minutes on the app the other arms scroll for: enough for their measures. @internal */
+export const SHORT_MINUTES = 120;
+
+/**
+ * A new account registered as a 13-year-old that pauses on body-image and mental-health videos,
+ * as CCDH's and Tomlein et al.'s scripted accounts did: the simulator's at-risk profile
+ * (susceptible, lingering, eating-disorder content first).
+ */
+const LINGERING_TEEN: CohortProfile = {
+  share: 1,
+  susceptibility: [0.6, 0.95],
+  wellbeing: [0.45, 0.7],
+  triggeringInterest: [0.35, 0.65],
+  recoveryInterest: [0.15, 0.4],
+  recoveryHistory: false,
+};
+
+/**
+ * A new teen account that engages with sad and depressive videos (Amnesty 2023 and 2025; the
+ * Molly Rose Foundation's accounts engaged with suicide, self-harm and depression posts): the
+ * same susceptibility, interest led by self-harm and suicide content.
+ */
+const SAD_TEEN: CohortProfile = {
+  ...LINGERING_TEEN,
+  groupInterest: { 'self-harm': 1, suicide: 0.8, 'eating-disorder': 0.2 },
+};
+
+/** An account with no interest in such content (the audits' comparison accounts). */
+const NO_INTEREST: CohortProfile = {
+  share: 1,
+  susceptibility: [0, 0.15],
+  wellbeing: [0.7, 0.9],
+  triggeringInterest: [0, 0.05],
+  recoveryInterest: [0, 0.1],
+  recoveryHistory: false,
+};
+
+/**
+ * One simulated arm of the calibration: a cohort of scripted accounts and what is measured on
+ * them. Several targets share an arm (the first 30 minutes of a 6-hour run are a 30-minute run),
+ * so each arm is simulated once per seed.
+ *
+ * @internal
+ */
+export interface CalibrationArm {
+  readonly name: string;
+  readonly description: string;
+  readonly scenario: Scenario;
+  /** Most feed requests: enough for the scripted minutes, or the protocol's own end. */
+  readonly steps: number;
+  readonly protocol: ProtocolSpec;
+}
+
+/** Feed request at which the forgetting arm's accounts stop responding (about 50 minutes). */
+export const SWITCH_AT = 60;
+/** Requests before the switch that set the level forgetting starts from. */
+export const BEFORE_SWITCH = 5;
+/** Requests after the switch that the forgetting curve follows. */
+export const AFTER_SWITCH = 25;
+
+const scenarioOf = (name: string, profile: CohortProfile): Scenario => ({
+  name,
+  description: name,
+  cohorts: { 'at-risk': profile },
+  labels: 'topics',
+  users: 50,
+  steps: 1_000,
+});
+
+const controlScenario: Scenario = {
+  name: 'calibration-no-interest',
+  description: 'no interest',
+  cohorts: { control: NO_INTEREST },
+  labels: 'topics',
+  users: 50,
+  steps: 1_000,
+};
+
+const NO_PROBE = { firsts: [], windows: [], watched: [], curve: null } as const;
+
+/**
+ * The calibration's arms, under `off`: the sad-teen accounts scroll for {@link SCRIPTED_MINUTES}
+ * minutes of time on the app, the lingering-teen and no-interest ones for {@link SHORT_MINUTES},
+ * and the forgetting arm stops after its forgetting curve.
+ *
+ * @internal
+ */
+export const ARMS: readonly CalibrationArm[] = [
+  {
+    name: 'lingering-teen',
+    description:
+      'new 13-year-old accounts that pause on body-image and mental-health videos (at-risk profile), scripted for 2 h',
+    scenario: scenarioOf('calibration-lingering-teen', LINGERING_TEEN),
+    steps: 1_000,
+    protocol: {
+      scriptedMinutes: SHORT_MINUTES,
+      switchAtRequest: null,
+      probe: {
+        ...NO_PROBE,
+        firsts: [TOPIC_SETS.eatingDisorder, TOPIC_SETS.suicide],
+        windows: [{ topics: TOPIC_SETS.mentalHealthOrBodyImage, fromMs: 0, toMs: 30 * MINUTE }],
+        watched: [TOPIC_SETS.eatingDisorder],
+      },
+    },
+  },
+  {
+    name: 'sad-teen',
+    description:
+      'new teen accounts that engage with sad and depressive videos (self-harm and suicide interest), scripted for 6 h',
+    scenario: scenarioOf('calibration-sad-teen', SAD_TEEN),
+    steps: 1_000,
+    protocol: {
+      scriptedMinutes: SCRIPTED_MINUTES,
+      switchAtRequest: null,
+      probe: {
+        ...NO_PROBE,
+        windows: [
+          { topics: TOPIC_SETS.depressive, fromMs: 15 * MINUTE, toMs: 20 * MINUTE },
+          { topics: TOPIC_SETS.harmfulMentalHealth, fromMs: 300 * MINUTE, toMs: 360 * MINUTE },
+        ],
+      },
+    },
+  },
+  {
+    name: 'no-interest',
+    description:
+      'new accounts with no interest in such content (control profile), scripted for 2 h',
+    scenario: controlScenario,
+    steps: 1_000,
+    protocol: {
+      scriptedMinutes: SHORT_MINUTES,
+      switchAtRequest: null,
+      probe: { ...NO_PROBE, watched: [TOPIC_SETS.eatingDisorder] },
+    },
+  },
+  {
+    name: 'forgetting',
+    description: `lingering-teen accounts that stop responding to triggering content at request ${SWITCH_AT}`,
+    scenario: scenarioOf('calibration-forgetting', LINGERING_TEEN),
+    steps: SWITCH_AT + AFTER_SWITCH,
+    protocol: {
+      scriptedMinutes: SCRIPTED_MINUTES,
+      switchAtRequest: SWITCH_AT,
+      probe: {
+        ...NO_PROBE,
+        curve: {
+          topics: TOPIC_SETS.triggering,
+          fromRequest: SWITCH_AT - BEFORE_SWITCH,
+          requests: BEFORE_SWITCH + AFTER_SWITCH,
+        },
+      },
+    },
+  },
+];
