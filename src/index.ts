@@ -63,6 +63,7 @@ export type {
   ResolvedPolicy,
 } from './policy/resolved.js';
 export type { GroupState, UserState } from './exposure/types.js';
+export type { DeliveryOptions, DeliveryState, SourceOffset } from './delivery/types.js';
 export type {
   GroupAssessment,
   Intervention,

@@ -1,4 +1,5 @@
 import { RebalanceError } from '../errors/RebalanceError.js';
+import { readDelivery } from './readDelivery.js';
 import { readGroup } from './readGroup.js';
 import { readInterventionLog, readSeeLess } from './readStateLists.js';
 import { sealState, sealedOwner } from './sealState.js';
@@ -127,6 +128,7 @@ function readState(input: unknown, api: string): UserState {
       bad(api, `recoveryShown[${i}][1]`, `must be below impressions (${impressions})`, at);
     recoveryShown.push(Object.freeze([hash, at] as const));
   }
+  const delivery = readDelivery(api, optionalField(api, value, 'delivery'));
   return sealState({
     version: STATE_VERSION,
     impressions,
@@ -136,6 +138,7 @@ function readState(input: unknown, api: string): UserState {
     recoveryShown,
     interventions: readInterventionLog(api, optionalField(api, value, 'interventions')),
     seeLess: readSeeLess(api, optionalField(api, value, 'seeLess')),
+    ...(delivery === undefined ? {} : { delivery }),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Level } from '../policy/types.js';
 import type { InterventionLog } from '../interventions/interventionSettings.js';
 import type { SeeLessEntry } from '../interventions/seeLess.js';
+import type { DeliveryState } from '../delivery/types.js';
 
 /**
  * Per-group part of a {@link UserState}.
@@ -88,6 +89,12 @@ export interface UserState {
    * it; a state stored before it existed reads as none.
    */
   readonly seeLess?: readonly SeeLessEntry[];
+  /**
+   * What was folded of redelivered events: the hashes of the newest event ids and each recent
+   * source's high-water mark (docs/ingestion.md). Absent until an event with an `eventId` or an
+   * `observe` call with delivery options is folded.
+   */
+  readonly delivery?: DeliveryState;
 }
 
 /**

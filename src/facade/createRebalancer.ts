@@ -6,7 +6,7 @@ import { bindState, type BindContext } from '../exposure/bindState.js';
 import { ReasonLists } from '../rerank/reasonLists.js';
 import { ActionCache } from '../rerank/actions.js';
 import { createEmptyState, recoveryMemoryLimit } from '../exposure/emptyState.js';
-import { observeImpressions } from '../exposure/observe.js';
+import { observeDelivered } from '../exposure/observeDelivered.js';
 import type { ObserveContext } from '../exposure/observeContext.js';
 import { detectorFingerprint } from '../exposure/detectorFingerprint.js';
 import { alarmThreshold } from '../detect/alarmThreshold.js';
@@ -179,8 +179,8 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const kept = bind(state, 'reset').seeLess ?? [];
       return kept.length === 0 ? fresh : bind({ ...fresh, seeLess: kept }, 'reset');
     },
-    observe: (state, impressions) =>
-      observeImpressions(observeContext, bind(state, 'observe'), impressions, 'observe'),
+    observe: (state, impressions, options) =>
+      observeDelivered(observeContext, bind(state, 'observe'), impressions, options, 'observe'),
     assess: (state, at) =>
       assessState(policy, thresholds, bind(state, 'assess'), at, 'assess', parts.settings),
     rebalance: (request: RebalanceRequest | NonProfilingRequest) => {

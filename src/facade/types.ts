@@ -1,3 +1,4 @@
+import type { DeliveryOptions } from '../delivery/types.js';
 import type { Item, Impression } from '../item/types.js';
 import type { UserState } from '../exposure/types.js';
 import type { Cap, Level } from '../policy/types.js';
@@ -331,6 +332,11 @@ export interface SeeLessFeedback {
   readonly seeLess: { readonly target: string };
   /** When the feedback was given (ms). */
   readonly at: number;
+  /**
+   * An id unique to this event (1 to 256 characters): a redelivery of the same id is folded once
+   * while it is within the state's memory of the newest 128 ids (docs/ingestion.md).
+   */
+  readonly eventId?: string;
 }
 
 /**
@@ -356,6 +362,11 @@ export interface InterventionFeedback {
   };
   /** When it happened (ms). */
   readonly at: number;
+  /**
+   * An id unique to this event (1 to 256 characters): a redelivery of the same id is folded once
+   * while it is within the state's memory of the newest 128 ids (docs/ingestion.md).
+   */
+  readonly eventId?: string;
 }
 
 /**
@@ -407,9 +418,14 @@ export interface Rebalancer {
   reset(state: UserState): UserState;
   /**
    * Folds impressions and feedback events into a state; returns a new state and never mutates
-   * its input.
+   * its input. Events already folded are skipped: those whose `eventId` the state remembers,
+   * and, with `options`, those at or below their source's high-water mark.
    */
-  observe(state: UserState, impressions: ObserveEvent | readonly ObserveEvent[]): UserState;
+  observe(
+    state: UserState,
+    impressions: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): UserState;
   /** What the detector says at time `at` (defaults to the last impression time). */
   assess(state: UserState, at?: number): Assessment;
   /** Reshapes a ranked candidate list for the state's user. */
