@@ -30,8 +30,12 @@ function startConsumer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`consumer ${name} exited with code ${code}`)));
+    child.once('message', () => {
+      resolve(child);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`consumer ${name} exited with code ${code}`));
+    });
   });
 }
 
