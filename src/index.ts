@@ -82,6 +82,7 @@ export type {
   Assessment,
   ObserveEvent,
 } from './exposure/types.js';
+export type { DeliveryOptions, DeliveryState, SourceOffset } from './delivery/types.js';
 
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';

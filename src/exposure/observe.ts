@@ -188,6 +188,8 @@ function fold(
           ? log
           : { shown: log.shown.map(freezeEntry), dismissed: log.dismissed },
       seeLess: seeLess === state.seeLess ? seeLess : seeLess.map(freezeEntry),
+      // Delivery memory is kept as it is; observeDelivered updates it around this fold.
+      ...(state.delivery === undefined ? {} : { delivery: state.delivery }),
     },
     // The input state was sealed when it was bound, so what is taken over from it is frozen
     // already.

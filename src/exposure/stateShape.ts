@@ -1,5 +1,6 @@
 import { unreadableError } from '../validate/fail.js';
 import { RebalanceError } from '../errors/RebalanceError.js';
+import { readDelivery } from './readDelivery.js';
 import { readGroup } from './readGroup.js';
 import { readInterventionLog, readSeeLess } from '../feedback/readStateLists.js';
 import { sealState } from './sealState.js';
@@ -121,6 +122,7 @@ function readState(input: unknown, api: string): UserState {
       bad(api, `recoveryShown[${i}][1]`, `must be below impressions (${impressions})`, at);
     recoveryShown.push(Object.freeze([hash, at] as const));
   }
+  const delivery = readDelivery(api, optionalField(api, value, 'delivery'));
   return sealState({
     version: STATE_VERSION,
     impressions,
@@ -130,6 +132,7 @@ function readState(input: unknown, api: string): UserState {
     recoveryShown,
     interventions: readInterventionLog(api, optionalField(api, value, 'interventions')),
     seeLess: readSeeLess(api, optionalField(api, value, 'seeLess')),
+    ...(delivery === undefined ? {} : { delivery }),
   });
 }
 

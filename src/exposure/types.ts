@@ -3,6 +3,7 @@ import type { Impression } from '../item/types.js';
 import type { InterventionFeedback, InterventionKind, SeeLessFeedback } from '../feedback/types.js';
 import type { InterventionLog } from '../feedback/types.js';
 import type { SeeLessEntry } from '../feedback/types.js';
+import type { DeliveryState } from '../delivery/types.js';
 
 /**
  * Per-group part of a {@link UserState}.
@@ -90,6 +91,12 @@ export interface UserState {
    * it; a state stored before it existed reads as none.
    */
   readonly seeLess?: readonly SeeLessEntry[];
+  /**
+   * What was folded of redelivered events: the hashes of the newest event ids and each recent
+   * source's high-water mark (docs/ingestion.md). Absent until an event with an `eventId` or an
+   * `observe` call with delivery options is folded.
+   */
+  readonly delivery?: DeliveryState;
 }
 
 /**

@@ -6,7 +6,7 @@ import { classifyItem } from '../taxonomy/classifyItem.js';
 import { toClassification } from '../taxonomy/toClassification.js';
 import { bindState } from '../exposure/bindState.js';
 import { createEmptyState } from '../exposure/emptyState.js';
-import { observeImpressions } from '../exposure/observe.js';
+import { observeDelivered } from '../exposure/observeDelivered.js';
 import type { UserState } from '../exposure/types.js';
 import { seeLessBlock } from '../feedback/seeLessBlock.js';
 import { findStaleResources } from '../interventions/findStaleResources.js';
@@ -58,12 +58,13 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const kept = bind(state, 'reset').seeLess ?? [];
       return kept.length === 0 ? fresh : bind({ ...fresh, seeLess: kept }, 'reset');
     },
-    observe: (state, impressions) =>
-      observeImpressions(
+    observe: (state, impressions, options) =>
+      observeDelivered(
         engine.observe,
         work.observe,
         bind(state, 'observe'),
         impressions,
+        options,
         'observe',
       ),
     assess: (state, at) => assess(bind(state, 'assess'), at, 'assess'),

@@ -1,3 +1,4 @@
+import type { DeliveryOptions } from '../delivery/types.js';
 import type { Item } from '../item/types.js';
 import type { Classification } from '../taxonomy/types.js';
 import type { Assessment, ObserveEvent, UserState } from '../exposure/types.js';
@@ -97,9 +98,14 @@ export interface Rebalancer {
   reset(state: UserState): UserState;
   /**
    * Folds impressions and feedback events into a state; returns a new state and never mutates
-   * its input.
+   * its input. Events already folded are skipped: those whose `eventId` the state remembers,
+   * and, with `options`, those at or below their source's high-water mark.
    */
-  observe(state: UserState, impressions: ObserveEvent | readonly ObserveEvent[]): UserState;
+  observe(
+    state: UserState,
+    impressions: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): UserState;
   /** What the detector says at time `at` (defaults to the last impression time). */
   assess(state: UserState, at?: number): Assessment;
   /** Reshapes a ranked candidate list for the state's user. */

@@ -26,6 +26,11 @@ export interface SeeLessFeedback {
   readonly seeLess: { readonly target: string };
   /** When the feedback was given (ms). */
   readonly at: number;
+  /**
+   * An id unique to this event (1 to 256 characters): a redelivery of the same id is folded once
+   * while it is within the state's memory of the newest 128 ids (docs/ingestion.md).
+   */
+  readonly eventId?: string;
 }
 /**
  * What the host did with a suggested intervention, given to `observe`: `shown` starts its
@@ -50,6 +55,11 @@ export interface InterventionFeedback {
   };
   /** When it happened (ms). */
   readonly at: number;
+  /**
+   * An id unique to this event (1 to 256 characters): a redelivery of the same id is folded once
+   * while it is within the state's memory of the newest 128 ids (docs/ingestion.md).
+   */
+  readonly eventId?: string;
 }
 
 /**

@@ -39,4 +39,9 @@ export interface Impression {
   readonly at: number;
   /** How long it was watched, in milliseconds; omitted means one reference dwell. */
   readonly dwellMs?: number;
+  /**
+   * An id unique to this event (1 to 256 characters): a redelivery of the same id is folded once
+   * while it is within the state's memory of the newest 128 ids (docs/ingestion.md).
+   */
+  readonly eventId?: string;
 }

@@ -5,6 +5,7 @@ import { checkUpdateFn, checkUpdateResult } from './checkUpdate.js';
 import type { EventFolder, StateStore, StateUpdate } from './types.js';
 import { assertUserId } from './userId.js';
 import type { ObserveEvent } from '../exposure/types.js';
+import type { DeliveryOptions } from '../delivery/types.js';
 import { needFolder, readEvents } from './appendEvents.js';
 import { readMemoryStoreOptions, type MemoryStateStoreOptions } from './memoryStoreOptions.js';
 import { notifyWrite, type WriteListener } from './writeListener.js';
@@ -120,22 +121,31 @@ export class MemoryStateStore implements StateStore {
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
    * @param events - one event or a list of them, exactly as `rb.observe` accepts them
+   * @param options - the events' source and offsets, given to `observe` (events at or below the
+   *   source's high-water mark are skipped)
    * @returns once the events are folded in
    * @throws RebalanceError with code `request` for a malformed user id, `impression` for a
    *   malformed event (path `events[i]…`, nothing folded) or more than `maxAppendEvents` events,
-   *   `argument` when the store has no `rebalancer`
+   *   `argument` when the store has no `rebalancer` or `options` are malformed
    */
-  append(userId: string, events: ObserveEvent | readonly ObserveEvent[]): Promise<void> {
+  append(
+    userId: string,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): Promise<void> {
     return settle(() => {
       const api = 'MemoryStateStore.append';
       assertUserId(api, userId);
       const folder = needFolder(api, this.#folder);
-      const list = readEvents(api, folder, events, this.#maxAppendEvents);
+      const list = readEvents(api, folder, events, this.#maxAppendEvents, options);
       if (list.length === 0) return;
       const now = this.#tick();
       const before = this.#live(userId, now);
+      const base = before ?? folder.emptyState();
       // Validated above, so observe cannot refuse them now.
-      const state = folder.observe(before ?? folder.emptyState(), list);
+      const state =
+        options === undefined ? folder.observe(base, list) : folder.observe(base, list, options);
+      if (state === before) return;
       this.#write(userId, state, now);
       notifyWrite(this.#onWrite, before, state);
     });

@@ -2,6 +2,7 @@ import { RebalanceError } from '../errors/RebalanceError.js';
 import { describeValue } from '../errors/describe.js';
 import type { ObserveEvent } from '../exposure/types.js';
 import type { EventFolder } from './types.js';
+import type { DeliveryOptions } from '../delivery/types.js';
 
 /**
  * Checks the `rebalancer` option of a store: anything with `observe` and `emptyState`, or
@@ -61,8 +62,10 @@ export function needFolder(api: string, folder: EventFolder | undefined): EventF
  * @param folder - the rebalancer that will fold the events
  * @param events - what the caller passed
  * @param maxEvents - most events in one call
+ * @param options - the delivery options, checked by `observe` with the events
  * @returns the events as a list (the caller's array itself when it passed one)
- * @throws RebalanceError with code `impression` for a malformed event or too many events
+ * @throws RebalanceError with code `impression` for a malformed event or too many events,
+ *   `argument` for malformed options
  * @internal
  */
 export function readEvents(
@@ -70,6 +73,7 @@ export function readEvents(
   folder: EventFolder,
   events: unknown,
   maxEvents: number,
+  options?: DeliveryOptions,
 ): readonly ObserveEvent[] {
   const list = (Array.isArray(events) ? events : [events]) as readonly ObserveEvent[];
   if (list.length > maxEvents) {
@@ -81,7 +85,8 @@ export function readEvents(
   }
   if (list.length === 0) return list;
   try {
-    folder.observe(folder.emptyState(), list);
+    if (options === undefined) folder.observe(folder.emptyState(), list);
+    else folder.observe(folder.emptyState(), list, options);
   } catch (error) {
     throw readdressed(api, error);
   }
@@ -102,7 +107,9 @@ export function readdressed(api: string, error: unknown): unknown {
   if (!(error instanceof RebalanceError)) return error;
   const message = error.message.startsWith('observe: impressions')
     ? `${api}: events${error.message.slice('observe: impressions'.length)}`
-    : `${api}: ${error.message}`;
+    : error.message.startsWith('observe: ')
+      ? `${api}: ${error.message.slice('observe: '.length)}`
+      : `${api}: ${error.message}`;
   const path = error.path?.startsWith('impressions')
     ? `events${error.path.slice('impressions'.length)}`
     : error.path;

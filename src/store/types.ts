@@ -1,5 +1,6 @@
 import type { UserState } from '../exposure/types.js';
 import type { ObserveEvent } from '../exposure/types.js';
+import type { DeliveryOptions } from '../delivery/types.js';
 
 /**
  * A pure update of one user's exposure state: given the stored state, or `undefined` when there
@@ -33,8 +34,15 @@ export type StateUpdate = (state: UserState | undefined) => UserState;
  * ```
  */
 export interface EventFolder {
-  /** Folds events into a state; returns a new state (the rebalancer's `observe`). */
-  observe(state: UserState, events: ObserveEvent | readonly ObserveEvent[]): UserState;
+  /**
+   * Folds events into a state; returns a new state (the rebalancer's `observe`). `options`
+   * carry the source and offsets given to `append`.
+   */
+  observe(
+    state: UserState,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): UserState;
   /** A fresh state for a user without one. */
   emptyState(): UserState;
 }
@@ -93,13 +101,20 @@ export interface StateStore {
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
    * @param events - one event or a list of them, in the order they happened
+   * @param options - the source and offsets of the events, kept with them and given to
+   *   `observe` when they are folded: events at or below the source's high-water mark are
+   *   skipped then (docs/ingestion.md)
    * @returns once the events are stored
    * @throws RebalanceError with code `request` for a malformed user id, `impression` for a
    *   malformed event (path `events[i]…`) or too many events, `argument` when the store has no
-   *   rebalancer, `store` when the backend cannot be reached (the events may or may not have
-   *   been stored)
+   *   rebalancer or `options` are malformed, `store` when the backend cannot be reached (the
+   *   events may or may not have been stored)
    */
-  append(userId: string, events: ObserveEvent | readonly ObserveEvent[]): Promise<void>;
+  append(
+    userId: string,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): Promise<void>;
   /**
    * Erases a user's state and pending events (for example on an erasure request).
    *

@@ -152,7 +152,8 @@ describe.each(TARGETS)('RedisStateStore.append on a $name', (target) => {
     expect(entries[0]).not.toMatch(/\s/);
     // The caller's event is untouched.
     expect(event.item.embedding).toBe(embedding);
-    expect((await store.get('u'))?.impressions).toBe(2);
+    // Both entries are stored; the fold counts the event once, by its id.
+    expect((await store.get('u'))?.impressions).toBe(1);
   });
 
   it('append rejects a malformed event with code impression naming its index under events, and stores nothing', async () => {

@@ -1,80 +1,9 @@
-import type { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { RedisStateStore } from '../../src/store/redis/index.js';
-import { hasRedisServer, startRedisServer } from '../setup/redis.js';
-import { hasRedisCli, startRedisCluster } from '../setup/redisCluster.js';
 import { rb, seen } from './fixtures.js';
-import {
-  connectCluster,
-  connectRedis,
-  keysMatching,
-  redisPort,
-  uniquePrefix,
-} from './redisClient.js';
-
-/**
- * Redis of its own per target, so that stopping it does not disturb other test files. It keeps
- * an append-only file fsynced on every write, as a durable deployment would: what Redis
- * acknowledged survives the restart, and the test can count it. `stop` and `start` act on the
- * one server, or on every master of the cluster.
- */
-interface FaultTarget {
-  readonly client: Redis | Cluster;
-  stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function singleNode(): Promise<FaultTarget> {
-  if (!hasRedisServer()) redisPort(); // throws the setup's message
-  const server = await startRedisServer({ persistent: true });
-  const client = await connectRedis(server.port);
-  return {
-    client,
-    stop: (signal) => server.stop(signal),
-    start: () => server.start(),
-    async close() {
-      client.disconnect();
-      await server.close();
-    },
-  };
-}
-
-async function clusterOf3(): Promise<FaultTarget> {
-  if (!hasRedisCli()) throw new Error('redis-cli was not found on PATH');
-  const cluster = await startRedisCluster({ persistent: true });
-  const client = await connectCluster(cluster.nodes.map((n) => `${n.host}:${n.port}`).join(','));
-  // The whole cluster goes down and comes back, every master at once.
-  const ports = cluster.nodes.map((n) => n.port);
-  return {
-    client,
-    stop: async (signal) => {
-      await Promise.all(ports.map((port) => cluster.stop(port, signal)));
-    },
-    start: async () => {
-      for (const port of ports) await cluster.start(port, false);
-      await cluster.start(ports[0]!);
-    },
-    async close() {
-      client.disconnect();
-      await cluster.close();
-    },
-  };
-}
-
-function ready(c: Redis | Cluster): Promise<void> {
-  if (c.status === 'ready') return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error('the client did not reconnect within 10 s'));
-    }, 10_000);
-    c.once('ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
+import { keysMatching, uniquePrefix } from './redisClient.js';
+import { clusterOf3, ready, singleNode, type FaultTarget } from './faultTargets.js';
 
 async function expectStoreError(promise: Promise<unknown>): Promise<void> {
   const error: unknown = await promise.catch((e: unknown) => e);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
 import type { ObserveEvent } from '../../exposure/types.js';
+import type { DeliveryOptions } from '../../delivery/types.js';
 import { parseState } from '../../exposure/stateShape.js';
 import { needFolder, readEvents } from '../appendEvents.js';
 import { checkUpdateFn } from '../checkUpdate.js';
@@ -144,6 +145,8 @@ export class RedisStateStore implements StateStore {
    *
    * @param userId - the user's id: a non-empty, well-formed string of at most 1,024 characters
    * @param events - one event or a list of them, exactly as `rb.observe` accepts them
+   * @param options - the events' source and offsets, stored with them and given to `observe`
+   *   when the log is folded (events at or below the source's high-water mark are skipped then)
    * @returns once Redis has stored the events
    * @throws RebalanceError with code `request` for a malformed user id, `impression` for a
    *   malformed event (path `events[i]…`), more than `maxAppendEvents` events or more than
@@ -151,17 +154,21 @@ export class RedisStateStore implements StateStore {
    *   `state` when the log is full (`maxPendingEntries`, nothing stored), `store` when Redis
    *   cannot be reached (the events may or may not have been stored)
    */
-  append(userId: string, events: ObserveEvent | readonly ObserveEvent[]): Promise<void> {
+  append(
+    userId: string,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): Promise<void> {
     const api = 'RedisStateStore.append';
     return new Promise<void>((resolve) => {
       assertUserId(api, userId);
       const o = this.#options;
-      const list = readEvents(api, needFolder(api, o.folder), events, o.maxAppendEvents);
+      const list = readEvents(api, needFolder(api, o.folder), events, o.maxAppendEvents, options);
       if (list.length === 0) {
         resolve();
         return;
       }
-      const entry = encodeEntry(this.#context.token(), list);
+      const entry = encodeEntry(this.#context.token(), list, options);
       const bytes = Buffer.byteLength(entry, 'utf8');
       if (bytes > o.maxAppendBytes) {
         throw new RebalanceError(

@@ -8,3 +8,6 @@ export { RedisStateStore } from './RedisStateStore.js';
 export type { RedisStateStoreOptions } from './options.js';
 export { migrateStateKeys } from './migrateStateKeys.js';
 export type { MigrateStateKeysOptions, MigrateStateKeysResult } from './migrateStateKeys.js';
+export { consumeImpressions } from './consume/consumeImpressions.js';
+export type { ConsumeImpressionsOptions, ConsumeImpressionsStats } from './consume/options.js';
+export { pickStream } from './consume/pickStream.js';

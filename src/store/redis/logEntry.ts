@@ -1,6 +1,7 @@
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
 import type { ObserveEvent } from '../../exposure/types.js';
+import type { DeliveryOptions } from '../../delivery/types.js';
 import type { EventFolder } from '../types.js';
 
 /**
@@ -10,14 +11,21 @@ import type { EventFolder } from '../types.js';
  * events carries travels with them — except an item's `embedding`: `observe` validates it and
  * never reads it, it is most of an item's size, and typed arrays do not survive JSON. The ids
  * make entries distinct, which the fold's check-and-set relies on. Other top-level fields are
- * reserved for metadata of a whole append.
+ * reserved for metadata of a whole append: `d`, when given, holds the append's delivery options
+ * (`{ source, offset }`), folded with its events so that the fold skips what the source's mark
+ * covers.
  *
  * @param id - the append's unique id (no characters that JSON escapes)
  * @param events - validated events
+ * @param options - validated delivery options, or `undefined`
  * @returns the entry
  * @internal
  */
-export function encodeEntry(id: string, events: readonly ObserveEvent[]): string {
+export function encodeEntry(
+  id: string,
+  events: readonly ObserveEvent[],
+  options?: DeliveryOptions,
+): string {
   let list: readonly ObserveEvent[] = events;
   // Copy only when an embedding is there to leave out: indexed loop, no copy in the usual case.
   for (let i = 0; i < events.length; i++) {
@@ -27,7 +35,11 @@ export function encodeEntry(id: string, events: readonly ObserveEvent[]): string
     const copy: unknown = { ...event, item: { ...event.item, embedding: undefined } };
     (list as ObserveEvent[])[i] = copy as ObserveEvent;
   }
-  return `{"a":"${id}","e":${JSON.stringify(list)}}`;
+  const d =
+    options === undefined
+      ? ''
+      : `,"d":${JSON.stringify({ source: options.source, offset: options.offset })}`;
+  return `{"a":"${id}","e":${JSON.stringify(list)}${d}}`;
 }
 
 /**
@@ -56,8 +68,11 @@ export function foldEntries(
   let folded = state ?? folder.emptyState();
   for (let i = from; i < entries.length; i++) {
     let events: unknown;
+    let delivery: unknown;
     try {
-      events = (JSON.parse(entries[i]!) as { e?: unknown } | null)?.e;
+      const entry = JSON.parse(entries[i]!) as { e?: unknown; d?: unknown } | null;
+      events = entry?.e;
+      delivery = entry?.d;
     } catch {
       events = undefined;
     }
@@ -68,7 +83,10 @@ export function foldEntries(
       );
     }
     try {
-      folded = folder.observe(folded, events as ObserveEvent[]);
+      folded =
+        delivery === undefined
+          ? folder.observe(folded, events as ObserveEvent[])
+          : folder.observe(folded, events as ObserveEvent[], delivery as DeliveryOptions);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message.slice(0, 300) : 'unknown';
       throw new RebalanceError(

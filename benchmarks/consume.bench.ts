@@ -1,0 +1,187 @@
+/**
+ * Stream consumption. `consumeImpressions` draining 20,000 entries (one impression each, 500
+ * users, one stream) into a RedisStateStore — read in batches of 100, grouped by user, appended
+ * with the stream as source and entry ids as offsets, folded every 16 appends, acknowledged —
+ * against a bare loop of XREADGROUP (COUNT 100) + XACK over the same entries, in the same run,
+ * against a local redis-server the suite starts itself. Both loops read through one connection
+ * each; the consumer's store has its own. Rounds alternate the two, each with a fresh group
+ * (and a fresh key prefix for the states), and the medians are compared.
+ *
+ * And the consumer's write alone: `append` of one impression with `{ source, offset }`, 64
+ * users at once, against a bare RPUSH of the same entry.
+ */
+import { Redis } from 'ioredis';
+import { createRebalancer, presets } from '../src/index.js';
+import { consumeImpressions, RedisStateStore } from '../src/store/redis/index.js';
+import { encodeEntry } from '../src/store/redis/logEntry.js';
+import { startRedisServer } from '../test/setup/redis.js';
+import { ratioAtMost, figure, type BenchRow, type BenchSuite } from './harness.js';
+
+const rb = createRebalancer({
+  taxonomy: presets.taxonomies.default,
+  policy: presets.policies.balanced,
+});
+const ENTRIES = 20_000;
+const USERS = 500;
+const STREAM = 'bench:impressions{0}';
+
+async function connect(port: number): Promise<Redis> {
+  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0 });
+  await client.connect();
+  return client;
+}
+
+/** Milliseconds for a bare XREADGROUP + XACK loop to drain the stream in a fresh group. */
+async function bareLoop(client: Redis, group: string): Promise<number> {
+  await client.xgroup('CREATE', STREAM, group, '0');
+  const t0 = performance.now();
+  for (;;) {
+    const reply = (await client.xreadgroup(
+      'GROUP',
+      group,
+      'c',
+      'COUNT',
+      100,
+      'STREAMS',
+      STREAM,
+      '>',
+    )) as [string, [string, string[]][]][] | null;
+    const entries = reply?.[0]?.[1] ?? [];
+    if (entries.length === 0) break;
+    await client.xack(STREAM, group, ...entries.map(([id]) => id));
+  }
+  return performance.now() - t0;
+}
+
+/** Milliseconds for consumeImpressions to apply and acknowledge every entry in a fresh group. */
+async function consumer(
+  client: Redis,
+  watcher: Redis,
+  storeClient: Redis,
+  round: number,
+): Promise<number> {
+  const group = `rb-${round}`;
+  const store = new RedisStateStore({
+    client: storeClient,
+    prefix: `bench:state:${round}:`,
+    rebalancer: rb,
+  });
+  const stop = new AbortController();
+  const t0 = performance.now();
+  const run = consumeImpressions({
+    client,
+    stream: STREAM,
+    group,
+    consumer: 'c',
+    store,
+    blockMs: 5,
+    leaseMs: 10_000,
+    signal: stop.signal,
+  });
+  // Done when the group has read every entry and none is pending: XINFO GROUPS every 2 ms.
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const groups = (await watcher.xinfo('GROUPS', STREAM)) as unknown[][];
+    const info = groups.find((g) => g[1] === group);
+    if (info === undefined) continue;
+    const field = (name: string) => info[info.indexOf(name) + 1];
+    if (field('lag') === 0 && field('pending') === 0) break;
+  }
+  const ms = performance.now() - t0;
+  stop.abort();
+  const stats = await run;
+  if (stats.entries !== ENTRIES || stats.errors !== 0)
+    throw new Error(`consumer applied ${stats.entries} entries, ${stats.errors} errors`);
+  return ms;
+}
+
+const suite: BenchSuite = {
+  title: 'Stream consumption',
+  async run(): Promise<BenchRow[]> {
+    const server = await startRedisServer();
+    const client = await connect(server.port);
+    const watcher = await connect(server.port);
+    const storeClient = await connect(server.port);
+    const bare = await connect(server.port);
+    try {
+      for (let i = 0; i < ENTRIES; i += 1_000) {
+        const pipe = client.pipeline();
+        for (let k = i; k < i + 1_000; k++) {
+          const event = {
+            item: { id: `v${k}`, hashtags: [k % 3 === 0 ? '#thinspo' : '#cooking'] },
+            at: k * 1_000,
+            dwellMs: 8_000,
+          };
+          pipe.xadd(STREAM, '*', 'u', `user-${(k * 7919) % USERS}`, 'e', JSON.stringify(event));
+        }
+        await pipe.exec();
+      }
+      const subject: number[] = [];
+      const baseline: number[] = [];
+      await bareLoop(bare, 'warm-bare');
+      await consumer(client, watcher, storeClient, 0);
+      for (let r = 1; r <= 5; r++) {
+        baseline.push(await bareLoop(bare, `bare-${r}`));
+        subject.push(await consumer(client, watcher, storeClient, r));
+      }
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      const s = median(subject);
+      const b = median(baseline);
+
+      // The consumer's write alone, against RPUSH of the same entry, 64 users at once.
+      const store = new RedisStateStore({
+        client: storeClient,
+        prefix: 'bench:append:',
+        rebalancer: rb,
+      });
+      const event = { item: { id: 'v1', hashtags: ['#cooking'] }, at: 1, dwellMs: 8_000 };
+      const entry = encodeEntry('bench.0', [event], {
+        source: STREAM,
+        offset: ['1700000000000-0'],
+      });
+      const lanes = async (op: (lane: number, i: number) => Promise<unknown>) => {
+        const t0 = performance.now();
+        await Promise.all(
+          Array.from({ length: 64 }, async (_, lane) => {
+            for (let i = 0; i < 100; i++) await op(lane, i);
+          }),
+        );
+        return (performance.now() - t0) / 6_400;
+      };
+      const append = (lane: number, i: number) =>
+        store.append(`user-${lane}`, [event], { source: STREAM, offset: [`1700000000000-${i}`] });
+      const rpush = (lane: number) => storeClient.rpush(`bench:rpush:${lane}`, entry);
+      await lanes(append);
+      await lanes(rpush);
+      const a: number[] = [];
+      const p: number[] = [];
+      for (let r = 0; r < 5; r++) {
+        p.push(await lanes(rpush));
+        a.push(await lanes(append));
+      }
+      return [
+        ratioAtMost(
+          `consumeImpressions: ${ENTRIES.toLocaleString('en-US')} entries of ${USERS} users applied and acknowledged`,
+          s,
+          b,
+          'bare XREADGROUP (COUNT 100) + XACK loop over the same entries',
+          2,
+        ),
+        figure('consumeImpressions throughput', (ENTRIES / s) * 1_000, 'events/s'),
+        figure('bare XREADGROUP + XACK throughput', (ENTRIES / b) * 1_000, 'entries/s'),
+        ratioAtMost(
+          'RedisStateStore.append of one impression with { source, offset }, 64 users at once',
+          median(a),
+          median(p),
+          'RPUSH of the same entry, 64 keys at once',
+          1.5,
+        ),
+      ];
+    } finally {
+      for (const c of [client, watcher, storeClient, bare]) c.disconnect();
+      await server.close();
+    }
+  },
+};
+
+export default suite;
