@@ -82,6 +82,7 @@ export type {
   AppliedActions,
   Rebalancer,
 } from './facade/types.js';
+export type { Decision, DecisionChange, DecisionIntervention } from './rerank/decision/types.js';
 
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';

@@ -31,6 +31,8 @@ import type { QueryVocabularyOptions } from '../interventions/queries/queryVocab
 import type { ResourceInput } from '../interventions/types.js';
 import { readInterventionParts } from './interventionParts.js';
 import { seeLessBlock } from './seeLessBlock.js';
+import { finishResult, type DecisionContext } from '../rerank/decision/finishResult.js';
+import { policyFingerprint } from '../rerank/decision/policyFingerprint.js';
 
 /**
  * Options of {@link createRebalancer}.
@@ -166,6 +168,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
     recoveryMemory,
     seeLessTargets,
   };
+  const decisions: DecisionContext = { policy: policyFingerprint(policy), groupIds };
   const bind = (state: unknown, api: string): UserState => bindState(binding, state, api);
   const empty = (): UserState => createEmptyState(groupIds, fingerprints);
 
@@ -191,7 +194,8 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
           '',
         );
       const lists = readRequestLists(request, 'rebalance');
-      const profiling = readProfiling(request);
+      const profiling = readFlag(request, 'profiling', true);
+      const shadow = readFlag(request, 'shadow', false);
       // Without profiling the request is ranked as for someone nothing is known about: the
       // state, if given, is not read at all.
       const state = profiling
@@ -201,7 +205,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const locale = readLocale(request);
       const assessment = assessState(policy, thresholds, state, at, 'rebalance', parts.settings);
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
-      return rebalanceRequest(
+      const result = rebalanceRequest(
         engine,
         {
           candidates: lists.candidates,
@@ -214,6 +218,7 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
         },
         'rebalance',
       );
+      return finishResult(result, decisions, lists.candidates, lists.size, shadow);
     },
     classify: (item: Item) =>
       toClassification(
@@ -229,16 +234,16 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   return Object.freeze(rb);
 }
 
-function readProfiling(request: object): boolean {
-  const profiling = readField(request, 'profiling', 'request', 'rebalance');
-  if (profiling === undefined) return true;
-  if (typeof profiling !== 'boolean')
+function readFlag(request: object, name: 'profiling' | 'shadow', fallback: boolean): boolean {
+  const flag = readField(request, name, 'request', 'rebalance');
+  if (flag === undefined) return fallback;
+  if (typeof flag !== 'boolean')
     throw new RebalanceError(
       'request',
-      `rebalance: profiling must be a boolean (got ${describeValue(profiling)})`,
-      'profiling',
+      `rebalance: ${name} must be a boolean (got ${describeValue(flag)})`,
+      name,
     );
-  return profiling;
+  return flag;
 }
 
 function readLocale(request: object): string {

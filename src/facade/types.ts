@@ -3,6 +3,7 @@ import type { UserState } from '../exposure/types.js';
 import type { Cap, Level } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { Banner, QueryInterception, StaleResource } from '../interventions/types.js';
+import type { Decision } from '../rerank/decision/types.js';
 
 /**
  * What the detector says about one group.
@@ -123,6 +124,15 @@ export interface RebalanceRequest {
    * @defaultValue `'*'` (only the directory's fallback entries)
    */
   readonly locale?: string;
+  /**
+   * `true` serves the host's own order unchanged — the candidates up to `size`, nothing dropped
+   * but by `size`, no recovery item — and puts what the policy would have done in `decision`
+   * only, to measure a policy on live traffic before it changes anyone's feed (docs/decisions.md).
+   * Items are validated as without it: a bad item throws, unless `onInvalidItem` is `'skip'`.
+   *
+   * @defaultValue `false`
+   */
+  readonly shadow?: boolean;
 }
 
 /**
@@ -281,6 +291,8 @@ export interface RebalanceResult {
   readonly assessment: Assessment;
   /** What the policy applied to this request, for audit and explanation. */
   readonly applied: AppliedActions;
+  /** A compact record of what the policy decided (in shadow mode: would have), for logging. */
+  readonly decision: Decision;
 }
 
 /**

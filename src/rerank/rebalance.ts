@@ -8,6 +8,7 @@ import type { ResolvedTaxonomy } from '../taxonomy/resolveTaxonomy.js';
 import type { Item } from '../item/types.js';
 import { LIMITS } from '../item/limits.js';
 import type { Assessment, RebalanceResult, Slot } from '../facade/types.js';
+import type { EngineResult } from './decision/finishResult.js';
 import type { ActionCache } from './actions.js';
 import { fillSlots } from './fill.js';
 import { prepareList, type PreparedList } from './prepare.js';
@@ -102,7 +103,7 @@ export function rebalanceRequest(
   ctx: EngineContext,
   req: EngineRequest,
   api: string,
-): RebalanceResult {
+): EngineResult {
   const arena = Arena.take();
   try {
     return rebalanceWith(ctx, req, api, arena);
@@ -117,7 +118,7 @@ function rebalanceWith(
   req: EngineRequest,
   api: string,
   arena: Arena,
-): RebalanceResult {
+): EngineResult {
   const { taxonomy, policy, groupIds } = ctx;
   const actions = ctx.actions.for(req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';
