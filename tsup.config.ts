@@ -10,6 +10,7 @@ const FROM_PACKAGE: ReadonlyMap<string, string> = new Map([
   [resolve('src/server/index.ts'), 'feed-rebalancer/server'],
   [resolve('src/testing/index.ts'), 'feed-rebalancer/testing'],
   [resolve('src/store/redis/index.ts'), 'feed-rebalancer/redis'],
+  [resolve('src/otel/index.ts'), 'feed-rebalancer/otel'],
 ]);
 
 /**
@@ -40,6 +41,7 @@ const subpaths: Record<string, string> = {
   testing: 'src/testing/index.ts',
   redis: 'src/store/redis/index.ts',
   server: 'src/server/index.ts',
+  otel: 'src/otel/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -51,7 +53,15 @@ const shared: Options = {
   target: 'es2022',
   splitting: false,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'fastify', 'prom-client', 'feed-rebalancer'],
+  external: [
+    'fast-check',
+    'ioredis',
+    'seedrandom',
+    'fastify',
+    'prom-client',
+    '@opentelemetry/api',
+    'feed-rebalancer',
+  ],
 };
 
 export default defineConfig([
