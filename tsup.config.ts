@@ -19,6 +19,7 @@ const subpaths: Record<string, string> = {
   testing: 'src/testing/index.ts',
   redis: 'src/store/redis/index.ts',
   server: 'src/server/index.ts',
+  otel: 'src/otel/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -34,5 +35,13 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   treeshake: true,
-  external: ['fast-check', 'ioredis', 'seedrandom', 'ml-matrix', 'fastify', 'prom-client'],
+  external: [
+    'fast-check',
+    'ioredis',
+    'seedrandom',
+    'ml-matrix',
+    'fastify',
+    'prom-client',
+    '@opentelemetry/api',
+  ],
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks that the subpath bundles (feed-rebalancer/redis, /testing, /simulate, /server and the CLI) take
+// Checks that the subpath bundles (feed-rebalancer/redis, /testing, /simulate, /server, /otel and the CLI) take
 // the core from the shared chunks that `feed-rebalancer` itself loads, rather than carrying a
 // copy of it: a copy would be a second RebalanceError class (`instanceof` would fail across
 // entries) and a second copy of the state validation.
@@ -15,8 +15,23 @@ import process from 'node:process';
 import ts from 'typescript';
 
 const dist = process.argv[2] ?? 'dist';
-const SUBPATH_FOLDERS = ['src/simulate', 'src/testing', 'src/store/redis', 'src/cli', 'src/server'];
-const SUBPATH_BUNDLES = ['redis', 'testing', 'simulate', 'simulate-worker', 'server', 'cli'];
+const SUBPATH_FOLDERS = [
+  'src/simulate',
+  'src/testing',
+  'src/store/redis',
+  'src/cli',
+  'src/server',
+  'src/otel',
+];
+const SUBPATH_BUNDLES = [
+  'redis',
+  'testing',
+  'simulate',
+  'simulate-worker',
+  'server',
+  'otel',
+  'cli',
+];
 
 function sourceFiles(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

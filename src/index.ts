@@ -83,6 +83,7 @@ export type {
   ObserveEvent,
 } from './exposure/types.js';
 export type { DeliveryOptions, DeliveryState, SourceOffset } from './delivery/types.js';
+export type { Decision, DecisionChange, DecisionIntervention } from './rerank/decision/types.js';
 
 export { createEvasiveMatcher } from './taxonomy/evasive/createEvasiveMatcher.js';
 export { normalizeEvasive } from './taxonomy/evasive/normalizeEvasive.js';

@@ -15,7 +15,9 @@ import { readRequestLists } from '../rerank/readRequestLists.js';
 import { assessWithInterventions } from './assess.js';
 import { buildEngine } from './engine.js';
 import type { RebalancerOptions } from './options.js';
-import { readLocale, readProfiling } from './readRequest.js';
+import { readFlag, readLocale } from './readRequest.js';
+import { finishResult, type DecisionContext } from '../rerank/decision/finishResult.js';
+import { policyFingerprint } from '../rerank/decision/policyFingerprint.js';
 import type { NonProfilingRequest, Rebalancer, RebalanceRequest } from './types.js';
 
 const API = 'createRebalancer';
@@ -49,6 +51,10 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const assess = (state: UserState, at: number | undefined, api: string) =>
     assessWithInterventions(policy, thresholds, state, at, api, parts.settings);
   const fresh = empty();
+  const decisions: DecisionContext = {
+    policy: policyFingerprint(policy),
+    groupIds: taxonomy.groupIds,
+  };
 
   const rb: Rebalancer = {
     policy,
@@ -74,18 +80,20 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const lists = readRequestLists(request, 'rebalance');
       // Without profiling the request is ranked as for someone nothing is known about: the
       // state, if given, is not read at all.
-      const state = readProfiling(request)
+      const shadow = readFlag(request, 'shadow', false);
+      const state = readFlag(request, 'profiling', true)
         ? bind(readField(request, 'state', 'request', 'rebalance'), 'rebalance')
         : fresh;
       const at = readField(request, 'at', 'request', 'rebalance') as number | undefined;
       const locale = readLocale(request);
       const assessment = assess(state, at, 'rebalance');
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
-      return rebalanceRequest(
+      const result = rebalanceRequest(
         engine.rerank,
         { ...lists, state, assessment, locale, seeLess },
         'rebalance',
       );
+      return finishResult(result, decisions, lists.candidates, lists.size, shadow);
     },
     classify: (item: Item) =>
       toClassification(

@@ -3,16 +3,20 @@ import { readField } from '../validate/readField.js';
 import { isLocaleTag } from '../interventions/localeChain.js';
 
 /**
- * The request's `profiling` flag: `true` when omitted.
+ * One of the request's boolean flags: `profiling` (`true` when omitted) or `shadow` (`false`
+ * when omitted).
  *
  * @internal
  */
-export function readProfiling(request: object): boolean {
-  const profiling = readField(request, 'profiling', 'request', 'rebalance');
-  if (profiling === undefined) return true;
-  if (typeof profiling !== 'boolean')
-    failInput('request', 'rebalance', 'profiling', 'must be a boolean', profiling);
-  return profiling;
+export function readFlag(
+  request: object,
+  name: 'profiling' | 'shadow',
+  fallback: boolean,
+): boolean {
+  const flag = readField(request, name, 'request', 'rebalance');
+  if (flag === undefined) return fallback;
+  if (typeof flag !== 'boolean') failInput('request', 'rebalance', name, 'must be a boolean', flag);
+  return flag;
 }
 
 /**

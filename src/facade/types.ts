@@ -45,6 +45,15 @@ export interface RebalanceRequest {
    * @defaultValue `'*'` (only the directory's fallback entries)
    */
   readonly locale?: string;
+  /**
+   * `true` serves the host's own order unchanged — the candidates up to `size`, nothing dropped
+   * but by `size`, no recovery item — and puts what the policy would have done in `decision`
+   * only, to measure a policy on live traffic before it changes anyone's feed (docs/decisions.md).
+   * Items are validated as without it: a bad item throws, unless `onInvalidItem` is `'skip'`.
+   *
+   * @defaultValue `false`
+   */
+  readonly shadow?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import type { Item } from '../item/types.js';
 import type { RebalanceResult, Slot } from './types.js';
+import type { EngineResult } from './decision/finishResult.js';
 import type { Assessment } from '../exposure/types.js';
 import type { ActionCache } from './actions.js';
 import { fillSlots } from './fill.js';
@@ -64,7 +65,7 @@ export function rebalanceRequest(
   ctx: EngineContext,
   req: EngineRequest,
   api: string,
-): RebalanceResult {
+): EngineResult {
   const arena = ctx.arenas.take();
   try {
     return rebalanceWith(ctx, req, api, arena);
@@ -79,7 +80,7 @@ function rebalanceWith(
   req: EngineRequest,
   api: string,
   arena: Arena,
-): RebalanceResult {
+): EngineResult {
   const { taxonomy, policy, groupIds } = ctx;
   const actions = ctx.actions.for(req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';

@@ -2,6 +2,7 @@ import type { Item } from '../item/types.js';
 import type { Assessment } from '../exposure/types.js';
 import type { Cap } from '../policy/types.js';
 import type { Banner } from '../interventions/types.js';
+import type { Decision } from './decision/types.js';
 
 /**
  * One served slot of a rebalanced feed.
@@ -137,6 +138,8 @@ export interface RebalanceResult {
   readonly assessment: Assessment;
   /** What the policy applied to this request, for audit and explanation. */
   readonly applied: AppliedActions;
+  /** A compact record of what the policy decided (in shadow mode: would have), for logging. */
+  readonly decision: Decision;
 }
 /**
  * What the policy applied to one request: the caps in force per group, the recovery cadence and

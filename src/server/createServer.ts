@@ -26,6 +26,7 @@ import { v1WriteRoutes } from './routes/v1WriteRoutes.js';
 import { AJV_OPTIONS } from './schemas/ajvOptions.js';
 import { SHARED_SCHEMAS } from './schemas/sharedSchemas.js';
 import { countWrites } from './store/countWrites.js';
+import { meterRebalancer } from '../otel/meterRebalancer.js';
 import { UserStates } from './store/userStates.js';
 
 /**
@@ -171,7 +172,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const users = new WeakMap<FastifyRequest, string>();
   const errors = new WeakMap<FastifyRequest, LoggedError>();
   const ctx: ServerContext = {
-    rb,
+    // Each rebalance call is counted (duration, slots changed, drops, recovery) as
+    // instrumentRebalancer counts it; transitions and restarts are counted by the store's
+    // onWrite, once per state written, and interventions by the routes that return them.
+    rb: meterRebalancer(rb, metrics.library.instruments, { interventions: false, states: false }),
     states: new UserStates(store, rb, metrics.library),
     metrics,
     limits,

@@ -59,8 +59,9 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'store/redis': [...FOUNDATION, 'delivery', 'exposure', 'store'],
   simulate: [...CORE, 'store', 'index.ts'],
   testing: [...CORE, 'index.ts'],
-  server: [...CORE, 'store', 'index.ts'],
-  cli: [...CORE, 'store', 'store/redis', 'index.ts', 'simulate', 'testing', 'server'],
+  otel: [...CORE, 'index.ts'],
+  server: [...CORE, 'store', 'index.ts', 'otel'],
+  cli: [...CORE, 'store', 'store/redis', 'index.ts', 'simulate', 'testing', 'otel', 'server'],
 };
 
 const graph = readImportGraph(resolve(import.meta.dirname, '../../src'));

@@ -21,6 +21,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   'feed-rebalancer/testing': 'src/testing/index.ts',
   'feed-rebalancer/redis': 'src/store/redis/index.ts',
   'feed-rebalancer/server': 'src/server/index.ts',
+  'feed-rebalancer/otel': 'src/otel/index.ts',
 };
 const PACKAGE_IMPORT = /((?:from|import)\s*\(?\s*)(['"])(feed-rebalancer(?:\/[\w-]+)?)\2/g;
 

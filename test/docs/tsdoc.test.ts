@@ -9,6 +9,7 @@ const ENTRIES = [
   'src/testing/index.ts',
   'src/store/redis/index.ts',
   'src/server/index.ts',
+  'src/otel/index.ts',
 ].filter((f) => existsSync(f));
 
 function exportedDocs(entry: string): { name: string; summary: boolean; example: boolean }[] {

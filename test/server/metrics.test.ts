@@ -160,9 +160,10 @@ describe('GET /metrics counts what the library did, from its results', () => {
     const text = await metrics(app);
     expect(text).not.toMatch(/topic-\d/);
     expect(text).not.toMatch(/nowhere/);
-    // The duplicate series, and the latency series (14 lines each) of /v1/rebalance, of the
-    // unmatched paths (one series for all twenty) and of /metrics itself.
-    expect(text.split('\n').length - before).toBe(1 + 3 * 14);
+    // The duplicate series, the latency series (14 lines each) of /v1/rebalance, of the
+    // unmatched paths (one series for all twenty) and of /metrics itself, the slots-changed
+    // series and the rebalance duration series (15 buckets, +Inf, sum and count).
+    expect(text.split('\n').length - before).toBe(1 + 3 * 14 + 1 + 18);
     expect(text).toContain('route="(no route)",status="404"');
   });
 });

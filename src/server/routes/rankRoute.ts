@@ -43,8 +43,6 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
         readTime(body.items[i]!.created_at, `items[${i}].created_at`);
       const state = await ctx.states.read(NAMES, session.user_id);
       const ranking = rankPrc(ctx.rb, body.items, state, at, ctx.prcPool);
-      const library = ctx.metrics.library;
-      for (const result of ranking.results) library.rebalanced(result, false);
       if (session.prefetch !== true && ranking.shown.length > 0) {
         const events = new Array<{ item: (typeof ranking.shown)[number]; at: number }>(
           ranking.shown.length,

@@ -67,7 +67,8 @@ export function v1ReadRoutes(ctx: ServerContext): RouteSpec[] {
           const input: RebalanceRequest = { ...common(body), state, at };
           result = rb.rebalance(input);
         }
-        metrics.library.rebalanced(result, true);
+        // The rebalance itself was counted by the server's metered rebalancer.
+        metrics.library.suggested(result.assessment.interventions);
         return {
           items: result.items,
           slots: result.slots,

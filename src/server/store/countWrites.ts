@@ -1,6 +1,5 @@
 import type { UserState } from '../../index.js';
 import type { LibraryMetrics } from '../metrics/libraryMetrics.js';
-import { restartedGroups } from './restartedGroups.js';
 
 /**
  * The `onWrite` listener the server gives its store: counts the level transitions and the state
@@ -16,8 +15,5 @@ export function countWrites(
 ): (before: UserState | undefined, after: UserState | undefined) => void {
   return (before, after) => {
     metrics.written(before, after);
-    if (after === undefined) return;
-    const restarted = restartedGroups(before, after);
-    if (restarted.length > 0) metrics.restarted(restarted);
   };
 }

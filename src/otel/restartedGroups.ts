@@ -1,4 +1,4 @@
-import type { UserState } from '../../index.js';
+import type { UserState } from '../index.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
