@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PREFIX = 'feed-rebalancer-e2e-';
 /** A lock older than this was left by a run that died: take it over. */
 const STALE_LOCK_MS = 10 * 60_000;
+/** An install of other sources older than this is left over: remove it. */
+const STALE_INSTALL_MS = 24 * 3_600_000;
 
 /** A hash of everything the packed package is made of. */
 function sourceKey(): string {
@@ -94,9 +96,15 @@ export async function packedPackage(): Promise<string> {
     // Redis installs it beside the package, as here.
     await run('npm', ['install', '--no-audit', '--no-fund', tarball, `ioredis@${ioredis}`], work);
     await rename(work, dir);
-    for (const name of await readdir(tmpdir()))
-      if (name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${key}`))
-        await rm(join(tmpdir(), name), { recursive: true, force: true });
+    // Installs of older sources are removed once they are a day old: a younger one (or one
+    // being built, `.tmp-<pid>`, or locked) may belong to another checkout testing right now.
+    for (const name of await readdir(tmpdir())) {
+      if (!name.startsWith(PREFIX) || name.startsWith(`${PREFIX}${key}`)) continue;
+      if (name.includes('.')) continue;
+      const path = join(tmpdir(), name);
+      const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > STALE_INSTALL_MS) await rm(path, { recursive: true, force: true });
+    }
     return dir;
   } finally {
     await rm(lock, { recursive: true, force: true });
