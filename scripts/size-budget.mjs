@@ -18,10 +18,11 @@ import { build } from 'esbuild';
  * budget was set, plus 20% headroom; raised by 4,300 bytes for the crisis vocabulary of search
  * interception (phrases in five languages and the query reader), keeping the headroom it had;
  * raised to 48,000 bytes for compound tags, per-group policies, confidences as evidence and
- * detector fingerprints (45,433 bytes measured then). Raise it only with a reason in the commit
- * message.
+ * detector fingerprints (45,433 bytes measured then); raised to 52,000 bytes for event ids and
+ * per-source high-water marks (exactly-once folding) and the decision record of every result
+ * (48,960 bytes measured then). Raise it only with a reason in the commit message.
  */
-const BUDGET_GZIP_BYTES = 48_000;
+const BUDGET_GZIP_BYTES = 52_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const complain = (line) => process.stderr.write(`${line}\n`);
