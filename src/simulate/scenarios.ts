@@ -5,8 +5,10 @@ import type { LabelModel } from './world/labelModel.js';
  * Young users drawn towards eating-disorder and self-harm content: highly susceptible, already
  * somewhat interested (like CCDH's "vulnerable" accounts, whose usernames named weight loss),
  * with middling wellbeing, on new accounts.
+ *
+ * @internal
  */
-const AT_RISK: CohortProfile = {
+export const AT_RISK: CohortProfile = {
   share: 1,
   susceptibility: [0.6, 0.95],
   wellbeing: [0.45, 0.7],

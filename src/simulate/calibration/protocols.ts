@@ -1,4 +1,5 @@
 import type { CohortProfile, Scenario } from '../types.js';
+import { AT_RISK } from '../scenarios.js';
 import type { ProtocolSpec } from './protocolSpec.js';
 
 /** Triggering topics of the default catalogue, per group. */
@@ -40,14 +41,7 @@ export const SHORT_MINUTES = 120;
  * as CCDH's and Tomlein et al.'s scripted accounts did: the simulator's at-risk profile
  * (susceptible, lingering, eating-disorder content first).
  */
-const LINGERING_TEEN: CohortProfile = {
-  share: 1,
-  susceptibility: [0.6, 0.95],
-  wellbeing: [0.45, 0.7],
-  triggeringInterest: [0.35, 0.65],
-  recoveryInterest: [0.15, 0.4],
-  recoveryHistory: false,
-};
+const LINGERING_TEEN: CohortProfile = AT_RISK;
 
 /**
  * A new teen account that engages with sad and depressive videos (Amnesty 2023 and 2025; the

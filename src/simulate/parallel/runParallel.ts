@@ -1,8 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { UserResult } from '../metrics/UserResult.js';
 import type { RunSpec } from '../run/RunSpec.js';
+import { askWorker } from './askWorker.js';
+import type { WorkerTask } from './workerTask.js';
 import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
-import type { WorkerMessage, WorkerTask } from './workerTask.js';
 
 /**
  * Each batch is this share of the users not yet handed out, per thread (guided self-scheduling,
@@ -60,41 +61,13 @@ export async function runParallel(
   return results;
 }
 
-function runBatch(
+async function runBatch(
   worker: Worker,
   from: number,
   to: number,
   onUser: () => void,
 ): Promise<readonly UserResult[]> {
-  return new Promise((resolve, reject) => {
-    // The thread outlives the batch: remove exactly these listeners.
-    const settle = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (message: WorkerMessage): void => {
-      if (message.kind === 'progress') {
-        onUser();
-        return;
-      }
-      settle();
-      if (message.kind === 'done') resolve(message.results);
-      else if (message.kind === 'failed')
-        reject(message.error instanceof Error ? message.error : new Error(String(message.error)));
-      else reject(new Error('simulate: a worker answered a batch with a round'));
-    };
-    const onError = (error: Error): void => {
-      settle();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      settle();
-      reject(new Error(`simulate: a worker thread exited with code ${code} before finishing`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage({ kind: 'users', from, to } satisfies WorkerTask);
-  });
+  const message = await askWorker(worker, { kind: 'users', from, to }, onUser);
+  if (message.kind !== 'done') throw new Error('simulate: a worker answered a batch with a round');
+  return message.results;
 }

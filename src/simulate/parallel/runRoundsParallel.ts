@@ -1,10 +1,10 @@
-import type { Worker } from 'node:worker_threads';
 import type { UserResult } from '../metrics/UserResult.js';
 import { FactorModel, type FactorSnapshot } from '../recommender/collaborative/FactorModel.js';
 import { PRIOR } from '../recommender/TopicSampler.js';
 import type { RunSpec } from '../run/RunSpec.js';
+import { askWorker } from './askWorker.js';
+import type { WorkerTask } from './workerTask.js';
 import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
-import type { WorkerMessage, WorkerTask } from './workerTask.js';
 
 /**
  * Simulates a run of the collaborative recommender on `workers` threads, round by round. Each
@@ -47,7 +47,7 @@ export async function runRoundsParallel(
     let snapshot: FactorSnapshot | null = null;
     for (;;) {
       const replies = await Promise.all(
-        pool.map((worker) => ask(worker, { kind: 'round', snapshot }, onUser)),
+        pool.map((worker) => askWorker(worker, { kind: 'round', snapshot }, onUser)),
       );
       const contributions: Float64Array[] = [];
       let left = 0;
@@ -59,7 +59,9 @@ export async function runRoundsParallel(
       snapshot = model.refit(contributions);
       if (left === 0) break;
     }
-    const parts = await Promise.all(pool.map((worker) => ask(worker, { kind: 'finish' }, onUser)));
+    const parts = await Promise.all(
+      pool.map((worker) => askWorker(worker, { kind: 'finish' }, onUser)),
+    );
     const results: UserResult[] = [];
     for (const part of parts) {
       if (part.kind !== 'done') throw new Error('simulate: a worker lost its results');
@@ -71,37 +73,4 @@ export async function runRoundsParallel(
     await Promise.all(pool.map(discardWorker));
     throw error;
   }
-}
-
-/** Posts a task and resolves with the thread's answer, passing progress on. */
-function ask(worker: Worker, task: WorkerTask, onUser: () => void): Promise<WorkerMessage> {
-  return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (message: WorkerMessage): void => {
-      if (message.kind === 'progress') {
-        onUser();
-        return;
-      }
-      settle();
-      if (message.kind === 'failed')
-        reject(message.error instanceof Error ? message.error : new Error(String(message.error)));
-      else resolve(message);
-    };
-    const onError = (error: Error): void => {
-      settle();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      settle();
-      reject(new Error(`simulate: a worker thread exited with code ${code} before finishing`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(task);
-  });
 }
