@@ -17,8 +17,12 @@ export const AT_RISK: CohortProfile = {
   recoveryHistory: false,
 };
 
-/** Users with no interest in triggering content, who skip it: every alarm on them is false. */
-const CONTROL: CohortProfile = {
+/**
+ * Users with no interest in triggering content, who skip it: every alarm on them is false.
+ *
+ * @internal
+ */
+export const CONTROL: CohortProfile = {
   share: 1,
   susceptibility: [0, 0.15],
   wellbeing: [0.7, 0.9],

@@ -1,5 +1,5 @@
 import type { CohortProfile, Scenario } from '../types.js';
-import { AT_RISK } from '../scenarios.js';
+import { AT_RISK, CONTROL } from '../scenarios.js';
 import type { ProtocolSpec } from './protocolSpec.js';
 
 /** Triggering topics of the default catalogue, per group. */
@@ -54,14 +54,7 @@ const SAD_TEEN: CohortProfile = {
 };
 
 /** An account with no interest in such content (the audits' comparison accounts). */
-const NO_INTEREST: CohortProfile = {
-  share: 1,
-  susceptibility: [0, 0.15],
-  wellbeing: [0.7, 0.9],
-  triggeringInterest: [0, 0.05],
-  recoveryInterest: [0, 0.1],
-  recoveryHistory: false,
-};
+const NO_INTEREST: CohortProfile = CONTROL;
 
 /**
  * One simulated arm of the calibration: a cohort of scripted accounts and what is measured on
