@@ -10,6 +10,10 @@ export { simulate } from './simulate.js';
 export { compare } from './compare.js';
 export { calibrate } from './calibration/calibrate.js';
 export { sensitivity } from './sensitivity/sensitivity.js';
+export { tune } from './tune/tune.js';
+export { planTuning } from './tune/planTuning.js';
+export { runRestart } from './tune/runRestart.js';
+export { finishTuning } from './tune/finishTuning.js';
 export { scenarios } from './scenarios.js';
 export { DEFAULT_RESPONSE } from './response/defaults.js';
 export { DEFAULT_CATALOGUE } from './world/topics.js';
@@ -63,3 +67,15 @@ export type {
   SensitivityRow,
   SensitivityOutcome,
 } from './sensitivity/sensitivityTypes.js';
+export type { TunePlan } from './tune/planTuning.js';
+export type {
+  TuneOptions,
+  TuneObjective,
+  TuneConstraint,
+  PolicyEvaluation,
+  PolicyEvaluator,
+  MeasuredMetric,
+  EvaluationRecord,
+  SearchDimension,
+  TuneResult,
+} from './tune/tuneTypes.js';

@@ -4,7 +4,8 @@
  * traits stream (who the user is) and a dynamics stream (what happens to them), so a policy
  * change alters a user's dynamics but never who the user is, and no user's draws depend on how
  * many users run before it or on which worker runs it. Labels have a stream of their own (the same
- * items under every label model), and so have the collaborative recommender's initial factors.
+ * items under every label model), and so have the collaborative recommender's initial factors
+ * and each restart of a policy tuning (its design and candidate pools, never the simulation).
  *
  * @internal
  */
@@ -15,6 +16,7 @@ export const STREAM = {
   bootstrap: 4,
   labels: 5,
   factors: 6,
+  tune: 7,
 } as const;
 
 /**
