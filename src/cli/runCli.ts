@@ -6,6 +6,7 @@ import { runCheckPolicy } from './checkPolicy.js';
 import type { CliIo } from './io.js';
 import { runSensitivity } from './sensitivityCommand.js';
 import { runSimulate } from './simulateCommand.js';
+import { runTune } from './tuneCommand.js';
 
 /**
  * One subcommand: a line for the overview and the function that runs it. A subcommand returns
@@ -36,6 +37,14 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
     {
       summary: 'move each response constant ±50% and report whether the policies change order',
       run: runSensitivity,
+    },
+  ],
+  [
+    'tune',
+    {
+      summary:
+        'search detector settings, caps and recovery cadence for the best policy under constraints',
+      run: runTune,
     },
   ],
   [

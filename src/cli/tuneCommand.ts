@@ -1,0 +1,160 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { RebalanceError } from '../index.js';
+import { describeValue } from '../errors/describe.js';
+import { scenarios, tune } from '../simulate/index.js';
+import type { TuneOptions, TuneResult } from '../simulate/index.js';
+import { renderTuneReport, tuneSummary } from '../simulate/report/tuneReport.js';
+import type { CliIo } from './io.js';
+import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
+import { ProgressBar } from './progressBar.js';
+import { readWorldFlags } from './simulateArgs.js';
+
+const COMMAND = 'feed-rebalancer tune';
+
+/** Usage of `feed-rebalancer tune`. @internal */
+export const TUNE_USAGE = `Usage: feed-rebalancer tune --objective 'min|max COHORT.METRIC' [options]
+
+Searches detector settings, caps and recovery cadence (per group too) for the policy with the best
+objective that meets every constraint, by constrained Bayesian optimisation with Gaussian-process
+surrogates. Every candidate runs on the same users and seed as off. Prints the Pareto front; with
+--out writes DIR/tune.json (every evaluation, the front, the chosen policy), DIR/policy.json (the
+chosen policy, for check-policy and --policy) and DIR/report.html. See docs/tuning.md.
+
+Options:
+  --objective TEXT    'min COHORT.METRIC' or 'max COHORT.METRIC', e.g. 'min at-risk.harmfulShare'
+  --constraint TEXT   'COHORT.METRIC>=NUMBER' or 'COHORT.METRIC<=NUMBER'; repeat for more (at most 8)
+  --scenario NAME     rabbit-hole, control, mixed, relapse, evasive or noisy (default: mixed)
+  --budget N          candidate policies evaluated in all (default: 50)
+  --restarts R        independent seeded restarts sharing the budget (default: 1)
+  --seed N            integer seed in [0, 2^32) (default: 1)
+  --users N           users per run (default: the scenario's)
+  --steps N           feed requests per user (default: the scenario's)
+  --resamples N       bootstrap resamples per candidate (default: 200)
+  --days D, --recommender R, --page-size N, --candidates N, --response FILE
+                      the world, as for feed-rebalancer simulate
+  --workers N         worker threads per simulation (default: one per core from 200 users)
+  --out DIR           write DIR/tune.json, DIR/policy.json and DIR/report.html
+  --progress          draw progress on stderr even when it is not a terminal
+  -h, --help          show this help
+
+Exit codes: 0 a policy met every constraint, 1 none did (or the run failed), 2 bad arguments.
+
+Example:
+  feed-rebalancer tune --scenario mixed --objective 'min at-risk.harmfulShare' \\
+    --constraint 'control.ndcgRetention>=0.99' --constraint 'control.falseAlarmsPer1000<=1' \\
+    --budget 200 --seed 1 --out out/tune
+`;
+
+const FLAGS: FlagTable = {
+  objective: { type: 'string' },
+  constraint: { type: 'string', multiple: true },
+  scenario: { type: 'string' },
+  budget: { type: 'string' },
+  restarts: { type: 'string' },
+  seed: { type: 'string' },
+  users: { type: 'string' },
+  steps: { type: 'string' },
+  resamples: { type: 'string' },
+  days: { type: 'string' },
+  recommender: { type: 'string' },
+  'page-size': { type: 'string' },
+  candidates: { type: 'string' },
+  response: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/**
+ * `feed-rebalancer tune`: runs `tune`, prints the Pareto front, and with `--out` writes the
+ * result, the chosen policy and the report.
+ *
+ * @returns the exit code: 0 when a policy met every constraint, 1 when none did
+ * @throws RebalanceError with code `argument` for bad arguments (exit code 2)
+ * @internal
+ */
+export async function runTune(args: readonly string[], io: CliIo): Promise<number> {
+  const v = parseFlags(COMMAND, args, FLAGS) as Record<
+    string,
+    string | boolean | string[] | undefined
+  >;
+  if (v['help'] === true) {
+    io.stdout(TUNE_USAGE);
+    return 0;
+  }
+  const scenario = typeof v['scenario'] === 'string' ? v['scenario'] : 'mixed';
+  if (!Object.hasOwn(scenarios, scenario))
+    throw new RebalanceError(
+      'argument',
+      `${COMMAND}: unknown scenario ${describeValue(scenario)} (expected one of ${Object.keys(scenarios).join(', ')})`,
+      'scenario',
+    );
+  if (typeof v['objective'] !== 'string')
+    throw new RebalanceError(
+      'argument',
+      `${COMMAND}: --objective is required, e.g. --objective 'min at-risk.harmfulShare'`,
+      'objective',
+    );
+  const flat = v as Record<string, string | boolean | undefined>;
+  const world = await readWorldFlags(COMMAND, flat, io);
+  const options: { -readonly [K in keyof TuneOptions]: TuneOptions[K] } = {
+    ...world,
+    scenario,
+    objective: v['objective'],
+    constraints: Array.isArray(v['constraint']) ? v['constraint'] : [],
+    seed: readInteger(COMMAND, 'seed', flat['seed'], 1, 0, 2 ** 32 - 1)!,
+  };
+  const whole = (name: string, max: number): number | undefined =>
+    readInteger(COMMAND, name, flat[name], undefined, 1, max);
+  const budget = whole('budget', 2000);
+  if (budget !== undefined) options.budget = budget;
+  const restarts = whole('restarts', 2000);
+  if (restarts !== undefined) options.restarts = restarts;
+  const users = whole('users', Number.MAX_SAFE_INTEGER);
+  if (users !== undefined) options.users = users;
+  const steps = whole('steps', Number.MAX_SAFE_INTEGER);
+  if (steps !== undefined) options.steps = steps;
+  const resamples = whole('resamples', 100_000);
+  if (resamples !== undefined) options.resamples = resamples;
+  const workers = whole('workers', 1024);
+  if (workers !== undefined) options.workers = workers;
+  const out = typeof v['out'] === 'string' ? v['out'] : null;
+  if (out === '')
+    throw new RebalanceError('argument', `${COMMAND}: --out must name a directory (got "")`, 'out');
+  const bar = new ProgressBar(io, 'policies', io.stderrIsTty);
+  const showProgress = io.stderrIsTty || v['progress'] === true;
+  let result: TuneResult;
+  try {
+    result = await tune({
+      ...options,
+      onProgress: (done, total) => {
+        if (showProgress) bar.update(done, total);
+      },
+    });
+  } finally {
+    bar.finish();
+  }
+  if (out !== null) await writeResult(io, out, result);
+  io.stdout(tuneSummary(result));
+  if (result.chosen === null) {
+    io.stderr(`${COMMAND}: no candidate met every constraint; no policy.json was written\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function writeResult(io: CliIo, out: string, result: TuneResult): Promise<void> {
+  const dir = resolve(io.cwd, out);
+  await mkdir(dir, { recursive: true });
+  const shown = relative(io.cwd, dir) || '.';
+  const written = [join(shown, 'tune.json'), join(shown, 'report.html')];
+  await writeFile(join(dir, 'tune.json'), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(join(dir, 'report.html'), renderTuneReport(result));
+  if (result.chosen !== null) {
+    await writeFile(join(dir, 'policy.json'), `${JSON.stringify(result.chosen.policy, null, 2)}\n`);
+    written.push(join(shown, 'policy.json'));
+  }
+  io.stderr(`wrote ${written.join(', ')}\n`);
+}
