@@ -31,7 +31,9 @@ export const INTERVALS_NOTE =
  * ```
  */
 export function finishTuning(plan: TunePlan, records: readonly EvaluationRecord[]): TuneResult {
-  if (!Array.isArray(records))
+  // Records may come from other machines: checked, not trusted.
+  const given: unknown = records;
+  if (!Array.isArray(given))
     throw new RebalanceError(
       'argument',
       `finishTuning: records must be an array (got ${describeValue(records)})`,
@@ -44,6 +46,12 @@ export function finishTuning(plan: TunePlan, records: readonly EvaluationRecord[
         'argument',
         `finishTuning: records[${k}].restart must be an integer in [0, ${plan.restarts - 1}] (got ${describeValue(r.restart)})`,
         joinPath(joinPath('records', k), 'restart'),
+      );
+    if (!Number.isInteger(r.index) || r.index < 0)
+      throw new RebalanceError(
+        'argument',
+        `finishTuning: records[${k}].index must be a whole number (got ${describeValue(r.index)})`,
+        joinPath(joinPath('records', k), 'index'),
       );
     const key = `${r.restart}/${r.index}`;
     if (seen.has(key))
