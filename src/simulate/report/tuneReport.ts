@@ -73,6 +73,7 @@ function frontSection(result: TuneResult): string {
       xFormat: isShare(c.metric) ? 'percent' : 'number',
       yFormat: isShare(result.objective.metric) ? 'percent' : 'number',
       points,
+      fromZero: false,
     });
     return `<figure>${svg}<figcaption>${escapeXml(`Feasible side: ${c.metric} ${c.relation} ${c.bound}. Points are labelled by record number.`)}</figcaption></figure>`;
   });
@@ -96,7 +97,7 @@ function frontSection(result: TuneResult): string {
     '<section id="front"><h2>Pareto front</h2>' +
     '<p>The candidates no other candidate beats on the objective and every constraint metric at once. Whiskers and brackets: the 95% paired-bootstrap interval of the difference from off, placed around the candidate’s value.</p>' +
     (charts.length > 0 ? `<div class="figures">${charts.join('')}</div>` : '') +
-    `<div class="tables"><table><caption>Front (${result.front.length} of ${result.records.length} candidates)</caption><thead><tr>${header}</tr></thead><tbody>${body}</tbody></table></div></section>`
+    `<div class="tables" style="overflow-x: auto"><table><caption>Front (${result.front.length} of ${result.records.length} candidates)</caption><thead><tr>${header}</tr></thead><tbody>${body}</tbody></table></div></section>`
   );
 }
 

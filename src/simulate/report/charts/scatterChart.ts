@@ -36,6 +36,11 @@ export interface ScatterChartSpec {
   readonly points: readonly ScatterPoint[];
   /** Values the x axis covers even where no point reaches (a minimum extent). */
   readonly xInclude?: readonly number[];
+  /**
+   * Whether both axes reach 0. Off for values that sit far from 0 and close together (a
+   * retention of 0.998 to 1), which an axis from 0 would draw on one spot. @defaultValue true
+   */
+  readonly fromZero?: boolean;
 }
 
 const WIDTH = 480;
@@ -53,8 +58,9 @@ const LABEL_SPACING = 14;
  */
 export function renderScatterChart(spec: ScatterChartSpec): string {
   const area = plotArea(WIDTH, HEIGHT, { top: 20, right: 24, bottom: 50, left: 68 });
-  const xs: number[] = [0, ...(spec.xInclude ?? [])];
-  const ys: number[] = [0];
+  const zero = spec.fromZero === false ? [] : [0];
+  const xs: number[] = [...zero, ...(spec.xInclude ?? [])];
+  const ys: number[] = [...zero];
   for (let i = 0; i < spec.points.length; i++) {
     const p = spec.points[i]!;
     xs.push(p.x, ...(p.x95 ?? []));
