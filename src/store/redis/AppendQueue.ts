@@ -58,7 +58,10 @@ export class AppendQueue {
    */
   push(api: string, keys: UserKeys, entry: string, ttl: string, most: string): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      if (this.#waiting.length === 0) queueMicrotask(() => { this.flush(); });
+      if (this.#waiting.length === 0)
+        queueMicrotask(() => {
+          this.flush();
+        });
       this.#waiting.push({ api, keys, entry, ttl, most, resolve, reject });
     });
   }
