@@ -94,9 +94,10 @@ export function findCycle(graph: ImportGraph): string[] | null {
 
 /**
  * Folders nested in another that are layers of their own: `store/redis` is a subpath entry with
- * Node and `ioredis` imports, outside the runtime-neutral `store` it builds on.
+ * Node and `ioredis` imports, outside the runtime-neutral `store` it builds on; `../schemas` holds
+ * the JSON Schemas the package publishes beside its code (data, imported by what serves them).
  */
-const NESTED_LAYERS: readonly string[] = ['store/redis'];
+const NESTED_LAYERS: readonly string[] = ['store/redis', '../schemas'];
 
 /**
  * The layer of a file relative to `src/`: its first segment, a nested layer such as

@@ -60,7 +60,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   simulate: [...CORE, 'store', 'index.ts'],
   testing: [...CORE, 'index.ts'],
   otel: [...CORE, 'index.ts'],
-  server: [...CORE, 'store', 'index.ts', 'otel'],
+  server: [...CORE, 'store', 'index.ts', 'otel', '../schemas'],
   cli: [...CORE, 'store', 'store/redis', 'index.ts', 'simulate', 'testing', 'otel', 'server'],
 };
 

@@ -34,6 +34,7 @@ describe('the /v1 routes answer what the library answers in process', () => {
         assessment: expected.assessment,
         applied: expected.applied,
         explanation: explain(expected),
+        decision: expected.decision,
       }),
     );
   });
@@ -73,6 +74,52 @@ describe('the /v1 routes answer what the library answers in process', () => {
     expect(body.slots.map((s: { id: string }) => s.id)).not.toEqual(
       CANDIDATES.slice(0, 10).map((c) => c.id),
     );
+  });
+
+  it('POST /v1/rebalance with shadow serves the host order and answers the decision the policy would have made', async () => {
+    const { app } = testServer();
+    await post(app, '/v1/impressions', { userId: 'u-shadow', events: triggeringRun(30) });
+    const local = rb.observe(rb.emptyState(), triggeringRun(30));
+    const at = T0 + 31 * 15_000;
+    const request = { candidates: CANDIDATES, recovery: RECOVERY, size: 10, at };
+    const shadow = await post(app, '/v1/rebalance', {
+      userId: 'u-shadow',
+      ...request,
+      shadow: true,
+    });
+    const live = await post(app, '/v1/rebalance', { userId: 'u-shadow', ...request });
+    expect(shadow.status).toBe(200);
+    const expected = rb.rebalance({ ...request, state: local, shadow: true });
+    expect(shadow.json).toEqual(
+      json({
+        items: expected.items,
+        slots: expected.slots,
+        dropped: expected.dropped,
+        rejectedRecovery: expected.rejectedRecovery,
+        assessment: expected.assessment,
+        applied: expected.applied,
+        explanation: explain(expected),
+        decision: expected.decision,
+      }),
+    );
+    // The host's own order is served; the record is the live decision but for its flag.
+    expect(shadow.json.slots.map((s: { id: string }) => s.id)).toEqual(
+      CANDIDATES.slice(0, 10).map((c) => c.id),
+    );
+    expect(shadow.json.decision.shadow).toBe(true);
+    expect(shadow.json.decision.changedSlots).toBeGreaterThan(0);
+    expect({ ...shadow.json.decision, shadow: false }).toEqual(live.json.decision);
+  });
+
+  it('POST /v1/rebalance refuses a shadow flag that is not a boolean, naming the field', async () => {
+    const { app } = testServer();
+    const reply = await post(app, '/v1/rebalance', {
+      userId: 'u',
+      candidates: CANDIDATES,
+      shadow: 'yes',
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.json)).toContain('shadow');
   });
 
   it('POST /v1/rebalance with profiling false needs no userId and reads no state', async () => {

@@ -22,6 +22,7 @@ interface RebalanceBody {
   readonly at?: number;
   readonly locale?: string;
   readonly profiling?: boolean;
+  readonly shadow?: boolean;
 }
 
 /**
@@ -77,6 +78,7 @@ export function v1ReadRoutes(ctx: ServerContext): RouteSpec[] {
           assessment: result.assessment,
           applied: result.applied,
           explanation: explain(result),
+          decision: result.decision,
         };
       },
     },
@@ -135,5 +137,6 @@ function common(body: RebalanceBody): Omit<RebalanceRequest, 'state'> {
     recovery: body.recovery ?? [],
     ...(body.size === undefined ? {} : { size: body.size }),
     ...(body.locale === undefined ? {} : { locale: body.locale }),
+    ...(body.shadow === undefined ? {} : { shadow: body.shadow }),
   };
 }

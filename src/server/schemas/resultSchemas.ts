@@ -1,4 +1,5 @@
 import { LEVELS } from '../../detect/levels.js';
+import decisionRecord from '../../../schemas/decision.schema.json' with { type: 'json' };
 import { object, orNull, ref, string, type JsonSchema, type SharedSchema } from './jsonSchema.js';
 
 const count = { type: 'integer', minimum: 0 } as const;
@@ -156,6 +157,21 @@ export const QUERY_INTERCEPTION: SharedSchema = {
 };
 
 /** The shared schemas of this file, in registration order. @internal */
+/**
+ * The decision record, from the JSON Schema the package publishes (schemas/decision.schema.json),
+ * so that the route's serialiser, the OpenAPI document and the published file cannot disagree.
+ *
+ * @internal
+ */
+export const DECISION: SharedSchema = (() => {
+  // The file's own dialect, URN and title give way to the id Fastify and the OpenAPI builder use.
+  const body: Record<string, unknown> = { ...decisionRecord };
+  delete body.$schema;
+  delete body.$id;
+  delete body.title;
+  return { ...body, $id: 'Decision' };
+})();
+
 export const RESULT_SCHEMAS: readonly SharedSchema[] = [
   GROUP_ASSESSMENT,
   INTERVENTION,
@@ -166,4 +182,5 @@ export const RESULT_SCHEMAS: readonly SharedSchema[] = [
   REJECTED_RECOVERY,
   APPLIED_ACTIONS,
   QUERY_INTERCEPTION,
+  DECISION,
 ];

@@ -4,6 +4,7 @@ import { ITEM, OBSERVE_EVENT } from './itemSchemas.js';
 import { arrayOf, object, ref, string, type JsonSchema } from './jsonSchema.js';
 import {
   APPLIED_ACTIONS,
+  DECISION,
   ASSESSMENT,
   DROPPED_ITEM,
   QUERY_INTERCEPTION,
@@ -74,6 +75,11 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
           description:
             'false ranks without the user\u2019s state, as for someone nothing is known about (EU DSA Art. 38); the state is not read.',
         },
+        shadow: {
+          type: 'boolean',
+          description:
+            'true serves the host\u2019s own order (the candidates up to size) unchanged; decision says what the policy would have done. For measuring a policy on live traffic before it serves.',
+        },
       },
       // userId is required by the route unless profiling is false (data minimisation).
       ['candidates'],
@@ -90,8 +96,18 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
           type: 'string',
           description: 'What the rebalancing changed and why, in one sentence (explain).',
         },
+        decision: ref(DECISION),
       },
-      ['items', 'slots', 'dropped', 'rejectedRecovery', 'assessment', 'applied', 'explanation'],
+      [
+        'items',
+        'slots',
+        'dropped',
+        'rejectedRecovery',
+        'assessment',
+        'applied',
+        'explanation',
+        'decision',
+      ],
       { description: 'The rebalanced feed and its audit.' },
     ),
     impressionsBody: object(

@@ -15,7 +15,9 @@ import { resolveRedisStoreOptions, type ResolvedRedisStoreOptions } from './opti
 import type { RedisStateStoreOptions } from './options.js';
 import { ParsedStates, type StoredReply } from './ParsedStates.js';
 import { runScript, type Commands } from './runScript.js';
-import { APPEND, ERASE, READ } from './scripts.js';
+import { ERASE, READ } from './scripts.js';
+import { AppendQueue } from './AppendQueue.js';
+import { registerStoredAppend } from './storedAppend.js';
 import { foldLog, writeState, type WriteContext } from './writeState.js';
 
 /**
@@ -69,6 +71,7 @@ export class RedisStateStore implements StateStore {
   readonly #pending = new Map<string, Promise<void>>();
   readonly #parsed: ParsedStates;
   readonly #context: WriteContext;
+  readonly #appends: AppendQueue;
 
   /**
    * @param options - the client, the rebalancer, key prefix, retention and bounds
@@ -84,6 +87,10 @@ export class RedisStateStore implements StateStore {
       parsed: this.#parsed,
       token: () => this.#tokenBase + (this.#tokens++).toString(36),
     };
+    this.#appends = AppendQueue.of(this.#client);
+    registerStoredAppend(this, (userId, events, options) =>
+      this.#store('RedisStateStore.append', userId, events, options),
+    );
   }
 
   /**
@@ -100,6 +107,7 @@ export class RedisStateStore implements StateStore {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
     const keys = userKeys(this.#options.prefix, userId);
+    this.#appends.flush();
     const reply = await runScript(this.#client, api, READ, [keys.state, keys.log], []);
     const previous = this.#parsed.snapshot(keys.state);
     const stored = this.#parsed.read(api, keys.state, reply as StoredReply);
@@ -132,6 +140,7 @@ export class RedisStateStore implements StateStore {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
       const keys = userKeys(this.#options.prefix, userId);
+      this.#appends.flush();
       resolve(this.#enqueue(keys, () => writeState(this.#context, api, keys, fn)));
     });
   }
@@ -159,13 +168,27 @@ export class RedisStateStore implements StateStore {
     events: ObserveEvent | readonly ObserveEvent[],
     options?: DeliveryOptions,
   ): Promise<void> {
-    const api = 'RedisStateStore.append';
-    return new Promise<void>((resolve) => {
+    return this.#store('RedisStateStore.append', userId, events, options).then(
+      ({ folded }) => folded,
+    );
+  }
+
+  /**
+   * Validates and stores the events; resolves once Redis has them, with the fold the append set
+   * off (if any) still running in `folded`.
+   */
+  #store(
+    api: string,
+    userId: string,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options: DeliveryOptions | undefined,
+  ): Promise<{ readonly folded: Promise<void> }> {
+    return new Promise((resolve) => {
       assertUserId(api, userId);
       const o = this.#options;
       const list = readEvents(api, needFolder(api, o.folder), events, o.maxAppendEvents, options);
       if (list.length === 0) {
-        resolve();
+        resolve(NOTHING_TO_FOLD);
         return;
       }
       const entry = encodeEntry(this.#context.token(), list, options);
@@ -197,6 +220,7 @@ export class RedisStateStore implements StateStore {
     // Forgotten first, so that even a failed erasure leaves nothing of the user here.
     const remembered = this.#parsed.snapshot(keys.state);
     this.#parsed.forget(keys.state);
+    this.#appends.flush();
     // One script, two keys of one slot: both go in one atomic step.
     const [erased, json] = (await runScript(
       this.#client,
@@ -212,24 +236,27 @@ export class RedisStateStore implements StateStore {
     return erased > 0;
   }
 
-  async #push(api: string, keys: UserKeys, entry: string): Promise<void> {
+  async #push(
+    api: string,
+    keys: UserKeys,
+    entry: string,
+  ): Promise<{ readonly folded: Promise<void> }> {
     const o = this.#options;
-    const length = (await runScript(
-      this.#client,
-      api,
-      APPEND,
-      [keys.state, keys.log],
-      [entry, o.ttl, String(o.maxPendingEntries)],
-    )) as number;
+    const length = await this.#appends.push(api, keys, entry, o.ttl, String(o.maxPendingEntries));
     if (length < 0) {
       throw new RebalanceError(
         'state',
         `${api}: the user's pending event log is full (${-length} entries, maxPendingEntries ${o.maxPendingEntries}) because folding it keeps failing; get or update the user to see why. Nothing was stored`,
       );
     }
-    if (length % o.foldEvery !== 0) return;
+    if (length % o.foldEvery !== 0) return NOTHING_TO_FOLD;
     // The events are stored: whatever happens to the fold, the append has succeeded.
-    await this.#enqueue(keys, () => foldLog(this.#context, api, keys)).catch(() => undefined);
+    return {
+      folded: this.#enqueue(keys, () => foldLog(this.#context, api, keys)).then(
+        () => undefined,
+        () => undefined,
+      ),
+    };
   }
 
   /**
@@ -251,6 +278,9 @@ export class RedisStateStore implements StateStore {
     return result;
   }
 }
+
+/** What an append that set off no fold resolves with. */
+const NOTHING_TO_FOLD = { folded: Promise.resolve() } as const;
 
 /**
  * The state an erasure removed, for `onWrite`; `undefined` when it was not a valid state (an

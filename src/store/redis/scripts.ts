@@ -30,18 +30,31 @@ export const READ = script(`local h = redis.call('HMGET', KEYS[1], 'v', 's')
 return {h[1] or '', h[2], redis.call('LRANGE', KEYS[2], 0, -1)}`);
 
 /**
- * Appends one entry to the pending log and refreshes the TTL of log and state; returns the
- * log's new length, or minus its length without appending when it already holds ARGV[3]
- * entries. KEYS: state, log. ARGV: entry, TTL in seconds, most entries.
+ * Appends entries to the pending logs of one or more users (the appends a process made at once
+ * that share a hash slot, so one round trip carries them) and refreshes the TTL of each log and
+ * state. Per user, in order, it replies the log's new length, or minus its length without
+ * appending when it already holds ARGV[2] entries. A user may appear more than once: the
+ * entries go on in order.
+ *
+ * KEYS: state and log of the first user, then of the second, … ARGV: TTL in seconds, most
+ * entries, then one entry per user.
  *
  * @internal
  */
-export const APPEND = script(`local n = redis.call('LLEN', KEYS[2])
-if n >= tonumber(ARGV[3]) then return -n end
-n = redis.call('RPUSH', KEYS[2], ARGV[1])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-return n`);
+export const APPEND = script(`local most = tonumber(ARGV[2])
+local out = {}
+for i = 1, #KEYS / 2 do
+  local log = KEYS[2 * i]
+  local n = redis.call('LLEN', log)
+  if n >= most then
+    out[i] = -n
+  else
+    out[i] = redis.call('RPUSH', log, ARGV[2 + i])
+    redis.call('EXPIRE', log, ARGV[1])
+    redis.call('EXPIRE', KEYS[2 * i - 1], ARGV[1])
+  end
+end
+return out`);
 
 /**
  * The check-and-set of every write. It writes the new state and removes the first `n` log

@@ -1,6 +1,7 @@
 import { RebalanceError } from '../../../errors/RebalanceError.js';
 import type { ObserveEvent } from '../../../exposure/types.js';
 import { send } from '../runScript.js';
+import { storedAppendOf } from '../storedAppend.js';
 import type { ResolvedConsumeOptions } from './options.js';
 import { parseEntry, type ParsedEntry } from './streamEntry.js';
 
@@ -15,10 +16,16 @@ type Dead = Extract<ParsedEntry, { ok: false }>;
  * entry of the batch acknowledged. Any other failure throws before the acknowledgement, so the
  * whole batch is delivered again, and the offsets make the events already appended count once.
  *
+ * It returns once the events are stored and the acknowledgement is sent. With a
+ * `RedisStateStore` the folds the appends set off may still be running, and the acknowledgement
+ * may still be on its way: `settled` waits for both (and throws if the acknowledgement failed).
+ * The consumer reads its next batch meanwhile and waits for `settled` before applying it, so one
+ * batch's folds and acknowledgement overlap with the next read, and no more than that.
+ *
  * @param o - the consumer's options
  * @param stream - the stream key (the source)
  * @param batch - `[id, fields]` pairs as the stream command returned them
- * @returns the number of dead-lettered entries
+ * @returns the number of dead-lettered entries, and the batch's folds and acknowledgement
  * @throws RebalanceError with code `store` when Redis fails, or what the store's append threw
  * @internal
  */
@@ -26,7 +33,7 @@ export async function applyBatch(
   o: ResolvedConsumeOptions,
   stream: string,
   batch: readonly (readonly [string, unknown])[],
-): Promise<number> {
+): Promise<{ readonly dead: number; readonly settled: Promise<void> }> {
   const byUser = new Map<string, Entry[]>();
   const dead: Dead[] = [];
   for (const [id, fields] of batch) {
@@ -39,8 +46,9 @@ export async function applyBatch(
     if (list === undefined) byUser.set(entry.user, [entry]);
     else list.push(entry);
   }
+  const folds: Promise<void>[] = [];
   const results = await Promise.allSettled(
-    Array.from(byUser, ([user, entries]) => appendUser(o, stream, user, entries, dead)),
+    Array.from(byUser, ([user, entries]) => appendUser(o, stream, user, entries, dead, folds)),
   );
   for (const r of results) if (r.status === 'rejected') throw r.reason;
   // Dead letters are stored before anything is acknowledged: an entry is never just dropped.
@@ -59,12 +67,18 @@ export async function applyBatch(
         ...d.fields,
       ),
     );
-  if (batch.length > 0)
-    await send('consumeImpressions', () =>
-      o.client.call('XACK', stream, o.group, ...batch.map(([id]) => id)),
-    );
+  const ack =
+    batch.length > 0
+      ? send('consumeImpressions', () =>
+          o.client.call('XACK', stream, o.group, ...batch.map(([id]) => id)),
+        )
+      : undefined;
+  // Handled here so that an acknowledgement failing before `settled` is awaited is not reported
+  // as unhandled; `settled` rethrows it.
+  void ack?.catch(() => undefined);
   for (const d of dead) o.onDeadLetter({ stream, id: d.id, reason: d.reason });
-  return dead.length;
+  const settled = Promise.all([ack, ...folds]).then(() => undefined);
+  return { dead: dead.length, settled };
 }
 
 /**
@@ -77,7 +91,9 @@ async function appendUser(
   user: string,
   entries: Entry[],
   dead: Dead[],
+  folds: Promise<void>[],
 ): Promise<void> {
+  const stored = storedAppendOf(o.store);
   let list = entries;
   while (list.length > 0) {
     const events: ObserveEvent[] = [];
@@ -90,7 +106,9 @@ async function appendUser(
         owner.push(k);
       }
     try {
-      await o.store.append(user, events, { source: stream, offset: offsets });
+      const delivery = { source: stream, offset: offsets };
+      if (stored === undefined) await o.store.append(user, events, delivery);
+      else folds.push((await stored(user, events, delivery)).folded);
       return;
     } catch (error) {
       if (!(error instanceof RebalanceError)) throw error;
@@ -106,7 +124,7 @@ async function appendUser(
         list = list.filter((_, j) => j !== k);
       } else if (list.length > 1) {
         // Too many events or bytes for one append: one call per entry.
-        for (const e of list) await appendUser(o, stream, user, [e], dead);
+        for (const e of list) await appendUser(o, stream, user, [e], dead, folds);
         return;
       } else {
         dead.push(refused(list[0]!, error));

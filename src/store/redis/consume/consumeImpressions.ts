@@ -20,7 +20,11 @@ interface Owned {
   recovering: boolean;
   /** The XAUTOCLAIM cursor while recovering. */
   cursor: string;
+  /** The last batch's folds and acknowledgement, still under way (see `applyBatch`). */
+  settling: Promise<void>;
 }
+
+const SETTLED = Promise.resolve();
 
 /**
  * Consumes impressions and feedback events from Redis streams into a state store, each event
@@ -101,11 +105,16 @@ export async function consumeImpressions(
       const streams = [...owned.keys()];
       const stream = streams[turn++ % streams.length]!;
       const state = owned.get(stream)!;
-      if (!(await send(API, () => renewLease(o.client, stream, token, o.leaseMs)))) {
-        owned.delete(stream);
-        continue;
+      // Renewed once a quarter of the lease has passed, not before every read: the check below
+      // still applies a batch only within the first half of a lease.
+      if (Date.now() - state.renewedAt >= o.leaseMs / 4) {
+        if (!(await send(API, () => renewLease(o.client, stream, token, o.leaseMs)))) {
+          await state.settling.catch(() => undefined);
+          owned.delete(stream);
+          continue;
+        }
+        state.renewedAt = Date.now();
       }
-      state.renewedAt = Date.now();
       // A full round without entries: block on the next read, sharing blockMs among the streams.
       const block = idleRound >= owned.size ? Math.max(1, Math.floor(o.blockMs / owned.size)) : 0;
       const batch = state.recovering ? await claim(o, stream, state) : await read(o, stream, block);
@@ -121,7 +130,13 @@ export async function consumeImpressions(
         continue;
       }
       try {
-        stats.deadLetters += await applyBatch(o, stream, batch);
+        // The previous batch's acknowledgement must have gone through before this one applies.
+        const previous = state.settling;
+        state.settling = SETTLED;
+        await previous;
+        const applied = await applyBatch(o, stream, batch);
+        state.settling = applied.settled;
+        stats.deadLetters += applied.dead;
         stats.entries += batch.length;
       } catch (error) {
         state.recovering = true;
@@ -134,6 +149,9 @@ export async function consumeImpressions(
       await pause(o.retryDelayMs, o.signal);
     }
   }
+  // A failed last acknowledgement leaves its entries pending, to be claimed again: the offsets
+  // make them count once.
+  for (const state of owned.values()) await state.settling.catch(report);
   await Promise.allSettled([...owned.keys()].map((s) => releaseLease(o.client, s, token)));
   return stats;
 }
@@ -158,7 +176,12 @@ async function acquire(
       );
       groupsMade.add(stream);
     }
-    owned.set(stream, { renewedAt: Date.now(), recovering: true, cursor: '0-0' });
+    owned.set(stream, {
+      renewedAt: Date.now(),
+      recovering: true,
+      cursor: '0-0',
+      settling: SETTLED,
+    });
     stats.takeovers++;
   }
 }
