@@ -36,8 +36,9 @@ const SETTLED = Promise.resolve();
  * entry still pending in the group — a dead consumer's included — with XAUTOCLAIM and apply them
  * in id order; then read new entries with XREADGROUP, `batchSize` at a time. Each batch is
  * grouped by user, appended through `store.append`, and acknowledged (XACK) only after every
- * append resolved. One batch is in flight at a time, so a slow store slows the reads and memory
- * stays bounded by one batch. A failed append or command is passed to `onError`, and the stream
+ * append stored its events. With a `RedisStateStore` the folds those appends set off and the XACK
+ * overlap with the next read, and the next batch is applied only once they are done: a slow store
+ * slows the reads, and memory stays bounded by two batches. A failed append or command is passed to `onError`, and the stream
  * goes back to claiming its pending entries after `retryDelayMs`. A malformed entry goes to the
  * dead-letter stream `<stream>:dead` with its reason before it is acknowledged.
  *
