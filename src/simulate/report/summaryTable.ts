@@ -59,6 +59,9 @@ function headline(view: ReportView): string {
     return `${view.scenario} · seed ${view.seed} · ${notes}`;
   }
   const policies = view.reports.map((r) => r.policy).join(', ');
+  const replay = view.replay;
+  if (replay !== null)
+    return `Replay of ${replay.log} · ${view.users} users, ${replay.requests} requests, top ${replay.k} · bootstrap seed ${view.seed} · policies: ${policies}`;
   return `Scenario ${view.scenario} · seed ${view.seed} · ${view.users} users × ${view.steps} feed requests · policies: ${policies}`;
 }
 
