@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replay, simulate } from '../src/simulate/index.js';
+import { replay, simulate, type ComparisonReport } from '../src/simulate/index.js';
 import { makeLog } from '../test/replay/makeLog.js';
 import { figure, ratioAtLeast, type BenchSuite } from './harness.js';
 
@@ -20,12 +20,10 @@ function median(values: readonly number[]): number {
   return values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-function impressionsOf(report: {
-  reports: readonly { cohorts: Record<string, { impressions: number } | undefined> }[];
-}): number {
+function impressionsOf(report: ComparisonReport): number {
   let n = 0;
   for (const r of report.reports)
-    for (const c of Object.values(r.cohorts)) n += c?.impressions ?? 0;
+    n += (r.cohorts['at-risk']?.impressions ?? 0) + (r.cohorts.control?.impressions ?? 0);
   return n;
 }
 

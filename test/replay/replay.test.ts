@@ -84,7 +84,10 @@ describe('replay', () => {
       },
     };
     const entries = LOG.map((value, i): LogEntry => ({ value, line: i + 1 }));
-    for await (const record of replayUsers(entries, setup, () => 'at-risk')) void record;
+    let users = 0;
+    for await (const record of replayUsers(entries, setup, () => 'at-risk'))
+      users += record.requests > 0 ? 1 : 0;
+    expect(users).toBe(SHAPE.users);
     expect(pages).toBe(SHAPE.users * SHAPE.requests);
   });
 

@@ -52,7 +52,10 @@ describe('replay over generated logs (fast-check; a failure prints its seed and 
           },
         };
         const entries = makeLog(shape).map((value, i): LogEntry => ({ value, line: i + 1 }));
-        for await (const record of replayUsers(entries, setup, () => 'at-risk')) void record;
+        let users = 0;
+        for await (const record of replayUsers(entries, setup, () => 'at-risk'))
+          users += record.requests > 0 ? 1 : 0;
+        expect(users).toBe(shape.users);
         expect(broken).toBeNull();
       }),
       { numRuns: 25 },

@@ -41,7 +41,7 @@ export interface ResolvedReplay {
  *   that breaks a rule
  * @internal
  */
-export function resolveReplay(options: ReplayOptions): ResolvedReplay {
+export function resolveReplay(options: Omit<ReplayOptions, 'log'>): ResolvedReplay {
   if (typeof options !== 'object' || options === null)
     throw new RebalanceError(
       'argument',

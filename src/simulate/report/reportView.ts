@@ -150,7 +150,7 @@ function replayParts(
     )
     .join(', ');
   const notes: [string, string][] = [
-    ['Log', String(replay.log)],
+    ['Log', replay.log],
     ['Requests replayed', String(replay.requests)],
     ['Logged impressions', String(replay.loggedImpressions)],
     [
