@@ -128,7 +128,7 @@ describe('feed-rebalancer argument errors', () => {
     [
       'an unknown command',
       ['simulat'],
-      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, sensitivity, calibrate, check-policy, bench, serve\)/,
+      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, replay, sensitivity, calibrate, check-policy, bench, serve\)/,
     ],
   ];
 
