@@ -40,6 +40,7 @@ export default defineConfig({
     'ioredis',
     'seedrandom',
     'ml-matrix',
+    'hyparquet',
     'fastify',
     'prom-client',
     '@opentelemetry/api',

@@ -4,6 +4,7 @@ import { runBench } from './benchCommand.js';
 import { runCalibrate } from './calibrateCommand.js';
 import { runCheckPolicy } from './checkPolicy.js';
 import type { CliIo } from './io.js';
+import { runReplay } from './replayCommand.js';
 import { runSensitivity } from './sensitivityCommand.js';
 import { runSimulate } from './simulateCommand.js';
 import { runTune } from './tuneCommand.js';
@@ -30,6 +31,13 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
     {
       summary: 'run a seeded benchmark simulation or compare policies; write metrics and a report',
       run: runSimulate,
+    },
+  ],
+  [
+    'replay',
+    {
+      summary: 'replay logged sessions under each policy; write the same metrics and report',
+      run: runReplay,
     },
   ],
   [

@@ -1,8 +1,9 @@
 /**
  * `feed-rebalancer/simulate`: seeded benchmark simulations of what a policy does to harmful runs
  * and what it costs in relevance and engagement, with swappable parts (recommender, catalogue,
- * users' response, re-ranker), a calibration against public audits and a sensitivity analysis.
- * See docs/simulation.md for the model and its calibration.
+ * users' response, re-ranker), a calibration against public audits and a sensitivity analysis;
+ * and `replay`, the same comparison on logged sessions. See docs/simulation.md for the model and
+ * its calibration, docs/replay.md for replay.
  *
  * @packageDocumentation
  */
@@ -14,6 +15,7 @@ export { tune } from './tune/tune.js';
 export { planTuning } from './tune/planTuning.js';
 export { runRestart } from './tune/runRestart.js';
 export { finishTuning } from './tune/finishTuning.js';
+export { replay } from './replay/replay.js';
 export { scenarios } from './scenarios.js';
 export { DEFAULT_RESPONSE } from './response/defaults.js';
 export { DEFAULT_CATALOGUE } from './world/topics.js';
@@ -38,6 +40,15 @@ export type {
   PolicyDifferences,
   ComparisonReport,
 } from './types.js';
+export type {
+  ReplayCandidate,
+  ReplayRequestRecord,
+  ReplayImpressionRecord,
+  ReplayRecord,
+  ReplayOptions,
+  ReplaySummary,
+  ReplayReport,
+} from './replay/types.js';
 export type { ResponseConstants } from './response/ResponseConstants.js';
 export type { CatalogueSpec, CatalogueTopic } from './world/catalogueSpec.js';
 export type { LabelModel } from './world/labelModel.js';

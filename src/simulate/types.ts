@@ -274,19 +274,26 @@ export interface CohortMetrics {
    */
   readonly falseAlarmsPer1000: number | null;
   /**
-   * Mean over feed requests of NDCG@10 retention: DCG of the served page divided by DCG of the
-   * recommender's own top 10, both by the recommender's predicted relevance; 1 means the policy
-   * cost nothing in relevance.
+   * Mean over feed requests of NDCG retention: DCG of the served page divided by DCG of the
+   * recommender's own top page, both by the recommender's predicted relevance (NDCG@10); in a
+   * replay of logs, by the gains of the host's logged order (NDCG@k). 1 means the policy cost
+   * nothing in relevance.
    */
   readonly ndcgRetention: number;
   /** Share of impressions that were recovery items inserted by the policy. */
   readonly recoveryShare: number;
+  /**
+   * Mean rank displacement: over served organic items, the mean of |served position − position
+   * in the ranking the policy was given| (the recommender's, or the host's logged order in a
+   * replay); 0 when the policy kept the order.
+   */
+  readonly rankDisplacement: number;
   /** Mean dwell on inserted recovery items divided by mean dwell on organic items; `null` without recovery items. */
   readonly recoveryEngagement: number | null;
-  /** Mean latent wellbeing at the end of the run, in [0, 1]. */
-  readonly wellbeing: number;
-  /** Mean change of latent wellbeing from start to end (negative: harmed). */
-  readonly wellbeingChange: number;
+  /** Mean latent wellbeing at the end of the run, in [0, 1]; `null` in a replay of logs (not measured). */
+  readonly wellbeing: number | null;
+  /** Mean change of latent wellbeing from start to end (negative: harmed); `null` in a replay of logs. */
+  readonly wellbeingChange: number | null;
   /** Mean watch time (dwell) per user over the run, in minutes; `null` when not measured. */
   readonly watchMinutes: number | null;
   /** Mean sessions per user; `null` when not measured. */
@@ -321,7 +328,7 @@ export interface CohortSeries {
   readonly harmfulShare: readonly number[];
   /** Share of the bucket's impressions that were inserted recovery items. */
   readonly recoveryShare: readonly number[];
-  /** Mean latent wellbeing at the end of each bucket, in [0, 1]. */
+  /** Mean latent wellbeing at the end of each bucket, in [0, 1]; empty in a replay of logs (not measured). */
   readonly wellbeing: readonly number[];
 }
 

@@ -40,6 +40,14 @@ export const LIMITS = Object.freeze({
   /** Impressions (and feedback events) in one observe call, and so in one store `append`. */
   impressionsPerCall: 100_000,
 
+  // Replay logs (`feed-rebalancer/simulate`'s `replay`).
+  /** Characters in one line of a JSON Lines log (one record). */
+  logLineLength: 16_000_000,
+  /** Candidates in one logged request. */
+  logCandidates: 10_000,
+  /** Requests of one user in a log: one user's replay is held in memory at a time. */
+  logRequestsPerUser: 100_000,
+
   // Taxonomies and policies.
   /** Groups in one taxonomy (and so in a state, and blocks in `policy.groups`). */
   groups: 64,

@@ -128,7 +128,7 @@ describe('feed-rebalancer argument errors', () => {
     [
       'an unknown command',
       ['simulat'],
-      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, sensitivity, tune, calibrate, check-policy, bench, serve\)/,
+      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, replay, sensitivity, tune, calibrate, check-policy, bench, serve\)/,
     ],
   ];
 

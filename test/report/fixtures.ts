@@ -61,6 +61,7 @@ export function fabricateMetrics(cohort: CohortName, strength: number): CohortMe
     ndcgRetention: 1 - 0.06 * strength * (atRisk ? 1 : 0.1),
     recoveryShare: atRisk ? 0.08 * strength : 0.001 * strength,
     recoveryEngagement: strength > 0 ? 0.7 + 0.1 * strength : null,
+    rankDisplacement: 1.5 * strength,
     wellbeing: atRisk ? 0.52 + 0.12 * strength : 0.8,
     wellbeingChange: atRisk ? -0.12 + 0.12 * strength : 0.002,
     watchMinutes: (atRisk ? 140 : 90) * (1 - 0.15 * strength),

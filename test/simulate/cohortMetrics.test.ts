@@ -39,6 +39,7 @@ function userResult(s: Sketch, cohort: UserResult['cohort'] = 'control'): UserRe
     recoveryDwellMs: 0,
     organicImpressions: s.impressions + harmful,
     organicDwellMs: 1000 * (s.impressions + harmful),
+    displacementSum: 0,
     wellbeingStart: 0.5,
     wellbeingEnd: 0.4,
     bucketImpressions: new Int32Array(1),

@@ -74,6 +74,6 @@ describe('simulateUser through runUsers (identity policy)', () => {
       `at-risk ${atRisk.harmfulShare} vs control ${control.harmfulShare}`,
     ).toBeGreaterThan(10 * control.harmfulShare);
     expect(atRisk.wellbeingChange).toBeLessThan(0);
-    expect(Math.abs(control.wellbeingChange)).toBeLessThan(0.02);
+    expect(Math.abs(control.wellbeingChange!)).toBeLessThan(0.02);
   });
 });

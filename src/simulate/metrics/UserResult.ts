@@ -40,16 +40,22 @@ export interface UserResult {
   readonly recoveryDwellMs: number;
   readonly organicImpressions: number;
   readonly organicDwellMs: number;
-  readonly wellbeingStart: number;
-  readonly wellbeingEnd: number;
+  /**
+   * Sum over served organic items of |served position − position in the ranking the policy was
+   * given| (the recommender's ranking, or the host's logged order in a replay).
+   */
+  readonly displacementSum: number;
+  /** Latent wellbeing at the start and the end; `null` where it is not measured (a replay of logs). */
+  readonly wellbeingStart: number | null;
+  readonly wellbeingEnd: number | null;
   /** Per bucket of feed requests. */
   readonly bucketImpressions: Int32Array;
   readonly bucketHarmful: Int32Array;
   readonly bucketRecovery: Int32Array;
   readonly bucketWellbeing: Float64Array;
   readonly bucketActiveMs: Float64Array;
-  /** Sessions started. */
-  readonly sessions: number;
+  /** Sessions started; `null` where sessions are not measured (a replay of logs). */
+  readonly sessions: number | null;
   /** Finished sessions after which the user came back, and after which they left for good. */
   readonly returns: number;
   readonly leaves: number;

@@ -51,6 +51,7 @@ export class UserTrace {
   private recoveryDwellMs = 0;
   private organicImpressions = 0;
   private organicDwellMs = 0;
+  private displacementSum = 0;
   private sessions = 0;
   private returns = 0;
   private leaves = 0;
@@ -76,9 +77,17 @@ export class UserTrace {
 
   /**
    * Records a feed request: NDCG@10 of the served page against the recommender's own top 10, by
-   * the recommender's scores (inserted recovery items by its current estimate).
+   * the recommender's scores (inserted recovery items by its current estimate), and how far each
+   * served organic item moved from its place in the recommender's ranking.
    */
   request(ranked: ArrayLike<number>, served: ServedPage, recommender: UserRecommender): void {
+    for (let k = 0; k < served.items.length; k++) {
+      if (served.recovery[k] === 1) continue;
+      // A page holds a few items of a few dozen candidates: a linear search costs less than a map.
+      let from = 0;
+      while (from < ranked.length && ranked[from] !== served.items[k]) from++;
+      this.displacementSum += Math.abs(k - from);
+    }
     let ideal = 0;
     let got = 0;
     for (let k = 0; k < NDCG_AT; k++) {
@@ -196,6 +205,7 @@ export class UserTrace {
       recoveryDwellMs: this.recoveryDwellMs,
       organicImpressions: this.organicImpressions,
       organicDwellMs: this.organicDwellMs,
+      displacementSum: this.displacementSum,
       wellbeingStart: this.wellbeingStart,
       wellbeingEnd: this.user.wellbeing,
       bucketImpressions: this.bucketImpressions,

@@ -39,17 +39,6 @@ export function byCohort(results: readonly UserResult[]): Map<CohortName, UserRe
  * @internal
  */
 export function buildReport(spec: RunSpec, results: readonly UserResult[]): SimulationReport {
-  const split = byCohort(results);
-  const cohorts: { -readonly [K in CohortName]?: CohortMetrics } = {};
-  const series: { -readonly [K in CohortName]?: CohortSeries } = {};
-  const runLengths: { -readonly [K in CohortName]?: RunLengthHistogram } = {};
-  for (const cohort of COHORTS) {
-    const members = split.get(cohort);
-    if (members === undefined) continue;
-    cohorts[cohort] = cohortMetrics(members, identity(members.length), cohort);
-    series[cohort] = cohortSeries(members, spec.steps, spec.bucketSteps);
-    runLengths[cohort] = runLengthHistogram(members);
-  }
   return {
     seed: spec.seed,
     scenario: spec.scenario.name,
@@ -61,10 +50,37 @@ export function buildReport(spec: RunSpec, results: readonly UserResult[]): Simu
     recommender: spec.recommenderName,
     response: spec.response,
     bucketSteps: spec.bucketSteps,
-    cohorts,
-    series,
-    runLengths,
+    ...cohortParts(results, spec.steps, spec.bucketSteps),
   };
+}
+
+/**
+ * The per-cohort parts of a report — metrics, series and run lengths — from every user's result,
+ * in user order: what a simulation and a replay of logs share.
+ *
+ * @param results - per-user results, in user order
+ * @param steps - most feed requests per user
+ * @param bucketSteps - feed requests per series bucket
+ * @returns the parts, keyed by cohort
+ * @internal
+ */
+export function cohortParts(
+  results: readonly UserResult[],
+  steps: number,
+  bucketSteps: number,
+): Pick<SimulationReport, 'cohorts' | 'series' | 'runLengths'> {
+  const split = byCohort(results);
+  const cohorts: { -readonly [K in CohortName]?: CohortMetrics } = {};
+  const series: { -readonly [K in CohortName]?: CohortSeries } = {};
+  const runLengths: { -readonly [K in CohortName]?: RunLengthHistogram } = {};
+  for (const cohort of COHORTS) {
+    const members = split.get(cohort);
+    if (members === undefined) continue;
+    cohorts[cohort] = cohortMetrics(members, identity(members.length), cohort);
+    series[cohort] = cohortSeries(members, steps, bucketSteps);
+    runLengths[cohort] = runLengthHistogram(members);
+  }
+  return { cohorts, series, runLengths };
 }
 
 function identity(n: number): Int32Array {

@@ -37,6 +37,11 @@ export function cohortMetrics(
   let recoveryDwellMs = 0;
   let organicImpressions = 0;
   let organicDwellMs = 0;
+  let displacementSum = 0;
+  // Wellbeing and sessions are measured by the simulator only; one user without them (a replay
+  // of logs) leaves the cohort's figure `null` rather than a mean over part of it.
+  let wellbeingMeasured = true;
+  let sessionsMeasured = true;
   let wellbeingEnd = 0;
   let wellbeingChange = 0;
   let sessions = 0;
@@ -74,9 +79,14 @@ export function cohortMetrics(
     recoveryDwellMs += r.recoveryDwellMs;
     organicImpressions += r.organicImpressions;
     organicDwellMs += r.organicDwellMs;
-    wellbeingEnd += r.wellbeingEnd;
-    wellbeingChange += r.wellbeingEnd - r.wellbeingStart;
-    sessions += r.sessions;
+    displacementSum += r.displacementSum;
+    if (r.wellbeingEnd === null || r.wellbeingStart === null) wellbeingMeasured = false;
+    else {
+      wellbeingEnd += r.wellbeingEnd;
+      wellbeingChange += r.wellbeingEnd - r.wellbeingStart;
+    }
+    if (r.sessions === null) sessionsMeasured = false;
+    else sessions += r.sessions;
     returns += r.returns;
     leaves += r.leaves;
   }
@@ -100,11 +110,12 @@ export function cohortMetrics(
       recoveryImpressions > 0 && organicDwellMs > 0
         ? recoveryDwellMs / recoveryImpressions / (organicDwellMs / organicImpressions)
         : null,
-    wellbeing: ratio(wellbeingEnd, users, 0),
-    wellbeingChange: ratio(wellbeingChange, users, 0),
+    rankDisplacement: ratio(displacementSum, organicImpressions, 0),
+    wellbeing: wellbeingMeasured ? ratio(wellbeingEnd, users, 0) : null,
+    wellbeingChange: wellbeingMeasured ? ratio(wellbeingChange, users, 0) : null,
     watchMinutes: users > 0 ? watchMs / users / 60_000 : null,
-    sessions: users > 0 ? sessions / users : null,
-    requestsPerSession: sessions > 0 ? requests / sessions : null,
+    sessions: users > 0 && sessionsMeasured ? sessions / users : null,
+    requestsPerSession: sessions > 0 && sessionsMeasured ? requests / sessions : null,
     returnRate: returns + leaves > 0 ? returns / (returns + leaves) : null,
   };
 }

@@ -7,6 +7,7 @@ export const RUN_HISTOGRAM_OPEN_FROM = 30;
 /**
  * A cohort's trajectories: per bucket of feed requests, pooled shares and the mean time axis
  * and wellbeing over the cohort's users who made a request in the bucket (in index order).
+ * `wellbeing` is empty when the users' wellbeing is not measured (a replay of logs).
  *
  * @param results - the cohort's users, in index order
  * @param steps - feed requests per user
@@ -50,7 +51,8 @@ export function cohortSeries(
     recoveryShare.push(impressions > 0 ? recovery / impressions : 0);
     wellbeing.push(wellbeingSum / users);
   }
-  return { step, activeMinutes, harmfulShare, recoveryShare, wellbeing };
+  const measured = results.every((r) => r.wellbeingStart !== null);
+  return { step, activeMinutes, harmfulShare, recoveryShare, wellbeing: measured ? wellbeing : [] };
 }
 
 /**

@@ -82,10 +82,17 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     key: 'ndcgRetention',
-    label: 'NDCG@10 retention',
-    short: 'NDCG@10',
+    label: 'NDCG retention',
+    short: 'NDCG',
     unit: 'ratio',
     inText: true,
+  },
+  {
+    key: 'rankDisplacement',
+    label: 'Mean rank displacement',
+    short: 'displ.',
+    unit: 'rate',
+    inText: false,
   },
   { key: 'recoveryShare', label: 'Recovery share', short: 'recovery', unit: 'share', inText: true },
   {

@@ -38,8 +38,16 @@ import { assignStyles, type SeriesStyle } from './svg/palette.js';
 export function renderReport(report: ReportInput): string {
   const view = toReportView(report, 'renderReport');
   const styles = assignStyles(view.reports.map((r) => r.policy));
-  const title = `feed-rebalancer simulation: ${view.scenario}, seed ${view.seed}`;
+  const title =
+    view.replay === null
+      ? `feed-rebalancer simulation: ${view.scenario}, seed ${view.seed}`
+      : `feed-rebalancer ${view.scenario}`;
   const runs = view.reports.length > 0;
+  const replayed = view.replay !== null;
+  // A replay measures no wellbeing: its series are empty and the figure is left out.
+  const wellbeing = view.reports.some((r) =>
+    view.cohorts.some((c) => (r.series[c]?.wellbeing.length ?? 0) > 0),
+  );
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -54,7 +62,9 @@ export function renderReport(report: ReportInput): string {
       ? figureSection(
           'harmful-share',
           'Harmful share over time',
-          'Share of each period’s impressions that were triggering items. Without a policy, an engagement-maximising feed drifts towards what at-risk users linger on.',
+          replayed
+            ? 'Share of each period’s served items that were triggering items, periods counted in each user’s logged requests; under off, the logged feed.'
+            : 'Share of each period’s impressions that were triggering items. Without a policy, an engagement-maximising feed drifts towards what at-risk users linger on.',
           view.cohorts.map((c) => renderTimeSeriesFigure(view, c, 'harmfulShare', styles)),
           view.cohorts,
         )
@@ -81,12 +91,14 @@ export function renderReport(report: ReportInput): string {
       ? figureSection(
           'harm-engagement',
           'Harm against engagement',
-          'One point per policy: watch time per user across, harmful share up. A policy that cuts harm without costing engagement sits straight below off; watch time lost moves it left. Sessions end sooner, and users leave, when pages satisfy less (a KuaiSim-style leave model). Whiskers: 95% paired-bootstrap interval of the difference from off.',
+          replayed
+            ? 'One point per policy: watch time per user across, harmful share up. In a replay, watch time is the logged dwell where the user was logged seeing an item and an imputed dwell elsewhere, so differences in it come from the imputation, not from how users reacted. Whiskers: 95% paired-bootstrap interval of the difference from off.'
+            : 'One point per policy: watch time per user across, harmful share up. A policy that cuts harm without costing engagement sits straight below off; watch time lost moves it left. Sessions end sooner, and users leave, when pages satisfy less (a KuaiSim-style leave model). Whiskers: 95% paired-bootstrap interval of the difference from off.',
           view.cohorts.map((c) => renderHarmEngagementFigure(view, c, styles)),
           view.cohorts,
         )
       : '',
-    runs
+    runs && wellbeing
       ? figureSection(
           'wellbeing',
           'Wellbeing over time',
@@ -112,7 +124,10 @@ function header(view: ReportView): string {
     ['Users', String(view.users)],
   ];
   if (first !== undefined) {
-    rows.push(['Feed requests per user', String(view.steps)]);
+    rows.push([
+      view.replay === null ? 'Feed requests per user' : 'Most requests of one user',
+      String(view.steps),
+    ]);
     if (typeof first.days === 'number') rows.push(['Horizon (days)', String(first.days)]);
     rows.push(['Items per request', String(first.pageSize)]);
     if (typeof first.recommender === 'string') rows.push(['Recommender', first.recommender]);
@@ -127,9 +142,17 @@ function header(view: ReportView): string {
     ]);
   }
   const items = rows.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join('');
+  const heading =
+    view.replay === null
+      ? `Simulation report: ${view.scenario}`
+      : `Replay report: ${view.replay.log}`;
+  const meta =
+    view.replay === null
+      ? 'Synthetic users and items from a seeded simulation; no real user data. The same seed and sizes reproduce every figure on this page.'
+      : 'Logged requests served again under each policy, each policy’s state fed by what it would have served. What a policy serves is exact; how users would have reacted is not: dwell on items the user was not logged seeing is imputed, and the logged user never saw the changed feed (docs/replay.md).';
   return (
-    `<header><h1>Simulation report: ${escapeXml(view.scenario)}</h1>` +
-    `<p class="meta">Synthetic users and items from a seeded simulation; no real user data. The same seed and sizes reproduce every figure on this page.</p>` +
+    `<header><h1>${escapeXml(heading)}</h1>` +
+    `<p class="meta">${escapeXml(meta)}</p>` +
     `<dl class="run">${items}</dl></header>`
   );
 }
@@ -200,7 +223,7 @@ function cohortCaption(cohort: CohortName): string {
 
 function legendNote(styles: ReadonlyMap<string, SeriesStyle>): string {
   const names = [...styles.keys()].map((n) => escapeXml(n)).join(', ');
-  return `<footer><p>Each policy keeps one colour, line pattern and marker in every chart (${names}). Colours from Okabe &amp; Ito’s palette for colour-vision deficiency. Metrics are defined in the simulator’s documentation.</p></footer>`;
+  return `<footer><p>Each policy keeps one colour, line pattern and marker in every chart (${names}). Colours from Okabe &amp; Ito’s palette for colour-vision deficiency. Metrics are defined in the simulator’s documentation (docs/simulation.md; a replay’s in docs/replay.md).</p></footer>`;
 }
 
 function formatLevel(level: number): string {

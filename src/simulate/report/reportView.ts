@@ -2,6 +2,7 @@ import { RebalanceError } from '../../index.js';
 import { describeValue, joinPath } from '../../errors/describe.js';
 import type { CalibrationEntry, CalibrationReport } from '../calibration/calibrationTypes.js';
 import type { SensitivityReport } from '../sensitivity/sensitivityTypes.js';
+import type { ReplaySummary } from '../replay/types.js';
 import type {
   CohortName,
   ComparisonReport,
@@ -54,8 +55,10 @@ export interface ReportView {
   readonly calibration: readonly CalibrationEntry[] | null;
   /** A sensitivity analysis, when the input carries one. */
   readonly sensitivity: SensitivityReport | null;
-  /** Header lines beyond seed, scenario and sizes (calibration and sensitivity runs). */
+  /** Header lines beyond seed, scenario and sizes (calibration, sensitivity and replay runs). */
   readonly notes: readonly (readonly [string, string])[];
+  /** What a replay of logs read, when the input is one; `null` for a simulation. */
+  readonly replay: ReplaySummary | null;
 }
 
 const COHORTS: readonly CohortName[] = ['at-risk', 'control'];
@@ -112,7 +115,7 @@ export function toReportView(input: unknown, api: string): ReportView {
       sensitivity: isObject(input['sensitivity'])
         ? (input['sensitivity'] as unknown as SensitivityReport)
         : null,
-      notes: [],
+      ...replayParts(input['replay'], comparison.policies),
     };
   }
   checkReport(input, api, '');
@@ -129,7 +132,36 @@ export function toReportView(input: unknown, api: string): ReportView {
     calibration: null,
     sensitivity: null,
     notes: [],
+    replay: null,
   };
+}
+
+/** A replay's summary and its header lines, or none for a simulation. */
+function replayParts(
+  value: unknown,
+  policies: readonly string[],
+): Pick<ReportView, 'notes' | 'replay'> {
+  if (!isObject(value)) return { notes: [], replay: null };
+  const replay = value as unknown as ReplaySummary;
+  const shares: readonly unknown[] = Array.isArray(replay.imputedShare) ? replay.imputedShare : [];
+  const imputed = shares
+    .map((share, i) =>
+      typeof share === 'number' ? `${policies[i] ?? i} ${(share * 100).toFixed(1)}%` : '',
+    )
+    .join(', ');
+  const notes: [string, string][] = [
+    ['Log', replay.log],
+    ['Requests replayed', String(replay.requests)],
+    ['Logged impressions', String(replay.loggedImpressions)],
+    [
+      'Cohorts',
+      replay.cohorts === 'labels'
+        ? `from labels (${replay.unlabelledUsers} unlabelled users left out)`
+        : 'no labels: every user in the at-risk cohort',
+    ],
+    ['Served items with imputed dwell', imputed],
+  ];
+  return { notes, replay };
 }
 
 function calibrationView(input: Record<string, unknown>, api: string): ReportView {
@@ -152,6 +184,7 @@ function calibrationView(input: Record<string, unknown>, api: string): ReportVie
       ['Accounts per arm and seed', String(report.usersPerSeed)],
       ['Triggering popularity', String(report.triggeringPopularity)],
     ],
+    replay: null,
   };
 }
 
@@ -179,6 +212,7 @@ function sensitivityView(input: Record<string, unknown>, api: string): ReportVie
       ['Change of each constant', `±${Math.round(report.change * 100)}%`],
       ['Policies', report.policies.join(', ')],
     ],
+    replay: null,
   };
 }
 

@@ -47,7 +47,7 @@ const KEY = [
   'harmful, watch: share of impressions, of watch time on triggering items',
   'longest: mean longest run · p95 run: 95th percentile run length (impressions)',
   '1st harm: median active time to the first triggering item · delay: median detection delay',
-  'FA/1k: false alarms per 1,000 impressions · NDCG@10: relevance retained',
+  'FA/1k: false alarms per 1,000 impressions · NDCG: relevance retained (@10 simulated, @k replayed)',
   'recovery: share of recovery items · wb. Δ: mean wellbeing change (0–1 scale)',
   'watch min: watch time per user · sessions: per user · return: share of sessions followed by a return',
   '',
@@ -59,6 +59,9 @@ function headline(view: ReportView): string {
     return `${view.scenario} · seed ${view.seed} · ${notes}`;
   }
   const policies = view.reports.map((r) => r.policy).join(', ');
+  const replay = view.replay;
+  if (replay !== null)
+    return `Replay of ${replay.log} · ${view.users} users, ${replay.requests} requests, top ${replay.k} · bootstrap seed ${view.seed} · policies: ${policies}`;
   return `Scenario ${view.scenario} · seed ${view.seed} · ${view.users} users × ${view.steps} feed requests · policies: ${policies}`;
 }
 
