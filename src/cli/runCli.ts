@@ -4,6 +4,7 @@ import { runBench } from './benchCommand.js';
 import { runCalibrate } from './calibrateCommand.js';
 import { runCheckPolicy } from './checkPolicy.js';
 import type { CliIo } from './io.js';
+import { runMerge } from './mergeCommand.js';
 import { runSensitivity } from './sensitivityCommand.js';
 import { runSimulate } from './simulateCommand.js';
 
@@ -29,6 +30,13 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
     {
       summary: 'run a seeded benchmark simulation or compare policies; write metrics and a report',
       run: runSimulate,
+    },
+  ],
+  [
+    'merge',
+    {
+      summary: 'combine the partial results of a sharded simulate run into its report',
+      run: runMerge,
     },
   ],
   [

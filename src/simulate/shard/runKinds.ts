@@ -81,7 +81,7 @@ function refuseUnshardable(
   if (specs.some((spec) => spec.builtin === 'collaborative'))
     throw new RebalanceError(
       'argument',
-      `${api}: the collaborative recommender cannot be sharded: its users learn from each other's watches, so a shard of its users is not a part of the whole run (run it on one machine with --workers, or shard the sweep by seed)`,
+      `${api}: the collaborative recommender cannot be sharded: its users learn from each other's watches, so a shard of its users is not a part of the whole run (run it whole on one machine with --workers; separate seeds can run as separate sweeps on separate machines)`,
       'recommender',
     );
   if (parts.some((p) => p.recommender !== null || p.rerank !== null))

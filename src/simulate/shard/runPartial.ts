@@ -36,11 +36,20 @@ import { encodeUserResult } from './userResultCodec.js';
  * const report = mergePartials(parts); // the same as await simulate(options)
  * ```
  */
-export async function simulatePartial(
+export function simulatePartial(options: SimulateOptions, shard: Shard): Promise<PartialResult> {
+  return simulatePartialAs('simulatePartial', options, shard);
+}
+
+/**
+ * {@link simulatePartial} with messages that start with `api`.
+ *
+ * @internal
+ */
+export async function simulatePartialAs(
+  api: string,
   options: SimulateOptions,
   shard: Shard,
 ): Promise<PartialResult> {
-  const api = 'simulatePartial';
   const checked = checkShard(api, shard, 'shard');
   const run = resolveSimulateShard(api, options);
   const json = plainRun(api, options, SIMULATE_RUN_KEYS, run, (o) =>
@@ -72,11 +81,20 @@ export async function simulatePartial(
  * const report = mergePartials(parts); // the same as await compare(options)
  * ```
  */
-export async function comparePartial(
+export function comparePartial(options: CompareOptions, shard: Shard): Promise<PartialResult> {
+  return comparePartialAs('comparePartial', options, shard);
+}
+
+/**
+ * {@link comparePartial} with messages that start with `api`.
+ *
+ * @internal
+ */
+export async function comparePartialAs(
+  api: string,
   options: CompareOptions,
   shard: Shard,
 ): Promise<PartialResult> {
-  const api = 'comparePartial';
   const checked = checkShard(api, shard, 'shard');
   const run = resolveCompareShard(api, options);
   const json = plainRun(api, options, COMPARE_RUN_KEYS, run, (o) =>
