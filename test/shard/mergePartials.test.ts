@@ -189,6 +189,9 @@ describe('mergePartials', () => {
       expect(e.message).toMatch(message);
     }
     expect(refusal(() => mergePartials([])).path).toBe('partials');
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
+    const nested = refusal(() => mergePartials(parts.map((p) => ({ ...p, run: deep }))));
+    expect(nested.path).toBe('run');
   });
 
   it('__proto__ keys in a partial are refused as unknown fields and pollute nothing', () => {

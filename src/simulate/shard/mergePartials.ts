@@ -111,7 +111,7 @@ export function mergePartialsAs(
 /** All partials of one kind, one shard count and one run (fingerprint and arguments). */
 function checkSameRun(api: string, envelopes: readonly PartialEnvelope[], names: string[]): void {
   const first = envelopes[0]!;
-  const runText = canonicalText(first.run);
+  const runText = textOf(api, names[0]!, first.run);
   for (let k = 1; k < envelopes.length; k++) {
     const e = envelopes[k]!;
     const differ = (what: string, a: unknown, b: unknown, path: string): never => {
@@ -126,12 +126,29 @@ function checkSameRun(api: string, envelopes: readonly PartialEnvelope[], names:
       differ('run', first.fingerprint, e.fingerprint, 'fingerprint');
     if (e.shard.count !== first.shard.count)
       differ('shard count', first.shard.count, e.shard.count, 'shard.count');
-    if (canonicalText(e.run) !== runText)
+    if (textOf(api, names[k]!, e.run) !== runText)
       throw new RebalanceError(
         'argument',
         `${api}: ${names[k]} has the fingerprint of ${names[0]} but other run arguments: one of them was edited`,
         'run',
       );
+  }
+}
+
+/**
+ * The canonical text of a partial's `run`, read before the kind checks it: a run nested too
+ * deeply to walk is refused rather than left to overflow the stack.
+ */
+function textOf(api: string, name: string, run: unknown): string {
+  try {
+    return canonicalText(run);
+  } catch (error) {
+    throw new RebalanceError(
+      'argument',
+      `${api}: ${name}: run must be plain JSON arguments (${(error as Error).message})`,
+      'run',
+      { cause: error },
+    );
   }
 }
 
