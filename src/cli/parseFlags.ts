@@ -38,15 +38,31 @@ export function parseFlags(
   args: readonly string[],
   flags: FlagTable,
 ): Record<string, string | boolean | undefined> {
+  return parseCommandLine(command, args, flags, false).values;
+}
+
+/**
+ * {@link parseFlags} for a command that also takes plain arguments (`merge DIR…`): returns the
+ * options and, in order, the arguments that are not options. `--` ends the options.
+ *
+ * @throws RebalanceError with code `argument` and the option name as `path`
+ * @internal
+ */
+export function parseCommandLine(
+  command: string,
+  args: readonly string[],
+  flags: FlagTable,
+  allowPositionals = true,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...args],
       options: flags,
       strict: true,
-      allowPositionals: false,
+      allowPositionals,
     });
     // parseArgs builds `values` with a null prototype, so option names cannot reach Object.prototype.
-    return values as Record<string, string | boolean | undefined>;
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const format = typeof code === 'string' ? PARSE_ERRORS.get(code) : undefined;

@@ -5,6 +5,7 @@ import { runCalibrate } from './calibrateCommand.js';
 import { runCheckPolicy } from './checkPolicy.js';
 import type { CliIo } from './io.js';
 import { runReplay } from './replayCommand.js';
+import { runMerge } from './mergeCommand.js';
 import { runSensitivity } from './sensitivityCommand.js';
 import { runSimulate } from './simulateCommand.js';
 import { runTune } from './tuneCommand.js';
@@ -38,6 +39,13 @@ export const COMMANDS: ReadonlyMap<string, CliCommand> = new Map<string, CliComm
     {
       summary: 'replay logged sessions under each policy; write the same metrics and report',
       run: runReplay,
+    },
+  ],
+  [
+    'merge',
+    {
+      summary: 'combine the partial results of a sharded simulate run into its report',
+      run: runMerge,
     },
   ],
   [

@@ -1,11 +1,13 @@
 import { RebalanceError } from '../index.js';
 import { describeValue } from '../errors/describe.js';
 import { scenarios } from '../simulate/index.js';
+import type { Shard } from '../simulate/index.js';
 import type { NamedPolicy, WorldOptions } from '../simulate/types.js';
 import type { CliIo } from './io.js';
 import { loadPolicy } from './loadPolicy.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
 import { readJsonFile } from './readJsonFile.js';
+import { readShardFlag } from './shardFlag.js';
 
 /** The command name that messages start with. @internal */
 export const SIMULATE = 'feed-rebalancer simulate';
@@ -26,6 +28,7 @@ export const SIMULATE_FLAGS: FlagTable = {
   candidates: { type: 'string' },
   response: { type: 'string' },
   out: { type: 'string' },
+  shard: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -49,8 +52,10 @@ export interface SimulateArgs {
   readonly steps: number | undefined;
   readonly workers: number | undefined;
   readonly resamples: number | undefined;
-  /** Directory for metrics.json and report.html; `null` writes no files. */
+  /** Directory for metrics.json and report.html (or partial.json with a shard); `null` writes no files. */
   readonly out: string | null;
+  /** The shard to run (`--shard i/n`), or `null` for the whole run. */
+  readonly shard: Shard | null;
   /** Draw progress even when stderr is not a terminal. */
   readonly progress: boolean;
   /** The world's parts given on the command line. */
@@ -144,6 +149,7 @@ export async function parseSimulateArgs(args: readonly string[], io: CliIo): Pro
     workers: integer('workers', 1, 1024),
     resamples: integer('resamples', 1, Number.MAX_SAFE_INTEGER),
     out: typeof v['out'] === 'string' ? v['out'] : null,
+    shard: typeof v['shard'] === 'string' ? readShardFlag(SIMULATE, v['shard']) : null,
     progress: v['progress'] === true,
     world: help ? {} : await readWorldFlags(SIMULATE, v, io),
   };
@@ -155,6 +161,13 @@ export async function parseSimulateArgs(args: readonly string[], io: CliIo): Pro
     );
   }
   if (help) return { ...common, run: { kind: 'simulate', policy: SIMULATE_DEFAULTS.policy } };
+  if (common.shard !== null && common.out === null) {
+    throw new RebalanceError(
+      'argument',
+      `${SIMULATE}: --shard needs --out DIR, where the shard's partial result is written (got --shard ${common.shard.index}/${common.shard.count} without --out)`,
+      'out',
+    );
+  }
   if (common.resamples !== undefined && typeof compare !== 'string') {
     throw new RebalanceError(
       'argument',

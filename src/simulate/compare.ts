@@ -36,35 +36,9 @@ const DEFAULT_RESAMPLES = 1000;
  * ```
  */
 export async function compare(options: CompareOptions): Promise<ComparisonReport> {
-  const policies = orderPolicies(options?.policies);
-  const runs = policies.map((policy, k) =>
-    resolveRun(API, options, policy, joinPath('policies', k)),
-  );
-  const specs: RunSpec[] = runs.map((r) => r.spec);
-  const parts: RunParts[] = runs.map((r) => r.parts);
-  const names = specs.map((spec) => spec.policyName);
-  const duplicate = names.find((name, k) => names.indexOf(name) !== k);
-  if (duplicate !== undefined)
-    throw new RebalanceError(
-      'argument',
-      `${API}: policies must have distinct names (got ${describeValue(duplicate)} twice)`,
-      'policies',
-    );
-  const { workers, onProgress } = checkThreadOptions(
-    API,
-    options.workers,
-    options.onProgress,
-    parts,
-  );
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 100_000)
-    throw new RebalanceError(
-      'argument',
-      `${API}: resamples must be an integer in [1, 100000] (got ${describeValue(resamples)})`,
-      'resamples',
-    );
-  const first = specs[0]!;
-  const total = first.users * specs.length;
+  const run = resolveComparison(API, options);
+  const { specs, parts, workers, onProgress } = run;
+  const total = specs[0]!.users * specs.length;
   let done = 0;
   const results: UserResult[][] = [];
   for (let k = 0; k < specs.length; k++) {
@@ -75,12 +49,82 @@ export async function compare(options: CompareOptions): Promise<ComparisonReport
       }),
     );
   }
+  return finishComparison(specs, results, run.resamples);
+}
+
+/**
+ * A comparison resolved from its options: one run per policy (`off` first), their parts, and
+ * the thread and bootstrap options.
+ *
+ * @internal
+ */
+export interface ResolvedComparison {
+  readonly specs: readonly RunSpec[];
+  readonly parts: readonly RunParts[];
+  readonly workers: number | undefined;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly resamples: number;
+}
+
+/**
+ * Validates the options of `compare` and resolves them: what a whole comparison, one shard of
+ * it, and the merge of its shards all start from.
+ *
+ * @param api - the public API, for messages
+ * @param options - the options
+ * @returns the resolved comparison
+ * @throws RebalanceError with code `argument` or `policy`
+ * @internal
+ */
+export function resolveComparison(api: string, options: CompareOptions): ResolvedComparison {
+  const policies = orderPolicies(api, options?.policies);
+  const runs = policies.map((policy, k) =>
+    resolveRun(api, options, policy, joinPath('policies', k)),
+  );
+  const specs: RunSpec[] = runs.map((r) => r.spec);
+  const parts: RunParts[] = runs.map((r) => r.parts);
+  const names = specs.map((spec) => spec.policyName);
+  const duplicate = names.find((name, k) => names.indexOf(name) !== k);
+  if (duplicate !== undefined)
+    throw new RebalanceError(
+      'argument',
+      `${api}: policies must have distinct names (got ${describeValue(duplicate)} twice)`,
+      'policies',
+    );
+  const { workers, onProgress } = checkThreadOptions(
+    api,
+    options.workers,
+    options.onProgress,
+    parts,
+  );
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 1 || resamples > 100_000)
+    throw new RebalanceError(
+      'argument',
+      `${api}: resamples must be an integer in [1, 100000] (got ${describeValue(resamples)})`,
+      'resamples',
+    );
+  return { specs, parts, workers, onProgress, resamples };
+}
+
+/**
+ * The comparison's report from every policy's per-user results (in user order, `off` first):
+ * per-policy reports and the paired bootstrap differences.
+ *
+ * @internal
+ */
+export function finishComparison(
+  specs: readonly RunSpec[],
+  results: readonly (readonly UserResult[])[],
+  resamples: number,
+): ComparisonReport {
+  const first = specs[0]!;
   return {
     seed: first.seed,
     scenario: first.scenario.name,
     users: first.users,
     steps: first.steps,
-    policies: names,
+    policies: specs.map((spec) => spec.policyName),
     reports: specs.map((spec, k) => buildReport(spec, results[k]!)),
     differences: specs
       .slice(1)
@@ -92,12 +136,12 @@ export async function compare(options: CompareOptions): Promise<ComparisonReport
 }
 
 /** The policies with `off` first (added when missing), the others in their given order. */
-function orderPolicies(policies: unknown): (string | NamedPolicy | NamedReranker)[] {
+function orderPolicies(api: string, policies: unknown): (string | NamedPolicy | NamedReranker)[] {
   if (policies === undefined) return [...DEFAULT_POLICIES];
   if (!Array.isArray(policies) || policies.length === 0)
     throw new RebalanceError(
       'argument',
-      `${API}: policies must be a non-empty array (got ${describeValue(policies)})`,
+      `${api}: policies must be a non-empty array (got ${describeValue(policies)})`,
       'policies',
     );
   const list = policies as (string | NamedPolicy | NamedReranker)[];
@@ -107,7 +151,7 @@ function orderPolicies(policies: unknown): (string | NamedPolicy | NamedReranker
   if (off !== undefined && typeof off !== 'string')
     throw new RebalanceError(
       'argument',
-      `${API}: the name 'off' is kept for the baseline preset every difference refers to (got a policy object named 'off')`,
+      `${api}: the name 'off' is kept for the baseline preset every difference refers to (got a policy object named 'off')`,
       joinPath('policies', list.indexOf(off)),
     );
   return ['off', ...list.filter((p) => !isOff(p))];

@@ -21,6 +21,8 @@ export { DEFAULT_RESPONSE } from './response/defaults.js';
 export { DEFAULT_CATALOGUE } from './world/topics.js';
 export { renderReport } from './report/renderReport.js';
 export { summaryTable } from './report/summaryTable.js';
+export { simulatePartial, comparePartial } from './shard/runPartial.js';
+export { mergePartials } from './shard/mergePartials.js';
 export type { ReportInput } from './report/reportView.js';
 export type {
   CohortName,
@@ -49,6 +51,9 @@ export type {
   ReplaySummary,
   ReplayReport,
 } from './replay/types.js';
+export type { Shard } from './shard/Shard.js';
+export type { PartialResult, PartialUnit, MergedReport } from './shard/PartialResult.js';
+export type { MergeOptions } from './shard/mergePartials.js';
 export type { ResponseConstants } from './response/ResponseConstants.js';
 export type { CatalogueSpec, CatalogueTopic } from './world/catalogueSpec.js';
 export type { LabelModel } from './world/labelModel.js';

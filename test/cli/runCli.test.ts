@@ -128,7 +128,7 @@ describe('feed-rebalancer argument errors', () => {
     [
       'an unknown command',
       ['simulat'],
-      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, replay, sensitivity, tune, calibrate, check-policy, bench, serve\)/,
+      /^feed-rebalancer: unknown command "simulat" \(expected one of simulate, replay, merge, sensitivity, tune, calibrate, check-policy, bench, serve\)/,
     ],
   ];
 
@@ -151,7 +151,15 @@ describe('feed-rebalancer argument errors', () => {
   it('feed-rebalancer --help lists every command on stdout and exits 0', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const name of ['simulate', 'sensitivity', 'tune', 'calibrate', 'check-policy', 'bench'])
+    for (const name of [
+      'simulate',
+      'merge',
+      'sensitivity',
+      'tune',
+      'calibrate',
+      'check-policy',
+      'bench',
+    ])
       expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 

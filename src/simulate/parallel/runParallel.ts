@@ -13,7 +13,7 @@ import { acquireWorkers, discardWorker, releaseWorker } from './workerPool.js';
 const SHARE_PER_THREAD = 0.5;
 
 /**
- * Simulates a run's users on `workers` threads. Users go out in contiguous batches, shrinking
+ * Simulates a run's users (or the users of `range`) on `workers` threads. Users go out in contiguous batches, shrinking
  * as the run nears its end, to whichever thread is free (users differ in cost, so fixed halves
  * leave one thread idle at the end), and the per-user results are put back in user order, so the caller sees exactly the list
  * a single thread would produce (each user's draws depend only on its own seeds).
@@ -21,33 +21,36 @@ const SHARE_PER_THREAD = 0.5;
  * @param spec - the run
  * @param workers - threads to use (at most one per user)
  * @param onUser - called on the main thread as each user finishes
- * @returns per-user results in user order
+ * @param range - the users to simulate; all of them when omitted
+ * @returns per-user results in user order, user `range.from` first
  * @internal
  */
 export async function runParallel(
   spec: RunSpec,
   workers: number,
   onUser: () => void,
+  range: { readonly from: number; readonly to: number } = { from: 0, to: spec.users },
 ): Promise<UserResult[]> {
-  const threads = Math.max(1, Math.min(workers, spec.users));
-  const results = new Array<UserResult>(spec.users);
-  let next = 0;
+  const end = range.to;
+  const threads = Math.max(1, Math.min(workers, end - range.from));
+  const results = new Array<UserResult>(end - range.from);
+  let next = range.from;
   const pool = acquireWorkers(threads);
   const serve = async (worker: Worker): Promise<void> => {
     worker.postMessage({ kind: 'run', spec } satisfies WorkerTask);
-    while (next < spec.users) {
+    while (next < end) {
       const from = next;
-      const batch = Math.ceil(((spec.users - from) * SHARE_PER_THREAD) / threads);
-      const to = Math.min(spec.users, from + Math.max(1, batch));
+      const batch = Math.ceil(((end - from) * SHARE_PER_THREAD) / threads);
+      const to = Math.min(end, from + Math.max(1, batch));
       next = to;
       let chunk: readonly UserResult[];
       try {
         chunk = await runBatch(worker, from, to, onUser);
       } catch (error) {
-        next = spec.users; // no more batches for anyone: the run has failed
+        next = end; // no more batches for anyone: the run has failed
         throw error;
       }
-      for (let k = 0; k < chunk.length; k++) results[from + k] = chunk[k]!;
+      for (let k = 0; k < chunk.length; k++) results[from - range.from + k] = chunk[k]!;
     }
   };
   const settled = await Promise.allSettled(pool.map(serve));

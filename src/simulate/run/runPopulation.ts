@@ -12,15 +12,30 @@ import { runRounds, runUsers } from './runUsers.js';
 export const PARALLEL_FROM_USERS = 200;
 
 /**
- * Runs every user of a run, on the calling thread or on worker threads, and returns the
- * per-user results in user order — the same list either way. A run with a recommender or
- * re-ranker object stays on the calling thread (functions cannot be posted to a worker).
+ * A contiguous range of a run's users: `from` (inclusive) to `to` (exclusive).
+ *
+ * @internal
+ */
+export interface UserRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Runs every user of a run — or the users of `range`, one shard of a sweep — on the calling
+ * thread or on worker threads, and returns the per-user results in user order — the same list
+ * either way. A run with a recommender or re-ranker object stays on the calling thread
+ * (functions cannot be posted to a worker). Each user's result depends only on the run and the
+ * user's index, so a range gives exactly the results the whole run gives for those users — except
+ * under a population recommender (the collaborative one), whose users learn from each other:
+ * such a run is only ever simulated whole.
  *
  * @param spec - the run
  * @param parts - objects that stay on the calling thread
  * @param workers - threads, or `undefined` for the default
  * @param onUser - called as each user finishes
- * @returns per-user results
+ * @param range - the users to simulate; all of them when omitted
+ * @returns per-user results, user `range.from` first
  * @internal
  */
 export async function runPopulation(
@@ -28,19 +43,25 @@ export async function runPopulation(
   parts: RunParts,
   workers: number | undefined,
   onUser: () => void,
+  range: UserRange = { from: 0, to: spec.users },
 ): Promise<UserResult[]> {
+  const { from, to } = range;
+  const population = spec.builtin === 'collaborative' || parts.recommender?.endRound !== undefined;
+  if (population && (from !== 0 || to !== spec.users))
+    throw new Error('simulate: a population recommender runs only on the whole population');
+  const users = to - from;
   const local = parts.recommender !== null || parts.rerank !== null;
   const threads = local
     ? 1
-    : (workers ?? (spec.users < PARALLEL_FROM_USERS ? 1 : Math.max(1, availableParallelism())));
-  if (threads <= 1 || spec.users < 2) {
+    : (workers ?? (users < PARALLEL_FROM_USERS ? 1 : Math.max(1, availableParallelism())));
+  if (threads <= 1 || users < 2) {
     const run = prepareRun(spec, parts);
     const rounds = run.recommender.endRound !== undefined;
-    return (rounds ? runRounds : runUsers)(run, 0, spec.users, onUser);
+    return (rounds ? runRounds : runUsers)(run, from, to, onUser);
   }
   return spec.builtin === 'collaborative'
     ? runRoundsParallel(spec, threads, onUser)
-    : runParallel(spec, threads, onUser);
+    : runParallel(spec, threads, onUser, range);
 }
 
 /**
