@@ -3,12 +3,12 @@ import type { Catalogue } from '../world/buildCatalogue.js';
 import type { SimUser } from '../users/drawUser.js';
 import type { UserRecommender } from '../recommender/types.js';
 import type { ServedPage } from '../run/servePage.js';
-import { SCROLL_MS, type RunSpec } from '../run/RunSpec.js';
-import { MAX_RUN_TRACKED, type UserResult } from './UserResult.js';
-import { detectionDelay } from './detectionDelay.js';
+import type { RunSpec } from '../run/RunSpec.js';
+import type { UserResult } from './UserResult.js';
+import { ExposureTally } from './ExposureTally.js';
 
-/** CCDH timed their first 30 minutes on each account. */
-const EARLY_MS = 30 * 60_000;
+/** Taxonomy groups whose rises to `sustained` count as alarms (more than any preset has). */
+const ALARM_GROUPS = 16;
 /** NDCG cut-off. */
 const NDCG_AT = 10;
 
@@ -20,10 +20,7 @@ const NDCG_AT = 10;
  * @internal
  */
 export class UserTrace {
-  private readonly harmfulFlags: Uint8Array;
-  private readonly sustainedFlags: Uint8Array;
-  private readonly previousSustained: Uint8Array;
-  private readonly runCounts = new Int32Array(MAX_RUN_TRACKED + 1);
+  private readonly tally: ExposureTally;
   private readonly buckets: number;
   private readonly bucketImpressions: Int32Array;
   private readonly bucketHarmful: Int32Array;
@@ -31,26 +28,9 @@ export class UserTrace {
   private readonly bucketWellbeing: Float64Array;
   private readonly bucketActiveMs: Float64Array;
   private readonly wellbeingStart: number;
-  private n = 0;
   private step = 0;
-  private harmful = 0;
-  private watchMs = 0;
-  private harmfulWatchMs = 0;
-  private activeMs = 0;
-  private run = 0;
-  private longestRun = 0;
-  private firstHarmfulMs: number | null = null;
-  private earlyMs = 0;
-  private earlyHarmful = 0;
-  private triggeringWatched = 0;
-  private bubbleWatches: number | null = null;
-  private alarms = 0;
   private requests = 0;
   private ndcgSum = 0;
-  private recoveryImpressions = 0;
-  private recoveryDwellMs = 0;
-  private organicImpressions = 0;
-  private organicDwellMs = 0;
   private displacementSum = 0;
   private sessions = 0;
   private returns = 0;
@@ -62,10 +42,8 @@ export class UserTrace {
     private readonly catalogue: Catalogue,
     private readonly user: SimUser,
   ) {
-    const capacity = spec.steps * spec.pageSize;
-    this.harmfulFlags = new Uint8Array(capacity);
-    this.sustainedFlags = new Uint8Array(capacity + 1);
-    this.previousSustained = new Uint8Array(16);
+    // Sized for the whole run, so the flags never grow.
+    this.tally = new ExposureTally(spec.steps * spec.pageSize, ALARM_GROUPS);
     this.buckets = Math.ceil(spec.steps / spec.bucketSteps);
     this.bucketImpressions = new Int32Array(this.buckets);
     this.bucketHarmful = new Int32Array(this.buckets);
@@ -112,50 +90,17 @@ export class UserTrace {
     const bucket = Math.floor(this.step / this.spec.bucketSteps);
     const isHarmful = this.catalogue.harmful[item] === 1;
     this.bucketImpressions[bucket]!++;
-    this.watchMs += dwellMs;
-    if (isHarmful) {
-      this.harmful++;
-      this.harmfulWatchMs += dwellMs;
-      this.harmfulFlags[this.n] = 1;
-      this.bucketHarmful[bucket]!++;
-      if (this.firstHarmfulMs === null) this.firstHarmfulMs = this.activeMs;
-      if (this.activeMs < EARLY_MS) this.earlyHarmful++;
-      if (watched) this.triggeringWatched++;
-      this.run++;
-      if (this.run > this.longestRun) this.longestRun = this.run;
-    } else {
-      this.endRun();
-    }
-    if (inserted) {
-      this.recoveryImpressions++;
-      this.recoveryDwellMs += dwellMs;
-      this.bucketRecovery[bucket]!++;
-    } else {
-      this.organicImpressions++;
-      this.organicDwellMs += dwellMs;
-    }
-    let sustained = 0;
-    const groups = state.groups;
-    for (let g = 0; g < groups.length; g++) {
-      const now = groups[g]!.level === 'sustained' ? 1 : 0;
-      if (now === 1 && this.previousSustained[g] === 0) this.alarms++;
-      this.previousSustained[g] = now;
-      sustained |= now;
-    }
-    // sustainedFlags[k + 1]: some group was sustained after impression k; [0] is the empty state.
-    this.sustainedFlags[this.n + 1] = sustained;
-    const before = this.activeMs;
-    this.activeMs += dwellMs + SCROLL_MS;
-    if (before < EARLY_MS) this.earlyMs += Math.min(this.activeMs, EARLY_MS) - before;
-    this.n++;
+    if (isHarmful) this.bucketHarmful[bucket]!++;
+    if (inserted) this.bucketRecovery[bucket]!++;
+    this.tally.impression(isHarmful, inserted, watched, dwellMs, state);
   }
 
   /** Closes a feed request: series bucket values and the bubble check. */
   endRequest(step: number, halfTriggering: boolean): void {
     const bucket = Math.floor(step / this.spec.bucketSteps);
     this.bucketWellbeing[bucket] = this.user.wellbeing;
-    this.bucketActiveMs[bucket] = this.activeMs;
-    if (halfTriggering && this.bubbleWatches === null) this.bubbleWatches = this.triggeringWatched;
+    this.bucketActiveMs[bucket] = this.tally.active;
+    this.tally.endRequest(halfTriggering);
     this.step = step + 1;
   }
 
@@ -177,34 +122,16 @@ export class UserTrace {
 
   /** Time on the app so far (ms). */
   get active(): number {
-    return this.activeMs;
+    return this.tally.active;
   }
 
   /** The user's sufficient statistics. */
   result(): UserResult {
-    this.endRun();
-    const detection = detectionDelay(this.harmfulFlags, this.sustainedFlags, this.n);
     return {
       cohort: this.user.cohort,
-      impressions: this.n,
-      harmful: this.harmful,
-      watchMs: this.watchMs,
-      harmfulWatchMs: this.harmfulWatchMs,
-      longestRun: this.longestRun,
-      runCounts: this.runCounts,
-      firstHarmfulMs: this.firstHarmfulMs,
-      earlyMs: this.earlyMs,
-      earlyHarmful: this.earlyHarmful,
-      bubbleWatches: this.bubbleWatches,
-      sustainedRun: detection.sustainedRun,
-      detectionDelay: detection.delay,
-      alarms: this.alarms,
+      ...this.tally.fields(false),
       requests: this.requests,
       ndcgSum: this.ndcgSum,
-      recoveryImpressions: this.recoveryImpressions,
-      recoveryDwellMs: this.recoveryDwellMs,
-      organicImpressions: this.organicImpressions,
-      organicDwellMs: this.organicDwellMs,
       displacementSum: this.displacementSum,
       wellbeingStart: this.wellbeingStart,
       wellbeingEnd: this.user.wellbeing,
@@ -218,10 +145,5 @@ export class UserTrace {
       leaves: this.leaves,
       probe: this.probe,
     };
-  }
-
-  private endRun(): void {
-    if (this.run > 0) this.runCounts[Math.min(this.run, MAX_RUN_TRACKED)]!++;
-    this.run = 0;
   }
 }
