@@ -6,6 +6,7 @@ import type { UserResult } from './metrics/UserResult.js';
 import { resolveRun } from './run/resolveRun.js';
 import type { NamedReranker } from './run/reranker.js';
 import type { RunParts, RunSpec } from './run/RunSpec.js';
+import { orderPolicies } from './run/orderPolicies.js';
 import { checkThreadOptions, runPopulation } from './run/runPopulation.js';
 import type { CompareOptions, ComparisonReport, NamedPolicy } from './types.js';
 
@@ -77,7 +78,11 @@ export interface ResolvedComparison {
  * @internal
  */
 export function resolveComparison(api: string, options: CompareOptions): ResolvedComparison {
-  const policies = orderPolicies(api, options?.policies);
+  const policies = orderPolicies<NamedPolicy | NamedReranker>(
+    api,
+    options?.policies,
+    DEFAULT_POLICIES,
+  );
   const runs = policies.map((policy, k) =>
     resolveRun(api, options, policy, joinPath('policies', k)),
   );
@@ -133,26 +138,4 @@ export function finishComparison(
       ),
     bootstrap: { resamples, level: BOOTSTRAP_LEVEL },
   };
-}
-
-/** The policies with `off` first (added when missing), the others in their given order. */
-function orderPolicies(api: string, policies: unknown): (string | NamedPolicy | NamedReranker)[] {
-  if (policies === undefined) return [...DEFAULT_POLICIES];
-  if (!Array.isArray(policies) || policies.length === 0)
-    throw new RebalanceError(
-      'argument',
-      `${api}: policies must be a non-empty array (got ${describeValue(policies)})`,
-      'policies',
-    );
-  const list = policies as (string | NamedPolicy | NamedReranker)[];
-  const isOff = (p: string | NamedPolicy | NamedReranker): boolean =>
-    (typeof p === 'string' ? p : p?.name) === 'off';
-  const off = list.find(isOff);
-  if (off !== undefined && typeof off !== 'string')
-    throw new RebalanceError(
-      'argument',
-      `${api}: the name 'off' is kept for the baseline preset every difference refers to (got a policy object named 'off')`,
-      joinPath('policies', list.indexOf(off)),
-    );
-  return ['off', ...list.filter((p) => !isOff(p))];
 }

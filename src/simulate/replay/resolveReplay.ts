@@ -6,6 +6,7 @@ import { LIMITS } from '../../validate/limits.js';
 import type { CohortName, NamedPolicy } from '../types.js';
 import { REPLAY } from './readRecord.js';
 import type { ReplayOptions } from './types.js';
+import { orderPolicies } from '../run/orderPolicies.js';
 
 /** Policies replayed when the options do not say. @internal */
 export const DEFAULT_REPLAY_POLICIES: readonly string[] = ['off', 'balanced', 'protective'];
@@ -48,7 +49,7 @@ export function resolveReplay(options: Omit<ReplayOptions, 'log'>): ResolvedRepl
       `${REPLAY}: options must be an object (got ${describeValue(options)})`,
       '',
     );
-  const policies = orderPolicies(options.policies);
+  const policies = orderPolicies<NamedPolicy>(REPLAY, options.policies, DEFAULT_REPLAY_POLICIES);
   const names = policies.map((p) => (typeof p === 'string' ? p : p.name));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
   if (duplicate !== undefined)
@@ -93,27 +94,6 @@ function harmfulBy(rb: Rebalancer): (item: Item) => boolean {
     }
     return false;
   };
-}
-
-function orderPolicies(policies: unknown): (string | NamedPolicy)[] {
-  if (policies === undefined) return [...DEFAULT_REPLAY_POLICIES];
-  if (!Array.isArray(policies) || policies.length === 0)
-    throw new RebalanceError(
-      'argument',
-      `${REPLAY}: policies must be a non-empty array (got ${describeValue(policies)})`,
-      'policies',
-    );
-  const list = policies as (string | NamedPolicy)[];
-  const isOff = (p: string | NamedPolicy): boolean =>
-    (typeof p === 'string' ? p : p?.name) === 'off';
-  const off = list.find(isOff);
-  if (off !== undefined && typeof off !== 'string')
-    throw new RebalanceError(
-      'argument',
-      `${REPLAY}: the name 'off' is kept for the baseline preset every difference refers to (got a policy object named 'off')`,
-      joinPath('policies', list.indexOf(off)),
-    );
-  return ['off', ...list.filter((p) => !isOff(p))];
 }
 
 function policyOf(p: string | NamedPolicy, path: string): PolicyInput {
