@@ -3,21 +3,25 @@ import { join, relative, resolve } from 'node:path';
 import { RebalanceError } from '../index.js';
 import { describeValue } from '../errors/describe.js';
 import { scenarios, tune } from '../simulate/index.js';
-import type { TuneOptions, TuneResult } from '../simulate/index.js';
+import type { CohortName, TuneLogOptions, TuneOptions, TuneResult } from '../simulate/index.js';
 import { renderTuneReport, tuneSummary } from '../simulate/report/tuneReport.js';
 import type { CliIo } from './io.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
 import { ProgressBar } from './progressBar.js';
+import { readJsonFile } from './readJsonFile.js';
 import { readWorldFlags } from './simulateArgs.js';
 
 const COMMAND = 'feed-rebalancer tune';
 
 /** Usage of `feed-rebalancer tune`. @internal */
 export const TUNE_USAGE = `Usage: feed-rebalancer tune --objective 'min|max COHORT.METRIC' [options]
+       feed-rebalancer tune --log FILE [--labels FILE] [--k N] --objective ... [options]
 
 Searches detector settings, caps and recovery cadence (per group too) for the policy with the best
 objective that meets every constraint, by constrained Bayesian optimisation with Gaussian-process
-surrogates. Every candidate runs on the same users and seed as off. Prints the Pareto front; with
+surrogates. Every candidate runs on the same users and seed as off: simulated on a scenario, or
+with --log replayed on logged sessions as feed-rebalancer replay does (in-sample on the logged
+traffic; see "Tuning on your own logs" in docs/tuning.md). Prints the Pareto front; with
 --out writes DIR/tune.json (every evaluation, the front, the chosen policy), DIR/policy.json (the
 chosen policy, for check-policy and --policy) and DIR/report.html. See docs/tuning.md.
 
@@ -25,10 +29,14 @@ Options:
   --objective TEXT    'min COHORT.METRIC' or 'max COHORT.METRIC', e.g. 'min at-risk.harmfulShare'
   --constraint TEXT   'COHORT.METRIC>=NUMBER' or 'COHORT.METRIC<=NUMBER'; repeat for more (at most 8)
   --scenario NAME     rabbit-hole, control, mixed, relapse, evasive or noisy (default: mixed)
+  --log FILE          tune on this replay log instead of a scenario (.jsonl, .jsonl.gz, .parquet)
+  --labels FILE       with --log: a JSON object from user id to "at-risk" or "control" (default:
+                      every user at-risk, so control.* targets need labels)
+  --k N               with --log: items served per request, the top-k (default: 10)
   --budget N          candidate policies evaluated in all (default: 50)
   --restarts R        independent seeded restarts sharing the budget (default: 1)
   --seed N            integer seed in [0, 2^32) (default: 1)
-  --users N           users per run (default: the scenario's)
+  --users N           users per run (default: the scenario's; not with --log, nor are the world's)
   --steps N           feed requests per user (default: the scenario's)
   --resamples N       bootstrap resamples per candidate (default: 200)
   --days D, --recommender R, --page-size N, --candidates N, --response FILE
@@ -50,6 +58,9 @@ const FLAGS: FlagTable = {
   objective: { type: 'string' },
   constraint: { type: 'string', multiple: true },
   scenario: { type: 'string' },
+  log: { type: 'string' },
+  labels: { type: 'string' },
+  k: { type: 'string' },
   budget: { type: 'string' },
   restarts: { type: 'string' },
   seed: { type: 'string' },
@@ -84,6 +95,7 @@ export async function runTune(args: readonly string[], io: CliIo): Promise<numbe
     io.stdout(TUNE_USAGE);
     return 0;
   }
+  const logged = await readLogFlags(v, io);
   const scenario = typeof v['scenario'] === 'string' ? v['scenario'] : 'mixed';
   if (!Object.hasOwn(scenarios, scenario))
     throw new RebalanceError(
@@ -127,8 +139,11 @@ export async function runTune(args: readonly string[], io: CliIo): Promise<numbe
   const showProgress = io.stderrIsTty || v['progress'] === true;
   let result: TuneResult;
   try {
+    // With --log no world flag was taken, so the options less the scenario are the search's.
+    const search: Omit<TuneOptions, 'scenario'> & { scenario?: unknown } = { ...options };
+    delete search.scenario;
     result = await tune({
-      ...options,
+      ...(logged === null ? options : { ...logged, ...search }),
       onProgress: (done, total) => {
         if (showProgress) bar.update(done, total);
       },
@@ -143,6 +158,55 @@ export async function runTune(args: readonly string[], io: CliIo): Promise<numbe
     return 1;
   }
   return 0;
+}
+
+/** Flags that describe a simulated world, meaningless when the log is the world. */
+const WORLD_ONLY = [
+  'users',
+  'steps',
+  'days',
+  'recommender',
+  'page-size',
+  'candidates',
+  'response',
+  'workers',
+];
+
+/** `--log`, `--labels` and `--k` as the log's tuning options, or `null` without `--log`. */
+async function readLogFlags(
+  v: Record<string, string | boolean | string[] | undefined>,
+  io: CliIo,
+): Promise<Pick<TuneLogOptions, 'log' | 'labels' | 'k'> | null> {
+  const log = v['log'];
+  if (log === undefined) {
+    for (const name of ['labels', 'k'])
+      if (v[name] !== undefined)
+        throw new RebalanceError('argument', `${COMMAND}: --${name} needs --log`, name);
+    return null;
+  }
+  if (typeof log !== 'string' || log === '')
+    throw new RebalanceError(
+      'argument',
+      `${COMMAND}: --log must name the log file (got ${describeValue(log)})`,
+      'log',
+    );
+  for (const name of ['scenario', ...WORLD_ONLY])
+    if (v[name] !== undefined)
+      throw new RebalanceError(
+        'argument',
+        `${COMMAND}: --${name} cannot be given with --log (give a scenario or a log, not both)`,
+        name,
+      );
+  const labels =
+    typeof v['labels'] === 'string'
+      ? ((await readJsonFile(COMMAND, 'labels', v['labels'], io)) as Record<string, CohortName>)
+      : undefined;
+  const k = readInteger(COMMAND, 'k', v['k'] as string | undefined, undefined, 1, 100);
+  return {
+    log: resolve(io.cwd, log),
+    ...(labels === undefined ? {} : { labels }),
+    ...(k === undefined ? {} : { k }),
+  };
 }
 
 async function writeResult(io: CliIo, out: string, result: TuneResult): Promise<void> {

@@ -84,6 +84,7 @@ export type {
   SensitivityOutcome,
 } from './sensitivity/sensitivityTypes.js';
 export type { TunePlan } from './tune/planTuning.js';
+export type { TuneLogOptions } from './tune/tuneLogOptions.js';
 export type {
   TuneOptions,
   TuneObjective,

@@ -97,9 +97,18 @@ describe('feed-rebalancer tune', () => {
     ],
     [['tune', '--objective', 'min at-risk.harmfulShare', '--budget', '0'], '--budget must be'],
     [
-      ['tune', '--objective', 'min at-risk.harmfulShare', '--log', 'x.jsonl'],
-      'unknown option --log',
+      [
+        'tune',
+        '--objective',
+        'min at-risk.harmfulShare',
+        '--log',
+        'x.jsonl',
+        '--scenario',
+        'mixed',
+      ],
+      '--scenario cannot be given with --log',
     ],
+    [['tune', '--objective', 'min at-risk.harmfulShare', '--k', '5'], '--k needs --log'],
   ])('tune %j exits 2 with %j', async (args, message) => {
     const io = captureIo(dir);
     expect(await runCli(args, io)).toBe(2);

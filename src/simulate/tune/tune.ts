@@ -1,6 +1,7 @@
 import { finishTuning } from './finishTuning.js';
 import { planTuning } from './planTuning.js';
 import { runRestart } from './runRestart.js';
+import type { TuneLogOptions } from './tuneLogOptions.js';
 import type { EvaluationRecord, TuneOptions, TuneResult } from './tuneTypes.js';
 
 /**
@@ -12,13 +13,20 @@ import type { EvaluationRecord, TuneOptions, TuneResult } from './tuneTypes.js';
  * independent seeded restarts that share the budget. Deterministic for a seed. docs/tuning.md
  * describes the search space and the method.
  *
+ * Given a `log` instead of a scenario ({@link TuneLogOptions}), each candidate is replayed on the
+ * logged sessions against `off` and read as `replay` reports it: a tuning in-sample on logged
+ * traffic, with replay's counterfactual limits (docs/tuning.md, "Tuning on your own logs").
+ *
  * Equivalent to `finishTuning(plan, records of runRestart(plan, 0), runRestart(plan, 1), …)` with
  * `plan = planTuning(options)`: those pieces let restarts run on different machines.
  *
- * @param options - scenario, seed, objective, constraints, budget, restarts, sizes and world
+ * @param options - scenario (or log), seed, objective, constraints, budget, restarts, sizes and
+ *   world
  * @returns every evaluation, the Pareto front and the chosen policy (or `null` when no candidate
  *   met the constraints)
- * @throws RebalanceError with code `argument` for a bad option, its `path` naming it
+ * @throws RebalanceError with code `argument` for a bad option, its `path` naming it (a log's
+ *   bad record, or an objective or constraint on a cohort the log has no users in, rejects when
+ *   the log is first read)
  *
  * @example
  * ```ts
@@ -35,7 +43,7 @@ import type { EvaluationRecord, TuneOptions, TuneResult } from './tuneTypes.js';
  * console.log(JSON.stringify(result.chosen?.policy, null, 2));
  * ```
  */
-export async function tune(options: TuneOptions): Promise<TuneResult> {
+export async function tune(options: TuneOptions | TuneLogOptions): Promise<TuneResult> {
   const plan = planTuning(options);
   const records: EvaluationRecord[] = [];
   let done = 0;
