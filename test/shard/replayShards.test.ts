@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,15 @@ import { writeGzip, writeJsonLines } from '../replay/writeLogs.js';
 const SHAPE = { users: 11, requests: 9, candidates: 14, harmful: 0.4, seen: 5, k: 8, seed: 5 };
 const LOG = makeLog(SHAPE);
 /** Labels that name some users, in both cohorts, and leave the others out. */
-const LABELS = { u0: 'control', u2: 'at-risk', u3: 'at-risk', u5: 'control', u6: 'at-risk', u9: 'at-risk', u10: 'control' } as const;
+const LABELS = {
+  u0: 'control',
+  u2: 'at-risk',
+  u3: 'at-risk',
+  u5: 'control',
+  u6: 'at-risk',
+  u9: 'at-risk',
+  u10: 'control',
+} as const;
 
 /** A partial as a file carries it: through JSON text. */
 const viaJson = (p: PartialResult): Record<string, unknown> =>
@@ -68,7 +76,13 @@ describe('replayPartial and mergePartials', () => {
   it('replayPartial with labels in 4 shards (a gzipped log) merges into replay(options): unlabelled users counted once, users numbered among the labelled', async () => {
     const gz = join(dir, 'sessions.jsonl.gz');
     writeGzip(gz, LOG);
-    const options = { log: gz, policies: ['off', 'protective'], labels: LABELS, seed: 3, resamples: 40 };
+    const options = {
+      log: gz,
+      policies: ['off', 'protective'],
+      labels: LABELS,
+      seed: 3,
+      resamples: 40,
+    };
     const parts = await shardsOf(options, 4);
     const whole = await replay(options);
     expect(whole.replay.unlabelledUsers).toBe(4);
@@ -81,7 +95,9 @@ describe('replayPartial and mergePartials', () => {
     const parts = await shardsOf(options, 2);
     const other = join(dir, 'other.jsonl');
     writeJsonLines(other, makeLog({ ...SHAPE, seed: 6 }));
-    const foreign = viaJson(await replayPartial({ ...options, log: other }, { index: 1, count: 2 }));
+    const foreign = viaJson(
+      await replayPartial({ ...options, log: other }, { index: 1, count: 2 }),
+    );
     expect(refusal(() => mergePartials([parts[0], foreign])).message).toMatch(
       /is of another run than partials\[0\]/,
     );

@@ -53,7 +53,8 @@ export function decodeEvaluation(
   index: number,
 ): EvaluationRecord {
   const o = r.object(value, path, RECORD_FIELDS);
-  for (const key of RECORD_FIELDS) if (!(key in o)) r.fail(joinPath(path, key), 'is missing', undefined);
+  for (const key of RECORD_FIELDS)
+    if (!(key in o)) r.fail(joinPath(path, key), 'is missing', undefined);
   const at = joinPath(path, 'x');
   const list = r.array(o['x'], at, SEARCH_SPACE.length);
   if (list.length !== SEARCH_SPACE.length)
@@ -85,7 +86,8 @@ export function decodeEvaluation(
 
 function decodeMetric(r: InputReader, value: unknown, path: string): MeasuredMetric {
   const o = r.object(value, path, METRIC_FIELDS);
-  for (const key of METRIC_FIELDS) if (!(key in o)) r.fail(joinPath(path, key), 'is missing', undefined);
+  for (const key of METRIC_FIELDS)
+    if (!(key in o)) r.fail(joinPath(path, key), 'is missing', undefined);
   const n = (key: string): number | null =>
     o[key] === null ? null : decodeNumber(r, o[key], joinPath(path, key));
   const metricValue = n('value');
@@ -95,7 +97,8 @@ function decodeMetric(r: InputReader, value: unknown, path: string): MeasuredMet
   if (o['difference'] !== null) {
     const at = joinPath(path, 'difference');
     const d = r.object(o['difference'], at, DIFFERENCE_FIELDS);
-    for (const key of DIFFERENCE_FIELDS) if (!(key in d)) r.fail(joinPath(at, key), 'is missing', undefined);
+    for (const key of DIFFERENCE_FIELDS)
+      if (!(key in d)) r.fail(joinPath(at, key), 'is missing', undefined);
     difference = {
       estimate: decodeNumber(r, d['estimate'], joinPath(at, 'estimate')),
       low: decodeNumber(r, d['low'], joinPath(at, 'low')),

@@ -95,13 +95,18 @@ export function mergePartialsAs(
     const mine = shardUnits(opened.units, envelopes[k]!.shard, opened.assignment ?? 'blocks');
     const list = r.array(envelopes[k]!.units, 'units', mine.count);
     if (list.length !== mine.count)
-      r.fail('units', `must hold the ${mine.count} ${unitsOf(opened, mine)} of shard ${slot}`, list);
+      r.fail(
+        'units',
+        `must hold the ${mine.count} ${unitsOf(opened, mine)} of shard ${slot}`,
+        list,
+      );
     const keys = ['index', ...opened.unitFields];
     for (let u = 0; u < list.length; u++) {
       const path = joinPath('units', u);
       const fields = r.object(list[u], path, keys);
       const index = mine.indexAt(u);
-      if (fields['index'] !== index) r.fail(joinPath(path, 'index'), `must be ${index}`, fields['index']);
+      if (fields['index'] !== index)
+        r.fail(joinPath(path, 'index'), `must be ${index}`, fields['index']);
       units[index] = opened.decodeUnit(r, fields, path, index);
     }
   }

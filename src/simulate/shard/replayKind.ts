@@ -80,7 +80,8 @@ export function resolveReplayShard(
 /** Reads a partial's `run.log` (untrusted). */
 function readLog(r: InputReader, value: unknown): ReplayLogIdentity {
   const o = r.object(value, 'run.log', LOG_KEYS);
-  for (const key of LOG_KEYS) if (!(key in o)) r.fail(joinPath('run.log', key), 'is missing', undefined);
+  for (const key of LOG_KEYS)
+    if (!(key in o)) r.fail(joinPath('run.log', key), 'is missing', undefined);
   const sha256 = r.string(o['sha256'], 'run.log.sha256', 64);
   if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail('run.log.sha256', 'must be 64 hex digits', sha256);
   return {
@@ -88,7 +89,12 @@ function readLog(r: InputReader, value: unknown): ReplayLogIdentity {
     bytes: r.integer(o['bytes'], 'run.log.bytes', 0, Number.MAX_SAFE_INTEGER),
     sha256,
     users: r.integer(o['users'], 'run.log.users', 0, LIMITS.storeUsers),
-    unlabelledUsers: r.integer(o['unlabelledUsers'], 'run.log.unlabelledUsers', 0, LIMITS.storeUsers),
+    unlabelledUsers: r.integer(
+      o['unlabelledUsers'],
+      'run.log.unlabelledUsers',
+      0,
+      LIMITS.storeUsers,
+    ),
   };
 }
 

@@ -59,16 +59,26 @@ export function decodeReplayRecord(
   const user = r.string(o['user'], at('user'), LIMITS.userIdLength);
   const cohort = r.oneOf<CohortName>(o['cohort'], at('cohort'), ['at-risk', 'control']);
   const requests = r.integer(o['requests'], at('requests'), 0, MAX_COUNT);
-  const loggedImpressions = r.integer(o['loggedImpressions'], at('loggedImpressions'), 0, MAX_COUNT);
+  const loggedImpressions = r.integer(
+    o['loggedImpressions'],
+    at('loggedImpressions'),
+    0,
+    MAX_COUNT,
+  );
   const bucketSteps = r.integer(o['bucketSteps'], at('bucketSteps'), 1, 2 ** 30);
   if ((bucketSteps & (bucketSteps - 1)) !== 0)
     r.fail(at('bucketSteps'), 'must be a power of two', bucketSteps);
   const buckets = Math.ceil(requests / bucketSteps);
   if (buckets > REPLAY_BUCKETS)
-    r.fail(at('bucketSteps'), `must leave at most ${REPLAY_BUCKETS} buckets for ${requests} requests`, bucketSteps);
+    r.fail(
+      at('bucketSteps'),
+      `must leave at most ${REPLAY_BUCKETS} buckets for ${requests} requests`,
+      bucketSteps,
+    );
   const perPolicy = (key: string): unknown[] => {
     const list = r.array(o[key], at(key), policies);
-    if (list.length !== policies) r.fail(at(key), `must hold one entry per policy (${policies})`, list);
+    if (list.length !== policies)
+      r.fail(at(key), `must hold one entry per policy (${policies})`, list);
     return list;
   };
   const results = perPolicy('results').map((item, p) =>

@@ -50,9 +50,11 @@ export interface ShardableTuning {
 export function resolveTuneShard(options: TuneOptions): ShardableTuning {
   const plan = planTuning(options);
   const { spec } = resolveRun('tune', options, 'off', 'policy');
-  const { evaluate: _evaluate, ...rest } = plan;
   const resamples = options.resamples ?? DEFAULT_TUNE_RESAMPLES;
-  return { plan, fingerprint: fingerprint({ kind: 'tune', plan: rest, spec, resamples }) };
+  // The plan but its evaluator, which is code: the spec and resamples say what it runs.
+  const { scenario, seed, users, steps, budget, restarts, objective, constraints } = plan;
+  const resolved = { scenario, seed, users, steps, budget, restarts, objective, constraints };
+  return { plan, fingerprint: fingerprint({ kind: 'tune', plan: resolved, spec, resamples }) };
 }
 
 /**
@@ -93,7 +95,9 @@ export const TUNE_KIND: PartialKind = {
         const list = r.array(fields['records'], at, budget);
         if (list.length !== budget)
           r.fail(at, `must hold the ${budget} evaluations of restart ${restart}`, list);
-        return list.map((value, k) => decodeEvaluation(r, value, joinPath(at, k), plan, restart, k));
+        return list.map((value, k) =>
+          decodeEvaluation(r, value, joinPath(at, k), plan, restart, k),
+        );
       },
       finish: (units) =>
         finishTuning(plan, (units as readonly (readonly EvaluationRecord[])[]).flat()),

@@ -70,7 +70,11 @@ export async function tunePartialAs(
 }
 
 /** The options as plain JSON, which must resolve to the same fingerprint after the trip. */
-function plainTuneRun(api: string, options: TuneOptions, expected: string): Record<string, unknown> {
+function plainTuneRun(
+  api: string,
+  options: TuneOptions,
+  expected: string,
+): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   for (const key of TUNE_RUN_KEYS) {
     const value = (options as unknown as Record<string, unknown>)[key];
