@@ -43,10 +43,10 @@ const MERGE_FLAGS: FlagTable = {
 
 /**
  * `feed-rebalancer merge DIR... --out OUT`: reads every shard's partial result, merges them with
- * `mergePartials` (which checks them as untrusted input) and writes the report as
- * `feed-rebalancer simulate --out` does.
+ * `mergePartials` (which checks them as untrusted input) and writes what the partials' command
+ * writes with `--out`: the report as `simulate` and `replay` do, or a tuning's files as `tune` does.
  *
- * @returns the exit code: 0 on success
+ * @returns the exit code: 0 on success; for a tuning, 1 when no candidate met every constraint
  * @throws RebalanceError with code `argument` for bad arguments or partials (exit code 2)
  * @internal
  */

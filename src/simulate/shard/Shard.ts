@@ -6,8 +6,10 @@ export const MAX_SHARDS = 100_000;
 
 /**
  * One shard of a sweep split over machines: shard `index` of `count`, numbered from 0 (as a
- * Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` is). Shard `i` gets the contiguous block of
- * units (users) from `floor(i·N/count)` to `floor((i+1)·N/count)`.
+ * Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` is). For `simulate` and `compare`, shard `i` gets
+ * the contiguous block of users from `floor(i·N/count)` to `floor((i+1)·N/count)`; for `replay`
+ * the users `k` (in order of first appearance in the log) with `k mod count = i`, and for `tune`
+ * the restarts `r` with `r mod count = i`.
  *
  * @example
  * ```ts

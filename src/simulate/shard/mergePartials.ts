@@ -26,27 +26,28 @@ export interface MergeOptions {
 }
 
 /**
- * Combines the partial results of every shard of a sweep into exactly the report a single run
- * returns: the same numbers, bit for bit, so `JSON.stringify` of the two is the same text. The
+ * Combines the partial results of every shard of a sweep into exactly what a single run returns
+ * (a report, or a tuning's result): the same numbers, bit for bit, so `JSON.stringify` of the two is the same text. The
  * partials may come in any order; they must all be of one run (same kind and fingerprint), of
  * the same number of shards, and every shard must be there exactly once. Partials are untrusted
  * input: every field is checked, against the run their arguments resolve to.
  *
- * @param partials - the partial results, as written by `simulatePartial` or `comparePartial`
- *   (parsed from JSON)
+ * @param partials - the partial results, as written by `simulatePartial`, `comparePartial`,
+ *   `replayPartial` or `tunePartial` (parsed from JSON)
  * @param options - names of the partials for messages
- * @returns the merged report: a `SimulationReport` or a `ComparisonReport`, by the partials' kind
+ * @returns what a single run returns, by the partials' kind: a `SimulationReport`, a
+ *   `ComparisonReport`, a `ReplayReport` or a `TuneResult`
  * @throws RebalanceError with code `argument` naming the partial and field at fault: a missing or
  *   duplicate shard, partials of different runs, a malformed or tampered partial
  *
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
+ * import { readFileSync, writeFileSync } from 'node:fs';
  * import { mergePartials, renderReport } from 'feed-rebalancer/simulate';
  * const dirs = ['out/shard-0', 'out/shard-1', 'out/shard-2', 'out/shard-3'];
  * const partials: unknown[] = dirs.map((dir) => JSON.parse(readFileSync(`${dir}/partial.json`, 'utf8')));
  * const report = mergePartials(partials, { sources: dirs });
- * const html = renderReport(report);
+ * if (!('front' in report)) writeFileSync('report.html', renderReport(report)); // a tuning has its own
  * ```
  */
 export function mergePartials(partials: readonly unknown[], options?: MergeOptions): MergedReport {
