@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RebalanceError } from '../../index.js';
 import { describeValue } from '../../errors/describe.js';
 import { openLog } from '../replay/log/openLog.js';
@@ -6,7 +7,6 @@ import { replayUsers } from '../replay/replayUsers.js';
 import type { ReplayOptions } from '../replay/types.js';
 import type { ReplayUserRecord } from '../replay/UserReplay.js';
 import { fileDigest } from './fileDigest.js';
-import { fingerprint } from './fingerprint.js';
 import { PARTIAL_FORMAT, PARTIAL_VERSION, type PartialResult } from './PartialResult.js';
 import { openReplayRun, resolveReplayShard, type ReplayLogIdentity } from './replayKind.js';
 import { encodeReplayRecord } from './replayRecordCodec.js';
@@ -61,8 +61,9 @@ export async function replayPartialAs(
     );
   const { labels: given, onProgress } = options;
   const rest: Omit<ReplayOptions, 'log' | 'labels' | 'onProgress'> = pickOptions(options);
-  const labels = given === undefined ? null : fingerprint(given);
-  // Resolved before the log is read, so bad options fail fast.
+  // Resolved before the log is read, so bad options fail fast; the labels are checked here too.
+  const cohortOf = resolveReplay(given === undefined ? {} : { labels: given }).cohortOf;
+  const labels = given === undefined ? null : labelsDigest(given);
   const probe = resolveReplayShard(rest, labels, EMPTY_LOG);
   const { bytes, sha256 } = await fileDigest(path).catch((error: unknown) => {
     throw unreadable(api, path, error);
@@ -78,7 +79,6 @@ export async function replayPartialAs(
   const skip = (): void => {
     unlabelledUsers++;
   };
-  const cohortOf = resolveReplay(given === undefined ? {} : { labels: given }).cohortOf;
   for await (const record of replayUsers(opened.entries, probe.resolved, cohortOf, skip, mine))
     records.push(record);
   const log: ReplayLogIdentity = { name: opened.name, bytes, sha256, users, unlabelledUsers };
@@ -131,6 +131,17 @@ function plainReplayRun(
       '',
     );
   return json;
+}
+
+/**
+ * The labels' identity: `sha256:` and the SHA-256 of their entries sorted by user id, hashed one
+ * entry at a time so that millions of labels never make one string.
+ */
+function labelsDigest(labels: Readonly<Record<string, string>>): string {
+  const hash = createHash('sha256');
+  for (const user of Object.keys(labels).sort())
+    hash.update(`${JSON.stringify(user)}:${JSON.stringify(labels[user])}\n`);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** The options that make up a run, but the log and the labels. */
