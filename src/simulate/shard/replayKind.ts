@@ -1,5 +1,4 @@
 import { joinPath } from '../../errors/describe.js';
-import { LIMITS } from '../../validate/limits.js';
 import { InputReader } from '../../validate/reader.js';
 import { buildReplayReport } from '../replay/buildReplayReport.js';
 import { resolveReplay, type ResolvedReplay } from '../replay/resolveReplay.js';
@@ -19,6 +18,8 @@ export const REPLAY_RUN_KEYS: readonly string[] = [
   'labels',
   'log',
 ];
+/** Most users a log's identity may count: a bound on the number, not on what a shard holds. */
+const MAX_LOG_USERS = 2 ** 32;
 const LOG_KEYS: readonly string[] = ['name', 'bytes', 'sha256', 'users', 'unlabelledUsers'];
 
 /**
@@ -88,13 +89,8 @@ function readLog(r: InputReader, value: unknown): ReplayLogIdentity {
     name: r.string(o['name'], 'run.log.name', 4096),
     bytes: r.integer(o['bytes'], 'run.log.bytes', 0, Number.MAX_SAFE_INTEGER),
     sha256,
-    users: r.integer(o['users'], 'run.log.users', 0, LIMITS.storeUsers),
-    unlabelledUsers: r.integer(
-      o['unlabelledUsers'],
-      'run.log.unlabelledUsers',
-      0,
-      LIMITS.storeUsers,
-    ),
+    users: r.integer(o['users'], 'run.log.users', 0, MAX_LOG_USERS),
+    unlabelledUsers: r.integer(o['unlabelledUsers'], 'run.log.unlabelledUsers', 0, MAX_LOG_USERS),
   };
 }
 
