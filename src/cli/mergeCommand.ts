@@ -5,6 +5,7 @@ import type { CliIo } from './io.js';
 import { parseCommandLine, type FlagTable } from './parseFlags.js';
 import { PARTIAL_FILE, readPartial } from './partialFile.js';
 import { writeReport } from './writeReport.js';
+import { writeTuneResult } from './writeTuneResult.js';
 
 /** The command name that messages start with. @internal */
 export const MERGE = 'feed-rebalancer merge';
@@ -12,20 +13,23 @@ export const MERGE = 'feed-rebalancer merge';
 /** Usage of `feed-rebalancer merge`. @internal */
 export const MERGE_USAGE = `Usage: feed-rebalancer merge DIR... [options]
 
-Combines the partial results of every shard of a sweep ('feed-rebalancer simulate --shard I/N
---out DIR') into exactly the report of one run: the same metrics.json, byte for byte, and the
-same report.html. Prints the summary table on stdout.
+Combines the partial results of every shard of a sweep ('feed-rebalancer simulate, replay or
+tune --shard I/N --out DIR') into exactly the output of one run, byte for byte: metrics.json and
+report.html for simulate and replay, tune.json, policy.json and report.html for tune. Prints
+the summary table (the Pareto front for tune) on stdout.
 
 Arguments:
   DIR...              the shards' --out directories (each holding ${PARTIAL_FILE}), or the
                       partial files themselves, in any order; every shard exactly once
 
 Options:
-  --out DIR           write DIR/metrics.json (the report) and DIR/report.html
+  --out DIR           write the run's files in DIR: metrics.json and report.html, or for tune
+                      tune.json, policy.json and report.html
   -h, --help          show this help
 
-Exit codes: 0 success, 1 the merge failed, 2 bad arguments or partials (a shard missing or
-given twice, partials of different runs, a malformed or edited partial).
+Exit codes: 0 success, 1 the merge failed (or, for tune, no policy met every constraint), 2 bad
+arguments or partials (a shard missing or given twice, partials of different runs, a malformed
+or edited partial).
 
 Example:
   feed-rebalancer merge parts/0 parts/1 parts/2 parts/3 --out out
@@ -39,10 +43,10 @@ const MERGE_FLAGS: FlagTable = {
 
 /**
  * `feed-rebalancer merge DIR... --out OUT`: reads every shard's partial result, merges them with
- * `mergePartials` (which checks them as untrusted input) and writes the report as
- * `feed-rebalancer simulate --out` does.
+ * `mergePartials` (which checks them as untrusted input) and writes what the partials' command
+ * writes with `--out`: the report as `simulate` and `replay` do, or a tuning's files as `tune` does.
  *
- * @returns the exit code: 0 on success
+ * @returns the exit code: 0 on success; for a tuning, 1 when no candidate met every constraint
  * @throws RebalanceError with code `argument` for bad arguments or partials (exit code 2)
  * @internal
  */
@@ -64,6 +68,7 @@ export async function runMerge(args: readonly string[], io: CliIo): Promise<numb
   const partials: unknown[] = [];
   for (const name of positionals) partials.push(await readPartial(MERGE, name, io));
   const report = mergePartialsAs(MERGE, partials, positionals);
+  if ('front' in report) return writeTuneResult(io, MERGE, out, report);
   await writeReport(io, out, report);
   return 0;
 }

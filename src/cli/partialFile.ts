@@ -26,12 +26,21 @@ export async function writePartial(io: CliIo, out: string, partial: PartialResul
   const dir = resolve(io.cwd, out);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, PARTIAL_FILE), `${JSON.stringify(partial)}\n`);
-  const first = partial.units[0]?.index;
-  const users =
-    first === undefined ? 'no users' : `users ${first}…${first + partial.units.length - 1}`;
   io.stderr(
-    `wrote ${join(relative(io.cwd, dir) || '.', PARTIAL_FILE)} (shard ${partial.shard.index} of ${partial.shard.count}: ${users})\n`,
+    `wrote ${join(relative(io.cwd, dir) || '.', PARTIAL_FILE)} (shard ${partial.shard.index} of ${partial.shard.count}: ${unitsOf(partial)})\n`,
   );
+}
+
+/** The shard's units for a message: `users 3…5` for a block, `restarts 1, 5, 9` otherwise. */
+function unitsOf(partial: PartialResult): string {
+  const noun = partial.kind === 'tune' ? 'restarts' : 'users';
+  const indices = partial.units.map((u) => u.index);
+  if (indices.length === 0) return `no ${noun}`;
+  const first = indices[0]!;
+  const last = indices[indices.length - 1]!;
+  if (last - first === indices.length - 1) return `${noun} ${first}…${last}`;
+  const shown = indices.slice(0, 4).join(', ');
+  return `${indices.length} ${noun}: ${shown}${indices.length > 4 ? ', …' : ''}`;
 }
 
 /**

@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import { describeValue } from '../errors/describe.js';
 import { replay } from '../simulate/index.js';
 import type { CohortName, NamedPolicy, ReplayReport } from '../simulate/index.js';
+import { replayPartialAs } from '../simulate/shard/replayPartial.js';
 import type { CliIo } from './io.js';
 import { loadPolicy } from './loadPolicy.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
+import { PARTIAL_FILE, writePartial } from './partialFile.js';
 import { readJsonFile } from './readJsonFile.js';
-import { runAndReport } from './writeReport.js';
+import { readShardFlag } from './shardFlag.js';
+import { runAndReport, withProgress } from './writeReport.js';
 
 /** The command name that messages start with. */
 const REPLAY = 'feed-rebalancer replay';
@@ -20,6 +23,7 @@ const REPLAY_FLAGS: FlagTable = {
   seed: { type: 'string' },
   resamples: { type: 'string' },
   out: { type: 'string' },
+  shard: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -41,6 +45,11 @@ Options:
   --seed N            seed of the bootstrap resamples, in [0, 2^32) (default: 1)
   --resamples N       bootstrap resamples (default: 1000)
   --out DIR           write DIR/metrics.json (the report) and DIR/report.html
+  --shard I/N         replay only shard I of N (numbered from 0: 0/4 … 3/4): the users whose
+                      order of first appearance k has k mod N = I; every shard still reads the
+                      whole log. Writes DIR/partial.json instead of the report; then
+                      'feed-rebalancer merge' combines the N partials into exactly the report
+                      of one run; see docs/scaling.md
   --progress          draw progress (bytes of the log read) on stderr even when it is not a terminal
   -h, --help          show this help
 
@@ -49,6 +58,7 @@ Exit codes: 0 success, 1 the replay failed, 2 bad arguments or a bad log record.
 Example:
   feed-rebalancer replay --log sessions.jsonl.gz --compare off,balanced,protective \\
     --labels cohort.json --k 10 --out out
+  feed-rebalancer replay --log sessions.jsonl.gz --labels cohort.json --shard 1/4 --out parts/1
 `;
 
 /**
@@ -85,19 +95,31 @@ export async function runReplay(args: readonly string[], io: CliIo): Promise<num
   const k = readInteger(REPLAY, 'k', v['k'], undefined, 1, 100);
   const seed = readInteger(REPLAY, 'seed', v['seed'], undefined, 0, 2 ** 32 - 1);
   const resamples = readInteger(REPLAY, 'resamples', v['resamples'], undefined, 1, 100_000);
-  await runAndReport<ReplayReport>(
-    io,
-    { out, progress: v['progress'] === true, label: 'bytes' },
-    (onProgress) =>
-      replay({
-        log: resolve(io.cwd, log),
-        onProgress,
-        ...(policies === undefined ? {} : { policies }),
-        ...(labels === undefined ? {} : { labels }),
-        ...(k === undefined ? {} : { k }),
-        ...(seed === undefined ? {} : { seed }),
-        ...(resamples === undefined ? {} : { resamples }),
-      }),
+  const options = {
+    log: resolve(io.cwd, log),
+    ...(policies === undefined ? {} : { policies }),
+    ...(labels === undefined ? {} : { labels }),
+    ...(k === undefined ? {} : { k }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(resamples === undefined ? {} : { resamples }),
+  };
+  const progress = { out, progress: v['progress'] === true, label: 'bytes' };
+  const shard = typeof v['shard'] === 'string' ? readShardFlag(REPLAY, v['shard']) : null;
+  if (shard !== null) {
+    if (out === null)
+      throw new RebalanceError(
+        'argument',
+        `${REPLAY}: --shard needs --out DIR, where the shard writes DIR/${PARTIAL_FILE}`,
+        'out',
+      );
+    const partial = await withProgress(io, progress, (onProgress) =>
+      replayPartialAs(REPLAY, { ...options, onProgress }, shard),
+    );
+    await writePartial(io, out, partial);
+    return 0;
+  }
+  await runAndReport<ReplayReport>(io, progress, (onProgress) =>
+    replay({ ...options, onProgress }),
   );
   return 0;
 }

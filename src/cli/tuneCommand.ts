@@ -1,15 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { RebalanceError } from '../index.js';
 import { describeValue } from '../errors/describe.js';
 import { scenarios, tune } from '../simulate/index.js';
-import type { CohortName, TuneLogOptions, TuneOptions, TuneResult } from '../simulate/index.js';
-import { renderTuneReport, tuneSummary } from '../simulate/report/tuneReport.js';
+import type { CohortName, TuneLogOptions, TuneOptions } from '../simulate/index.js';
+import { tunePartialAs } from '../simulate/shard/tunePartial.js';
 import type { CliIo } from './io.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
-import { ProgressBar } from './progressBar.js';
+import { PARTIAL_FILE, writePartial } from './partialFile.js';
 import { readJsonFile } from './readJsonFile.js';
+import { readShardFlag } from './shardFlag.js';
 import { readWorldFlags } from './simulateArgs.js';
+import { withProgress } from './writeReport.js';
+import { writeTuneResult } from './writeTuneResult.js';
 
 const COMMAND = 'feed-rebalancer tune';
 
@@ -43,6 +45,11 @@ Options:
                       the world, as for feed-rebalancer simulate
   --workers N         worker threads per simulation (default: one per core from 200 users)
   --out DIR           write DIR/tune.json, DIR/policy.json and DIR/report.html
+  --shard I/N         run only the restarts r with r mod N = I (numbered from 0: 0/4 … 3/4; N at
+                      most --restarts) and write DIR/partial.json instead; then 'feed-rebalancer
+                      merge' combines the N partials into exactly the result of one run (exit
+                      code 0 for a shard whatever its evaluations); not with --log; see
+                      docs/scaling.md
   --progress          draw progress on stderr even when it is not a terminal
   -h, --help          show this help
 
@@ -52,6 +59,8 @@ Example:
   feed-rebalancer tune --scenario mixed --objective 'min at-risk.harmfulShare' \\
     --constraint 'control.ndcgRetention>=0.99' --constraint 'control.falseAlarmsPer1000<=1' \\
     --budget 200 --seed 1 --out out/tune
+  feed-rebalancer tune --objective 'min at-risk.harmfulShare' --budget 200 --restarts 8 \\
+    --shard 3/8 --out parts/3
 `;
 
 const FLAGS: FlagTable = {
@@ -74,6 +83,7 @@ const FLAGS: FlagTable = {
   response: { type: 'string' },
   workers: { type: 'string' },
   out: { type: 'string' },
+  shard: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -135,29 +145,35 @@ export async function runTune(args: readonly string[], io: CliIo): Promise<numbe
   const out = typeof v['out'] === 'string' ? v['out'] : null;
   if (out === '')
     throw new RebalanceError('argument', `${COMMAND}: --out must name a directory (got "")`, 'out');
-  const bar = new ProgressBar(io, 'policies', io.stderrIsTty);
-  const showProgress = io.stderrIsTty || v['progress'] === true;
-  let result: TuneResult;
-  try {
-    // With --log no world flag was taken, so the options less the scenario are the search's.
-    const search: Omit<TuneOptions, 'scenario'> & { scenario?: unknown } = { ...options };
-    delete search.scenario;
-    result = await tune({
-      ...(logged === null ? options : { ...logged, ...search }),
-      onProgress: (done, total) => {
-        if (showProgress) bar.update(done, total);
-      },
-    });
-  } finally {
-    bar.finish();
+  // With --log no world flag was taken, so the options less the scenario are the search's.
+  const search: Omit<TuneOptions, 'scenario'> & { scenario?: unknown } = { ...options };
+  delete search.scenario;
+  const runOptions = logged === null ? options : { ...logged, ...search };
+  const shard = typeof v['shard'] === 'string' ? readShardFlag(COMMAND, v['shard']) : null;
+  const progress = { progress: v['progress'] === true, label: 'policies' };
+  if (shard !== null) {
+    if (out === null)
+      throw new RebalanceError(
+        'argument',
+        `${COMMAND}: --shard needs --out DIR, where the shard writes DIR/${PARTIAL_FILE}`,
+        'out',
+      );
+    if (logged !== null)
+      throw new RebalanceError(
+        'argument',
+        `${COMMAND}: --shard splits a scenario's restarts; a tuning on a log runs in one process (--log cannot be given with --shard)`,
+        'shard',
+      );
+    const partial = await withProgress(io, progress, (onProgress) =>
+      tunePartialAs(COMMAND, { ...options, onProgress }, shard),
+    );
+    await writePartial(io, out, partial);
+    return 0;
   }
-  if (out !== null) await writeResult(io, out, result);
-  io.stdout(tuneSummary(result));
-  if (result.chosen === null) {
-    io.stderr(`${COMMAND}: no candidate met every constraint; no policy.json was written\n`);
-    return 1;
-  }
-  return 0;
+  const result = await withProgress(io, progress, (onProgress) =>
+    tune({ ...runOptions, onProgress }),
+  );
+  return writeTuneResult(io, COMMAND, out, result);
 }
 
 /** Flags that describe a simulated world, meaningless when the log is the world. */
@@ -207,18 +223,4 @@ async function readLogFlags(
     ...(labels === undefined ? {} : { labels }),
     ...(k === undefined ? {} : { k }),
   };
-}
-
-async function writeResult(io: CliIo, out: string, result: TuneResult): Promise<void> {
-  const dir = resolve(io.cwd, out);
-  await mkdir(dir, { recursive: true });
-  const shown = relative(io.cwd, dir) || '.';
-  const written = [join(shown, 'tune.json'), join(shown, 'report.html')];
-  await writeFile(join(dir, 'tune.json'), `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(join(dir, 'report.html'), renderTuneReport(result));
-  if (result.chosen !== null) {
-    await writeFile(join(dir, 'policy.json'), `${JSON.stringify(result.chosen.policy, null, 2)}\n`);
-    written.push(join(shown, 'policy.json'));
-  }
-  io.stderr(`wrote ${written.join(', ')}\n`);
 }

@@ -23,6 +23,8 @@ export { renderReport } from './report/renderReport.js';
 export { summaryTable } from './report/summaryTable.js';
 export { simulatePartial, comparePartial } from './shard/runPartial.js';
 export { mergePartials } from './shard/mergePartials.js';
+export { replayPartial } from './shard/replayPartial.js';
+export { tunePartial } from './shard/tunePartial.js';
 export type { ReportInput } from './report/reportView.js';
 export type {
   CohortName,

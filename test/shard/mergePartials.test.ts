@@ -178,9 +178,9 @@ describe('mergePartials', () => {
         /shard.count must be an integer/,
       ],
       [
-        parts.map((p) => ({ ...p, kind: 'tune' })),
+        parts.map((p) => ({ ...p, kind: 'calibrate' })),
         'kind',
-        /s0: kind "tune" is not one this version merges \(expected one of simulate, compare\)/,
+        /s0: kind "calibrate" is not one this version merges \(expected one of simulate, compare, replay, tune\)/,
       ],
     ];
     for (const [partials, path, message] of cases) {

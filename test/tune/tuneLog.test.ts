@@ -153,4 +153,12 @@ describe('tune on a log', () => {
     expect(await runCli([...args, '--constraint', 'control.falseAlarmsPer1000<=1'], io)).toBe(2);
     expect(io.err()).toContain('constraints[0] names the control cohort');
   });
+
+  it("feed-rebalancer tune --log refuses --shard: only a scenario's restarts are split", async () => {
+    writeJsonLines(join(dir, 'log.jsonl'), LOG);
+    const io = captureIo(dir);
+    const args = ['tune', '--log', 'log.jsonl', '--objective', OPTIONS.objective];
+    expect(await runCli([...args, '--shard', '0/2', '--out', 'part'], io)).toBe(2);
+    expect(io.err()).toContain('--log cannot be given with --shard');
+  });
 });

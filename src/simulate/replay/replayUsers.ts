@@ -24,12 +24,15 @@ export type CohortOf = (user: string) => CohortName | null;
  * user's is an error (`log[line].user`), as is a record whose time goes back within its user, so
  * a user's replay never waits on the rest of the log and memory holds one user at a time (plus
  * the ids of the users done, to catch a user coming back). Users `cohortOf` leaves out are read
- * and checked but not replayed; `onSkip` counts them.
+ * and checked but not replayed; `onSkip` counts them. `take`, when given, is asked once per user
+ * kept, with the user's index among them (its order of first appearance), and a user it refuses
+ * is read and checked but not replayed — how a shard of a replay replays only its users.
  *
  * @param entries - the log's records in order
  * @param setup - the policies and the page size
  * @param cohortOf - each user's cohort, or `null` to leave the user out
  * @param onSkip - called once per user left out
+ * @param take - whether to replay the kept user of this index; by default every one
  * @returns the users' records, in log order
  * @throws RebalanceError with code `argument` for a bad record or a log not grouped by user
  * @internal
@@ -39,10 +42,13 @@ export async function* replayUsers(
   setup: ReplaySetup,
   cohortOf: CohortOf,
   onSkip?: () => void,
+  take?: (index: number) => boolean,
 ): AsyncGenerator<ReplayUserRecord> {
   const done = new Set<string>();
   let current: string | null = null;
   let replaying: UserReplay | null = null;
+  let unlabelled = false;
+  let kept = 0;
   let lastAt = -Infinity;
   for await (const { value, line } of entries) {
     const record = readRecord(value, line);
@@ -58,12 +64,16 @@ export async function* replayUsers(
       if (current !== null) {
         done.add(current);
         if (replaying !== null) yield replaying.finish();
-        else onSkip?.();
+        else if (unlabelled) onSkip?.();
       }
       current = record.user;
       lastAt = -Infinity;
       const cohort = cohortOf(current);
-      replaying = cohort === null ? null : new UserReplay(setup, current, cohort);
+      unlabelled = cohort === null;
+      replaying =
+        cohort === null || (take !== undefined && !take(kept++))
+          ? null
+          : new UserReplay(setup, current, cohort);
     }
     if (record.at < lastAt)
       failInput(
@@ -79,5 +89,5 @@ export async function* replayUsers(
     else replaying.impression(record, line);
   }
   if (replaying !== null) yield replaying.finish();
-  else if (current !== null) onSkip?.();
+  else if (unlabelled) onSkip?.();
 }

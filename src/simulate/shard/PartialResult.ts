@@ -1,6 +1,7 @@
 import type { InputReader } from '../../validate/reader.js';
+import type { TuneResult } from '../tune/tuneTypes.js';
 import type { ComparisonReport, SimulationReport } from '../types.js';
-import type { Shard } from './Shard.js';
+import type { Shard, ShardAssignment } from './Shard.js';
 
 /** The `format` of every partial result. @internal */
 export const PARTIAL_FORMAT = 'feed-rebalancer/partial';
@@ -12,13 +13,15 @@ export const PARTIAL_VERSION = 1;
  * return (and `feed-rebalancer simulate --shard i/n --out DIR` writes to `DIR/partial.json`), and
  * what `mergePartials` combines into exactly the result of a single run.
  *
- * - `kind` says which command wrote it (`simulate`, `compare`) and so how its units read.
+ * - `kind` says which command wrote it (`simulate`, `compare`, `replay`, `tune`) and so how its
+ *   units read.
  * - `run` holds the run's arguments minus the shard (scenario, policies, seed, sizes, world
  *   options) so that the merge rebuilds the report without them; `fingerprint` is a SHA-256 of
  *   the run as resolved from them, defaults included — partials merge only with partials of the
  *   same run.
- * - `units` are the shard's users in index order, each `{ index, … }` with the user's
- *   sufficient statistics (typed arrays as arrays, every number exact).
+ * - `units` are the shard's units in index order, each `{ index, … }`: users with their
+ *   sufficient statistics (typed arrays as arrays, every number exact), or, for `tune`,
+ *   restarts with their evaluations.
  *
  * @example
  * ```ts
@@ -33,7 +36,7 @@ export const PARTIAL_VERSION = 1;
 export interface PartialResult {
   readonly format: typeof PARTIAL_FORMAT;
   readonly version: typeof PARTIAL_VERSION;
-  /** The command that wrote it: `simulate` or `compare`. */
+  /** The command that wrote it: `simulate`, `compare`, `replay` or `tune`. */
   readonly kind: string;
   /** `sha256:` and the hex digest of the resolved run. */
   readonly fingerprint: string;
@@ -46,8 +49,8 @@ export interface PartialResult {
 }
 
 /**
- * One unit of a {@link PartialResult} — one user for `simulate` and `compare` — with its index in
- * the whole sweep and its payload.
+ * One unit of a {@link PartialResult} — one user for `simulate`, `compare` and `replay`, one
+ * restart for `tune` — with its index in the whole sweep and its payload.
  *
  * @example
  * ```ts
@@ -63,15 +66,17 @@ export interface PartialUnit {
 }
 
 /**
- * What `mergePartials` returns: the report a single run of the partials' kind returns.
+ * What `mergePartials` returns: what a single run of the partials' kind returns — a
+ * `SimulationReport` (`simulate`), a `ComparisonReport` (`compare`), a `ReplayReport` (`replay`,
+ * a comparison report with a `replay` summary) or a `TuneResult` (`tune`).
  *
  * @example
  * ```ts
  * import type { MergedReport } from 'feed-rebalancer/simulate';
- * const policiesOf = (r: MergedReport): readonly string[] => ('policies' in r ? r.policies : [r.policy]);
+ * const isTuning = (r: MergedReport): boolean => 'front' in r;
  * ```
  */
-export type MergedReport = SimulationReport | ComparisonReport;
+export type MergedReport = SimulationReport | ComparisonReport | TuneResult;
 
 /**
  * A kind of partial result: how the merge re-resolves its `run` and reads its units. One entry
@@ -92,8 +97,12 @@ export interface PartialKind {
  */
 export interface OpenedRun {
   readonly fingerprint: string;
-  /** Units in the whole sweep (users). */
+  /** Units in the whole sweep (users, or restarts). */
   readonly units: number;
+  /** How units are dealt to shards. @defaultValue `'blocks'` */
+  readonly assignment?: ShardAssignment;
+  /** What a unit is, for messages. @defaultValue `'users'` */
+  readonly unitNoun?: string;
   /** The payload fields of a unit, beside `index`. */
   readonly unitFields: readonly string[];
   /** Decodes unit `index` from its fields (a null-prototype copy with only known keys). */

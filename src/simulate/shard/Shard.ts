@@ -6,8 +6,10 @@ export const MAX_SHARDS = 100_000;
 
 /**
  * One shard of a sweep split over machines: shard `index` of `count`, numbered from 0 (as a
- * Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` is). Shard `i` gets the contiguous block of
- * units (users) from `floor(i·N/count)` to `floor((i+1)·N/count)`.
+ * Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` is). For `simulate` and `compare`, shard `i` gets
+ * the contiguous block of users from `floor(i·N/count)` to `floor((i+1)·N/count)`; for `replay`
+ * the users `k` (in order of first appearance in the log) with `k mod count = i`, and for `tune`
+ * the restarts `r` with `r mod count = i`.
  *
  * @example
  * ```ts
@@ -73,4 +75,36 @@ export function shardRange(total: number, shard: Shard): { from: number; to: num
     from: Math.floor((shard.index * total) / shard.count),
     to: Math.floor(((shard.index + 1) * total) / shard.count),
   };
+}
+
+/**
+ * How a kind deals its units to shards: `blocks` as {@link shardRange} does (the unit count must
+ * be known before the run), or `round-robin`, unit `k` to shard `k mod count` — for units
+ * numbered as they are met (replay's users in order of first appearance in a log) or few and
+ * unequal (tuning restarts).
+ *
+ * @internal
+ */
+export type ShardAssignment = 'blocks' | 'round-robin';
+
+/**
+ * The units of one shard, in index order: how many, and the index of its `u`-th.
+ *
+ * @param total - units in the whole sweep
+ * @param shard - the shard
+ * @param assignment - how units are dealt to shards
+ * @returns the shard's unit count and the whole sweep's index of each
+ * @internal
+ */
+export function shardUnits(
+  total: number,
+  shard: Shard,
+  assignment: ShardAssignment,
+): { readonly count: number; readonly indexAt: (u: number) => number } {
+  if (assignment === 'blocks') {
+    const { from, to } = shardRange(total, shard);
+    return { count: to - from, indexAt: (u) => from + u };
+  }
+  const count = total > shard.index ? Math.ceil((total - shard.index) / shard.count) : 0;
+  return { count, indexAt: (u) => shard.index + u * shard.count };
 }

@@ -4,8 +4,8 @@ import { InputReader } from '../../validate/reader.js';
 import { canonicalText } from './fingerprint.js';
 import { partialEnvelope, type PartialEnvelope } from './partialEnvelope.js';
 import { PARTIAL_KINDS } from './partialKinds.js';
-import type { MergedReport } from './PartialResult.js';
-import { MAX_SHARDS, shardRange } from './Shard.js';
+import type { MergedReport, OpenedRun } from './PartialResult.js';
+import { MAX_SHARDS, shardUnits } from './Shard.js';
 
 /**
  * Options of {@link mergePartials}.
@@ -26,27 +26,28 @@ export interface MergeOptions {
 }
 
 /**
- * Combines the partial results of every shard of a sweep into exactly the report a single run
- * returns: the same numbers, bit for bit, so `JSON.stringify` of the two is the same text. The
+ * Combines the partial results of every shard of a sweep into exactly what a single run returns
+ * (a report, or a tuning's result): the same numbers, bit for bit, so `JSON.stringify` of the two is the same text. The
  * partials may come in any order; they must all be of one run (same kind and fingerprint), of
  * the same number of shards, and every shard must be there exactly once. Partials are untrusted
  * input: every field is checked, against the run their arguments resolve to.
  *
- * @param partials - the partial results, as written by `simulatePartial` or `comparePartial`
- *   (parsed from JSON)
+ * @param partials - the partial results, as written by `simulatePartial`, `comparePartial`,
+ *   `replayPartial` or `tunePartial` (parsed from JSON)
  * @param options - names of the partials for messages
- * @returns the merged report: a `SimulationReport` or a `ComparisonReport`, by the partials' kind
+ * @returns what a single run returns, by the partials' kind: a `SimulationReport`, a
+ *   `ComparisonReport`, a `ReplayReport` or a `TuneResult`
  * @throws RebalanceError with code `argument` naming the partial and field at fault: a missing or
  *   duplicate shard, partials of different runs, a malformed or tampered partial
  *
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
+ * import { readFileSync, writeFileSync } from 'node:fs';
  * import { mergePartials, renderReport } from 'feed-rebalancer/simulate';
  * const dirs = ['out/shard-0', 'out/shard-1', 'out/shard-2', 'out/shard-3'];
  * const partials: unknown[] = dirs.map((dir) => JSON.parse(readFileSync(`${dir}/partial.json`, 'utf8')));
  * const report = mergePartials(partials, { sources: dirs });
- * const html = renderReport(report);
+ * if (!('front' in report)) writeFileSync('report.html', renderReport(report)); // a tuning has its own
  * ```
  */
 export function mergePartials(partials: readonly unknown[], options?: MergeOptions): MergedReport {
@@ -92,17 +93,22 @@ export function mergePartialsAs(
   for (let slot = 0; slot < bySlot.length; slot++) {
     const k = bySlot[slot]!;
     const r = new InputReader(`${api}: ${names[k]}`, 'argument', '');
-    const { from, to } = shardRange(opened.units, envelopes[k]!.shard);
-    const list = r.array(envelopes[k]!.units, 'units', to - from);
-    if (list.length !== to - from)
-      r.fail('units', `must hold the ${to - from} users ${from}…${to - 1} of shard ${slot}`, list);
+    const mine = shardUnits(opened.units, envelopes[k]!.shard, opened.assignment ?? 'blocks');
+    const list = r.array(envelopes[k]!.units, 'units', mine.count);
+    if (list.length !== mine.count)
+      r.fail(
+        'units',
+        `must hold the ${mine.count} ${unitsOf(opened, mine)} of shard ${slot}`,
+        list,
+      );
     const keys = ['index', ...opened.unitFields];
     for (let u = 0; u < list.length; u++) {
       const path = joinPath('units', u);
       const fields = r.object(list[u], path, keys);
-      if (fields['index'] !== from + u)
-        r.fail(joinPath(path, 'index'), `must be ${from + u}`, fields['index']);
-      units.push(opened.decodeUnit(r, fields, path, from + u));
+      const index = mine.indexAt(u);
+      if (fields['index'] !== index)
+        r.fail(joinPath(path, 'index'), `must be ${index}`, fields['index']);
+      units[index] = opened.decodeUnit(r, fields, path, index);
     }
   }
   return opened.finish(units);
@@ -180,4 +186,17 @@ function placeShards(
     );
   }
   return slots;
+}
+
+/** How a shard's units read in a message: `users 3…5`, or `restarts 1, 3, 5`. */
+function unitsOf(
+  opened: OpenedRun,
+  mine: { readonly count: number; readonly indexAt: (u: number) => number },
+): string {
+  const noun = opened.unitNoun ?? 'users';
+  if (mine.count === 0) return noun;
+  if ((opened.assignment ?? 'blocks') === 'blocks')
+    return `${noun} ${mine.indexAt(0)}…${mine.indexAt(mine.count - 1)}`;
+  const shown = Array.from({ length: Math.min(mine.count, 4) }, (_, u) => mine.indexAt(u));
+  return `${noun} ${shown.join(', ')}${mine.count > 4 ? ', …' : ''}`;
 }

@@ -5,7 +5,7 @@ import { bayesOpt, type Outcome } from './bayesOpt.js';
 import { measure } from './measure.js';
 import type { TunePlan } from './planTuning.js';
 import { policyAt, SEARCH_SPACE, settingsAt, snapToGrid } from './searchSpace.js';
-import type { EvaluationRecord, TuneConstraint } from './tuneTypes.js';
+import type { EvaluationRecord, MeasuredMetric, TuneConstraint } from './tuneTypes.js';
 
 /** Candidates scored by the acquisition per step. */
 const POOL = 500;
@@ -72,11 +72,7 @@ export async function runRestart(
           policy,
           objective,
           constraints,
-          feasible:
-            objective.value !== null &&
-            constraints.every(
-              (m, k) => m.value !== null && slack(plan.constraints[k]!, m.value) <= 0,
-            ),
+          feasible: isFeasible(plan, objective, constraints),
         };
         records.push(record);
         onRecord?.(record);
@@ -102,6 +98,23 @@ export async function runRestart(
     },
   );
   return records;
+}
+
+/**
+ * Whether an evaluation is feasible: its objective was measured and every constraint holds at its
+ * value (point estimates, not intervals).
+ *
+ * @internal
+ */
+export function isFeasible(
+  plan: TunePlan,
+  objective: MeasuredMetric,
+  constraints: readonly MeasuredMetric[],
+): boolean {
+  return (
+    objective.value !== null &&
+    constraints.every((m, k) => m.value !== null && slack(plan.constraints[k]!, m.value) <= 0)
+  );
 }
 
 /**
