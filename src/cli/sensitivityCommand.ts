@@ -5,7 +5,7 @@ import type { NamedPolicy, SensitivityOptions } from '../simulate/index.js';
 import type { CliIo } from './io.js';
 import { loadPolicy } from './loadPolicy.js';
 import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
-import { readWorldFlags } from './simulateArgs.js';
+import { readWorldFlags, WORLD_FLAGS } from './simulateArgs.js';
 import { runAndReport } from './writeReport.js';
 
 const COMMAND = 'feed-rebalancer sensitivity';
@@ -48,11 +48,7 @@ const FLAGS: FlagTable = {
   users: { type: 'string' },
   steps: { type: 'string' },
   seed: { type: 'string' },
-  days: { type: 'string' },
-  recommender: { type: 'string' },
-  'page-size': { type: 'string' },
-  candidates: { type: 'string' },
-  response: { type: 'string' },
+  ...WORLD_FLAGS,
   workers: { type: 'string' },
   out: { type: 'string' },
   progress: { type: 'boolean' },

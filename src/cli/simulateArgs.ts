@@ -12,6 +12,20 @@ import { readShardFlag } from './shardFlag.js';
 /** The command name that messages start with. @internal */
 export const SIMULATE = 'feed-rebalancer simulate';
 
+/**
+ * The flags that describe the simulated world, read by {@link readWorldFlags}; every command
+ * that runs the simulator takes them.
+ *
+ * @internal
+ */
+export const WORLD_FLAGS: FlagTable = {
+  days: { type: 'string' },
+  recommender: { type: 'string' },
+  'page-size': { type: 'string' },
+  candidates: { type: 'string' },
+  response: { type: 'string' },
+};
+
 /** The options of `feed-rebalancer simulate`. @internal */
 export const SIMULATE_FLAGS: FlagTable = {
   scenario: { type: 'string' },
@@ -22,11 +36,7 @@ export const SIMULATE_FLAGS: FlagTable = {
   seed: { type: 'string' },
   workers: { type: 'string' },
   resamples: { type: 'string' },
-  days: { type: 'string' },
-  recommender: { type: 'string' },
-  'page-size': { type: 'string' },
-  candidates: { type: 'string' },
-  response: { type: 'string' },
+  ...WORLD_FLAGS,
   out: { type: 'string' },
   shard: { type: 'string' },
   progress: { type: 'boolean' },

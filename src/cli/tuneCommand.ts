@@ -9,7 +9,7 @@ import { parseFlags, readInteger, type FlagTable } from './parseFlags.js';
 import { PARTIAL_FILE, writePartial } from './partialFile.js';
 import { readJsonFile } from './readJsonFile.js';
 import { readShardFlag } from './shardFlag.js';
-import { readWorldFlags } from './simulateArgs.js';
+import { readWorldFlags, WORLD_FLAGS } from './simulateArgs.js';
 import { withProgress } from './writeReport.js';
 import { writeTuneResult } from './writeTuneResult.js';
 
@@ -76,11 +76,7 @@ const FLAGS: FlagTable = {
   users: { type: 'string' },
   steps: { type: 'string' },
   resamples: { type: 'string' },
-  days: { type: 'string' },
-  recommender: { type: 'string' },
-  'page-size': { type: 'string' },
-  candidates: { type: 'string' },
-  response: { type: 'string' },
+  ...WORLD_FLAGS,
   workers: { type: 'string' },
   out: { type: 'string' },
   shard: { type: 'string' },
@@ -177,16 +173,7 @@ export async function runTune(args: readonly string[], io: CliIo): Promise<numbe
 }
 
 /** Flags that describe a simulated world, meaningless when the log is the world. */
-const WORLD_ONLY = [
-  'users',
-  'steps',
-  'days',
-  'recommender',
-  'page-size',
-  'candidates',
-  'response',
-  'workers',
-];
+const WORLD_ONLY = ['users', 'steps', ...Object.keys(WORLD_FLAGS), 'workers'];
 
 /** `--log`, `--labels` and `--k` as the log's tuning options, or `null` without `--log`. */
 async function readLogFlags(

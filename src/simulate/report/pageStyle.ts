@@ -1,3 +1,5 @@
+import { escapeXml } from './svg/format.js';
+
 /**
  * The report's stylesheet, inlined into the page so that the report is one self-contained file.
  * The font stack names only fonts already on the reader's system: a report must not fetch
@@ -43,3 +45,23 @@ td.verdict.within { color: #00684a; }
 svg.chart .bars text.flag { font-weight: 600; fill: #b00020; }
 footer { margin-top: 40px; font-size: 0.85rem; color: #555; }
 `;
+
+/**
+ * The opening of a report page up to `<main>`: a self-contained document whose content security
+ * policy allows nothing but its own inline style, so a report opened from disk fetches nothing
+ * and runs nothing.
+ *
+ * @param title - the page title, escaped here
+ * @internal
+ */
+export function pageOpening(title: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<style>${PAGE_STYLE}</style>`,
+    '</head><body><main>',
+  ].join('\n');
+}

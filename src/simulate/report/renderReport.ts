@@ -6,7 +6,7 @@ import { renderTornadoFigure } from './figures/tornadoFigure.js';
 import { renderRunLengthFigure } from './figures/runLengthFigure.js';
 import { renderTimeSeriesFigure } from './figures/timeSeriesFigure.js';
 import { renderDifferencesTable, renderMetricsTable } from './htmlTables.js';
-import { PAGE_STYLE } from './pageStyle.js';
+import { pageOpening } from './pageStyle.js';
 import { toReportView, type ReportInput, type ReportView } from './reportView.js';
 import { renderSensitivityTable } from './sensitivityTable.js';
 import { escapeXml } from './svg/format.js';
@@ -49,13 +49,7 @@ export function renderReport(report: ReportInput): string {
     view.cohorts.some((c) => (r.series[c]?.wellbeing.length ?? 0) > 0),
   );
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
-    '</head><body><main>',
+    pageOpening(title),
     header(view),
     runs ? summarySection(view) : '',
     runs

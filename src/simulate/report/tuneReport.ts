@@ -2,7 +2,7 @@ import type { EvaluationRecord, MeasuredMetric, TuneResult } from '../tune/tuneT
 import type { ComparedMetric } from '../types.js';
 import { renderScatterChart, type ScatterPoint } from './charts/scatterChart.js';
 import { METRICS } from './metricCatalog.js';
-import { PAGE_STYLE } from './pageStyle.js';
+import { pageOpening } from './pageStyle.js';
 import { renderTextTable } from './textTable.js';
 import { escapeXml, formatNumber, formatPercent } from './svg/format.js';
 import { assignStyles } from './svg/palette.js';
@@ -38,13 +38,7 @@ export function renderTuneReport(result: TuneResult): string {
   const dl = rows.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join('');
   const chosen = result.chosen;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
-    '</head><body><main>',
+    pageOpening(title),
     `<header><h1>Policy tuning: ${escapeXml(result.scenario)}</h1>`,
     '<p class="meta">Synthetic users from a seeded simulation; every candidate ran on the same users and seed as off. The same options reproduce every figure on this page.</p>',
     `<dl class="run">${dl}</dl></header>`,
