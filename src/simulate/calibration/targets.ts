@@ -40,7 +40,7 @@ export const TARGETS: readonly CalibrationTarget[] = [
     target: 8,
     low: 4,
     high: 16,
-    band: 'one figure from eight accounts (a single first time varies far more); a factor of two either way',
+    band: 'the quickest of four accounts (a single first time varies far more); a factor of two either way',
     scale: 'log',
   },
   {
