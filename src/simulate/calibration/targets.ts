@@ -102,7 +102,7 @@ export const TARGETS: readonly CalibrationTarget[] = [
     source: 'Amnesty International France, Dragged into the Rabbit Hole (2025)',
     measure: 'share of depressive impressions between 15 and 20 minutes of engagement',
     protocol:
-      're-watching arm (the French accounts re-watched sad and mental-health videos), 15–20 minutes on the app; counts low mood, self-harm and suicide',
+      're-watching arm (the three French accounts engaged with sad and mental-health videos), 15–20 minutes on the app; counts low mood, self-harm and suicide',
     unit: 'share',
     target: 0.5,
     low: 0.4,
