@@ -138,10 +138,10 @@ describe('simulate', () => {
 
 const PINNED = {
   counts: [3, 9, 1200, 3600],
-  atRiskHarmfulShare: 0.22416666666666665,
-  atRiskLongestRun: 6.333333333333333,
-  controlHarmfulShare: 0.012777777777777779,
-  atRiskWellbeing: 0.5233248992662144,
+  atRiskHarmfulShare: 0.15166666666666667,
+  atRiskLongestRun: 10.333333333333334,
+  controlHarmfulShare: 0.019166666666666665,
+  atRiskWellbeing: 0.5096584746457945,
 };
 
 describe('runParallel', () => {

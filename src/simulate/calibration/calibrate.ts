@@ -23,7 +23,8 @@ const DEFAULT_USERS_PER_SEED = 50;
  * for each published figure (CCDH 2022, Amnesty 2023, Amnesty France 2025, Molly Rose Foundation
  * 2025, Griffiths et al. 2024, Hosseinmardi et al. 2024, Tomlein et al. 2021) its band and the
  * simulated value under its protocol. Accounts are scripted, as the audits' were: they scroll
- * for six hours of time on the app and never leave. Targets that share accounts share one run
+ * for two or six hours of time on the app and never leave, and some re-watch what their audit's
+ * accounts engaged with. Targets that share accounts share one run
  * per arm and seed, and every arm runs the same seeds. The fitting procedure that chose the
  * default constants, and which targets the model cannot reach, are in docs/simulation.md.
  *

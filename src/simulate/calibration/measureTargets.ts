@@ -9,6 +9,8 @@ export type ArmResults = ReadonlyMap<string, readonly UserResult[]>;
 const MINUTE = 60_000;
 /** The forgetting measure: the share has fallen this far of the way to the no-interest level. */
 const FORGOTTEN = 0.9;
+/** Standard accounts CCDH's first times are the earliest of. */
+const CCDH_ACCOUNTS = 4;
 
 /**
  * The simulated value of every target from the arms' results, as table rows.
@@ -39,15 +41,21 @@ export function measureTargets(arms: ArmResults, pageSize: number): CalibrationE
 
 function simulatedValues(arms: ArmResults, pageSize: number): Map<string, number | null> {
   const teen = arms.get('lingering-teen') ?? [];
-  const sad = arms.get('sad-teen') ?? [];
+  const rewatching = arms.get('rewatching-teen') ?? [];
+  const engaged = arms.get('engaged-teen') ?? [];
   const none = arms.get('no-interest') ?? [];
   const forgetting = arms.get('forgetting') ?? [];
   const out = new Map<string, number | null>();
-  // An account that never got such an item counts as later than any that did (censored), so a
-  // median over only the accounts that got one cannot look early.
+  // CCDH's first times are the earliest of its four standard accounts ("shown to one account
+  // within 2.6 minutes", eating-disorder content "to another within eight minutes"): the median,
+  // over groups of four accounts in user order, of the group's earliest first time. An account
+  // that never got such an item counts as later than any that did (censored).
   const firstMinutes = (k: number): number | null =>
     median(
-      teen.map((r) => (Number.isNaN(r.probe![k]!) ? Infinity : r.probe![k]!)),
+      earliestPerGroup(
+        teen.map((r) => (Number.isNaN(r.probe![k]!) ? Infinity : r.probe![k]!)),
+        CCDH_ACCOUNTS,
+      ),
       MINUTE,
     );
   out.set('ccdh-eating-disorder', firstMinutes(0));
@@ -66,9 +74,9 @@ function simulatedValues(arms: ArmResults, pageSize: number): Map<string, number
     const all = sum(rs, (r) => r.probe![at + 1]!);
     return all > 0 ? sum(rs, (r) => r.probe![at]!) / all : null;
   };
-  out.set('amnesty-france-2025', share(sad, 0));
-  out.set('amnesty-2023', share(sad, 2));
-  out.set('molly-rose-2025', share(sad, 2));
+  out.set('amnesty-france-2025', share(rewatching, 0));
+  out.set('amnesty-2023', share(rewatching, 2));
+  out.set('molly-rose-2025', share(engaged, 0));
   // The watched probe of both arms: [eating-disorder impressions, of them watched].
   const edShare = (rs: readonly UserResult[], at: number): number =>
     sum(rs, (r) => r.probe![at]!) /
@@ -111,6 +119,13 @@ function forgettingImpressions(
     if (shareAt(BEFORE_SWITCH + k) <= goal) return (k + 1) * pageSize;
   }
   return null;
+}
+
+/** The least of each run of `size` values in order (a shorter last run too). */
+function earliestPerGroup(values: readonly number[], size: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < values.length; k += size) out.push(Math.min(...values.slice(k, k + size)));
+  return out;
 }
 
 function sum(results: readonly UserResult[], f: (r: UserResult) => number): number {

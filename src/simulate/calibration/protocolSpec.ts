@@ -17,8 +17,25 @@ export interface ProtocolSpec {
    * for none.
    */
   readonly switchAtRequest: number | null;
+  /**
+   * Topics the account engages with whatever the response model says — it watches each such item
+   * to the end and again, as the audits' scripted accounts did (Amnesty's re-watching accounts,
+   * the Molly Rose Foundation's accounts that watched, liked and saved) — with the dwell
+   * `dwellMs`; `null` for none.
+   */
+  readonly engaged: ScriptedEngagement | null;
   /** What to measure. */
   readonly probe: ProbeSpec;
+}
+
+/**
+ * What a protocol's accounts engage with, and how long they dwell on it.
+ *
+ * @internal
+ */
+export interface ScriptedEngagement {
+  readonly topics: readonly string[];
+  readonly dwellMs: number;
 }
 
 /**

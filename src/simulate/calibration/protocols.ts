@@ -12,8 +12,14 @@ const RECOVERY = ['ed-recovery', 'self-harm-recovery', 'suicide-prevention'] as 
 /**
  * The topic sets the audits' measures count, in the default catalogue:
  *
- * - `mentalHealthOrBodyImage` (CCDH's "body image and mental health" videos): the gateway topics
- *   fitness, beauty and low mood, every triggering topic and every recovery topic;
+ * - `mentalHealthOrBodyImage` (CCDH's videos "about body image and mental health"): low mood,
+ *   every triggering topic and every recovery topic. Not fitness or beauty: they stand for whole
+ *   ordinary interests (workouts, make-up), of which CCDH counted only the part about body image,
+ *   and the catalogue does not set that part apart;
+ * - `mentalHealth` (what Amnesty's re-watching accounts re-watched: videos about mental health,
+ *   harmful or not): low mood, self-harm, suicide and their recovery topics;
+ * - `engagedHarmful` (what the Molly Rose Foundation's accounts engaged with: suicide, self-harm
+ *   and intense depression posts): low mood, self-harm and suicide;
  * - `harmfulMentalHealth` (Amnesty's "potentially harmful" mental-health videos, the Molly Rose
  *   Foundation's harmful posts): every triggering topic and low mood (depressive content);
  * - `depressive` (Amnesty France's depressive videos): low mood, self-harm and suicide.
@@ -24,14 +30,28 @@ export const TOPIC_SETS = {
   eatingDisorder: ED,
   suicide: SUICIDE,
   triggering: TRIGGERING,
-  mentalHealthOrBodyImage: ['fitness', 'beauty', 'low-mood', ...TRIGGERING, ...RECOVERY],
+  mentalHealthOrBodyImage: ['mental-health', 'low-mood', ...TRIGGERING, ...RECOVERY],
+  mentalHealth: [
+    'mental-health',
+    'low-mood',
+    ...SELF_HARM,
+    ...SUICIDE,
+    'self-harm-recovery',
+    'suicide-prevention',
+  ],
+  engagedHarmful: ['low-mood', ...SELF_HARM, ...SUICIDE],
   harmfulMentalHealth: [...TRIGGERING, 'low-mood'],
   depressive: ['low-mood', ...SELF_HARM, ...SUICIDE],
 } as const;
 
 const MINUTE = 60_000;
+/**
+ * Dwell of a scripted account on an item it engages with: watched to the end and again (two
+ * reference watches of 10 s, as much as the recommenders' watch-time profile counts).
+ */
+const ENGAGED_DWELL_MS = 20_000;
 
-/** Minutes on the app the sad-teen accounts scroll for: Amnesty's 5–6 h horizon. @internal */
+/** Minutes on the app the re-watching and engaged accounts scroll for: Amnesty's 5–6 h horizon. @internal */
 export const SCRIPTED_MINUTES = 360;
 /** Minutes on the app the other arms scroll for: enough for their measures. @internal */
 export const SHORT_MINUTES = 120;
@@ -44,9 +64,9 @@ export const SHORT_MINUTES = 120;
 const LINGERING_TEEN: CohortProfile = AT_RISK;
 
 /**
- * A new teen account that engages with sad and depressive videos (Amnesty 2023 and 2025; the
- * Molly Rose Foundation's accounts engaged with suicide, self-harm and depression posts): the
- * same susceptibility, interest led by self-harm and suicide content.
+ * A new teen account drawn to sad and depressive videos (Amnesty 2023 and 2025, the Molly Rose
+ * Foundation 2025): the same susceptibility, interest led by self-harm and suicide content. What
+ * the accounts did with such videos differs by audit, and is scripted by each arm's protocol.
  */
 const SAD_TEEN: CohortProfile = {
   ...LINGERING_TEEN,
@@ -98,11 +118,12 @@ const controlScenario: Scenario = {
 };
 
 const NO_PROBE = { firsts: [], windows: [], watched: [], curve: null } as const;
+const NOT_SCRIPTED = { switchAtRequest: null, engaged: null } as const;
 
 /**
- * The calibration's arms, under `off`: the sad-teen accounts scroll for {@link SCRIPTED_MINUTES}
- * minutes of time on the app, the lingering-teen and no-interest ones for {@link SHORT_MINUTES},
- * and the forgetting arm stops after its forgetting curve.
+ * The calibration's arms, under `off`: the re-watching and engaged accounts scroll for
+ * {@link SCRIPTED_MINUTES} minutes of time on the app, the lingering-teen and no-interest ones
+ * for {@link SHORT_MINUTES}, and the forgetting arm stops after its forgetting curve.
  *
  * @internal
  */
@@ -114,8 +135,8 @@ export const ARMS: readonly CalibrationArm[] = [
     scenario: scenarioOf('calibration-lingering-teen', LINGERING_TEEN),
     steps: 1_000,
     protocol: {
+      ...NOT_SCRIPTED,
       scriptedMinutes: SHORT_MINUTES,
-      switchAtRequest: null,
       probe: {
         ...NO_PROBE,
         firsts: [TOPIC_SETS.eatingDisorder, TOPIC_SETS.suicide],
@@ -125,18 +146,37 @@ export const ARMS: readonly CalibrationArm[] = [
     },
   },
   {
-    name: 'sad-teen',
+    name: 'rewatching-teen',
     description:
-      'new teen accounts that engage with sad and depressive videos (self-harm and suicide interest), scripted for 6 h',
-    scenario: scenarioOf('calibration-sad-teen', SAD_TEEN),
+      'new teen accounts drawn to sad videos that watch every mental-health video (harmful or not) to the end and again, scripted for 6 h',
+    scenario: scenarioOf('calibration-rewatching-teen', SAD_TEEN),
     steps: 1_000,
     protocol: {
+      ...NOT_SCRIPTED,
       scriptedMinutes: SCRIPTED_MINUTES,
-      switchAtRequest: null,
+      engaged: { topics: TOPIC_SETS.mentalHealth, dwellMs: ENGAGED_DWELL_MS },
       probe: {
         ...NO_PROBE,
         windows: [
           { topics: TOPIC_SETS.depressive, fromMs: 15 * MINUTE, toMs: 20 * MINUTE },
+          { topics: TOPIC_SETS.harmfulMentalHealth, fromMs: 300 * MINUTE, toMs: 360 * MINUTE },
+        ],
+      },
+    },
+  },
+  {
+    name: 'engaged-teen',
+    description:
+      'new teen accounts drawn to sad videos that watch every depressive, self-harm and suicide video to the end and again, scripted for 6 h',
+    scenario: scenarioOf('calibration-engaged-teen', SAD_TEEN),
+    steps: 1_000,
+    protocol: {
+      ...NOT_SCRIPTED,
+      scriptedMinutes: SCRIPTED_MINUTES,
+      engaged: { topics: TOPIC_SETS.engagedHarmful, dwellMs: ENGAGED_DWELL_MS },
+      probe: {
+        ...NO_PROBE,
+        windows: [
           { topics: TOPIC_SETS.harmfulMentalHealth, fromMs: 300 * MINUTE, toMs: 360 * MINUTE },
         ],
       },
@@ -149,8 +189,8 @@ export const ARMS: readonly CalibrationArm[] = [
     scenario: controlScenario,
     steps: 1_000,
     protocol: {
+      ...NOT_SCRIPTED,
       scriptedMinutes: SHORT_MINUTES,
-      switchAtRequest: null,
       probe: { ...NO_PROBE, watched: [TOPIC_SETS.eatingDisorder] },
     },
   },
@@ -162,6 +202,7 @@ export const ARMS: readonly CalibrationArm[] = [
     protocol: {
       scriptedMinutes: SCRIPTED_MINUTES,
       switchAtRequest: SWITCH_AT,
+      engaged: null,
       probe: {
         ...NO_PROBE,
         curve: {

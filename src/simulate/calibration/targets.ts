@@ -32,21 +32,24 @@ export const TARGETS: readonly CalibrationTarget[] = [
   {
     id: 'ccdh-eating-disorder',
     source: 'CCDH, Deadly by Design (2022)',
-    measure: 'median time on the app before the first eating-disorder item',
+    measure:
+      'time on the app before the first eating-disorder item, the earliest of four accounts (median over groups of four)',
     protocol:
-      'lingering-teen arm: new 13-year-old accounts that pause on body-image and mental-health videos; eating-disorder group topics',
+      'lingering-teen arm: new 13-year-old accounts that pause on body-image and mental-health videos, in groups of four as CCDH\'s four standard accounts ("to another [account] within eight minutes" is the quickest one); eating-disorder group topics',
     unit: 'minutes',
     target: 8,
     low: 4,
     high: 16,
-    band: 'one figure from eight accounts (a single first time varies far more); a factor of two either way',
+    band: 'the quickest of four accounts (a single first time varies far more); a factor of two either way',
     scale: 'log',
   },
   {
     id: 'ccdh-suicide',
     source: 'CCDH, Deadly by Design (2022)',
-    measure: 'median time on the app before the first suicide item',
-    protocol: 'lingering-teen arm; the suicide topic',
+    measure:
+      'time on the app before the first suicide item, the earliest of four accounts (median over groups of four)',
+    protocol:
+      'lingering-teen arm in groups of four ("shown to one account within 2.6 minutes" is the quickest one); the suicide topic',
     unit: 'minutes',
     target: 2.6,
     low: 1.3,
@@ -60,7 +63,7 @@ export const TARGETS: readonly CalibrationTarget[] = [
     measure:
       'seconds on the app per mental-health or body-image impression in the first 30 minutes',
     protocol:
-      'lingering-teen arm, first 30 minutes; counts fitness, beauty, low mood, every triggering and every recovery topic',
+      'lingering-teen arm, first 30 minutes; counts low mood, every triggering and every recovery topic — not fitness or beauty, which stand for whole ordinary interests of which CCDH counted only the videos about body image',
     unit: 'seconds',
     target: 39,
     low: 33,
@@ -86,7 +89,7 @@ export const TARGETS: readonly CalibrationTarget[] = [
     source: 'Amnesty International & AI Forensics, Driven into the Darkness (2023)',
     measure: 'share of potentially harmful mental-health impressions between 5 and 6 h on the app',
     protocol:
-      'sad-teen arm: accounts that engage with sad and depressive videos; counts every triggering topic and low mood',
+      "re-watching arm: new teen accounts drawn to sad videos that watch every mental-health video, harmful or not (low mood, self-harm, suicide and their recovery topics), to the end and again, as Amnesty's automated accounts re-watched mental-health videos; counts every triggering topic and low mood",
     unit: 'share',
     target: 0.45,
     low: 0.4,
@@ -98,7 +101,8 @@ export const TARGETS: readonly CalibrationTarget[] = [
     id: 'amnesty-france-2025',
     source: 'Amnesty International France, Dragged into the Rabbit Hole (2025)',
     measure: 'share of depressive impressions between 15 and 20 minutes of engagement',
-    protocol: 'sad-teen arm; counts low mood, self-harm and suicide',
+    protocol:
+      're-watching arm (the three French accounts engaged with sad and mental-health videos), 15–20 minutes on the app; counts low mood, self-harm and suicide',
     unit: 'share',
     target: 0.5,
     low: 0.4,
@@ -110,7 +114,8 @@ export const TARGETS: readonly CalibrationTarget[] = [
     id: 'molly-rose-2025',
     source: 'Molly Rose Foundation, Pervasive-by-design (2025)',
     measure: 'share of harmful impressions for accounts that had engaged (the sixth hour)',
-    protocol: 'sad-teen arm, 5–6 h on the app; counts every triggering topic and low mood',
+    protocol:
+      "engaged arm: new teen accounts drawn to sad videos that watch every depressive, self-harm and suicide video to the end and again, as the Foundation's accounts watched, liked and saved such posts, 5–6 h on the app; counts every triggering topic and low mood",
     unit: 'share',
     target: 0.965,
     low: 0.96,

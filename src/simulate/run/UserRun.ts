@@ -37,6 +37,8 @@ export class UserRun {
   private readonly engagement: Engagement;
   private readonly probe: Probe | null;
   private readonly dwell: Float64Array;
+  /** Per topic, 1 if a calibration protocol scripts the user to engage with it. */
+  private readonly engaged: Uint8Array | null;
   private state: UserState;
   private at = EPOCH_MS;
   private step = 0;
@@ -63,6 +65,11 @@ export class UserRun {
     this.engagement = new Engagement(spec.response);
     this.probe = spec.protocol === null ? null : new Probe(spec.protocol.probe, catalogue);
     this.dwell = new Float64Array(spec.pageSize);
+    const engaged = spec.protocol?.engaged ?? null;
+    this.engaged =
+      engaged === null
+        ? null
+        : Uint8Array.from(catalogue.topicIds, (id) => (engaged.topics.includes(id) ? 1 : 0));
     this.state = run.policy.emptyState();
   }
 
@@ -84,7 +91,10 @@ export class UserRun {
     let triggering = 0;
     for (let k = 0; k < page.items.length; k++) {
       const item = page.items[k]!;
-      const dwellMs = respondInPlace(this.user, item, catalogue, this.rng, spec.response);
+      let dwellMs = respondInPlace(this.user, item, catalogue, this.rng, spec.response);
+      // A scripted account watches what its protocol engages with to the end, and again.
+      if (this.engaged?.[catalogue.topicOf[item]!] === 1)
+        dwellMs = Math.max(dwellMs, spec.protocol!.engaged!.dwellMs);
       const watched = dwellMs >= WATCH_THRESHOLD_MS;
       this.dwell[k] = dwellMs;
       this.probe?.impression(catalogue.topicOf[item]!, watched, this.trace.active, this.step);

@@ -27,10 +27,13 @@ const ordinary = (id: string, items: number, near: readonly string[] = []): Cata
 });
 
 /**
- * The built-in catalogue: 21 topics, about 3,200 items. Thirteen ordinary interests, among them
+ * The built-in catalogue: 22 topics, about 3,600 items. Fourteen ordinary interests, among them
  * the gateways audits followed into harmful content (fitness and beauty towards eating-disorder
- * content, low mood towards self-harm: CCDH 2022, Amnesty 2023); the triggering topics of
- * `presets.taxonomies.default`, about 13% of the items; and its recovery topics, about 7%.
+ * content, low mood towards self-harm and suicide: CCDH 2022, Amnesty 2023) and mental-health
+ * content that is not harmful (awareness, therapy tips: what Amnesty's re-watching accounts
+ * re-watched besides harmful videos); the triggering topics of `presets.taxonomies.default`,
+ * about 16% of the items, self-harm and suicide content as plentiful as each eating-disorder
+ * topic (a feed that turns to them does not run out of them); and its recovery topics, about 7%.
  * Harmful content is a minority of what exists: rabbit holes come from the feedback loop, not
  * from its abundance.
  *
@@ -54,7 +57,8 @@ export const DEFAULT_CATALOGUE: CatalogueSpec = deepFreeze({
     ordinary('study', 200),
     ordinary('fitness', 200, ['extreme-dieting', 'sports']),
     ordinary('beauty', 200, ['thinspiration', 'fashion']),
-    ordinary('low-mood', 150, ['self-harm', 'music']),
+    ordinary('low-mood', 150, ['self-harm', 'suicide', 'music']),
+    ordinary('mental-health', 250, ['low-mood', 'self-harm-recovery']),
     {
       id: 'thinspiration',
       kind: 'triggering',
@@ -86,7 +90,7 @@ export const DEFAULT_CATALOGUE: CatalogueSpec = deepFreeze({
       id: 'self-harm',
       kind: 'triggering',
       group: 'self-harm',
-      items: 60,
+      items: 150,
       hashtags: ['selfharm', 'sh'],
       evasive: ['selfharn', 's3lfharm'],
       near: ['suicide', 'low-mood'],
@@ -95,7 +99,7 @@ export const DEFAULT_CATALOGUE: CatalogueSpec = deepFreeze({
       id: 'suicide',
       kind: 'triggering',
       group: 'suicide',
-      items: 40,
+      items: 120,
       hashtags: ['suicide'],
       evasive: ['sewerslide', 'unalive'],
       near: ['self-harm'],
