@@ -76,36 +76,26 @@ function decide(
 ): Decision {
   const { slots, dropped, assessment } = result;
   const served = slots.length;
-  // Drop reasons and recovery groups are a handful of distinct strings over hundreds of entries:
-  // counting them in parallel arrays by a linear scan is cheaper than a keyed dictionary per
-  // entry. The changes are counted first so that their list is allocated once at its size.
-  const recoveryKeys: string[] = [];
-  const recoveryCounts: number[] = [];
-  let changed = 0;
+  let changes = NO_CHANGES as DecisionChange[];
+  const recovery = Object.create(null) as Record<string, number>;
   for (let s = 0; s < served; s++) {
     const slot = slots[s]!;
     const from = slot.from;
-    // A recovery slot's one reason is `recovery:<group>`, the group it was served for.
-    if (from === null) tally(recoveryKeys, recoveryCounts, slot.reasons[0] ?? '');
-    if (from !== s) changed++;
-  }
-  let changes = NO_CHANGES;
-  if (changed > 0) {
-    const list = new Array<DecisionChange>(changed);
-    for (let s = 0, c = 0; c < changed; s++) {
-      const slot = slots[s]!;
-      if (slot.from !== s) list[c++] = { slot: s, id: slot.id, from: slot.from };
+    if (from === null) {
+      // A recovery slot's one reason is `recovery:<group>`, the group it was served for.
+      const group = (slot.reasons[0] ?? '').slice(RECOVERY_PREFIX);
+      recovery[group] = (recovery[group] ?? 0) + 1;
     }
-    changes = list;
+    if (from !== s) {
+      if (changes === NO_CHANGES) changes = [];
+      changes.push({ slot: s, id: slot.id, from });
+    }
   }
-  const dropKeys: string[] = [];
-  const dropCounts: number[] = [];
-  for (let d = 0; d < dropped.length; d++) tally(dropKeys, dropCounts, dropped[d]!.reason);
   const drops = Object.create(null) as Record<string, number>;
-  for (let k = 0; k < dropKeys.length; k++) drops[dropKeys[k]!] = dropCounts[k]!;
-  const recovery = Object.create(null) as Record<string, number>;
-  for (let k = 0; k < recoveryKeys.length; k++)
-    recovery[recoveryKeys[k]!.slice(RECOVERY_PREFIX)] = recoveryCounts[k]!;
+  for (let d = 0; d < dropped.length; d++) {
+    const reason = dropped[d]!.reason;
+    drops[reason] = (drops[reason] ?? 0) + 1;
+  }
   const levels = Object.create(null) as Record<string, Level>;
   const { groupIds } = ctx;
   for (let g = 0; g < groupIds.length; g++) {
@@ -132,17 +122,6 @@ function decide(
     recovery,
     interventions,
   };
-}
-
-/** Adds one to `key`'s count, appending the key on its first occurrence. */
-function tally(keys: string[], counts: number[], key: string): void {
-  for (let k = 0; k < keys.length; k++)
-    if (keys[k] === key) {
-      counts[k]!++;
-      return;
-    }
-  keys.push(key);
-  counts.push(1);
 }
 
 /**
