@@ -3,6 +3,9 @@ import type { UserKeys } from './keys.js';
 import { runScript, type Commands } from './runScript.js';
 import { APPEND } from './scripts.js';
 
+/** The property of a client that holds its queue: every store on the client shares it. */
+const QUEUE: unique symbol = Symbol('feed-rebalancer append queue');
+
 /** Most users one append script carries: it runs to completion before anything else on Redis. */
 const MAX_USERS_PER_CALL = 128;
 
@@ -40,13 +43,20 @@ export class AppendQueue {
     this.#cluster = (client as { readonly isCluster?: unknown }).isCluster === true;
   }
 
-  /** The queue of `client`, made on first use and dropped with the client. */
+  /**
+   * The queue of `client`, made on first use. It is kept on the client itself, under a symbol of
+   * this module, so that it lives and dies with the client and no module state holds it; a client
+   * that cannot take the property (frozen, or a wrapper of another client) gets a queue of its
+   * own per store.
+   */
   static of(client: Commands): AppendQueue {
-    let queue = QUEUES.get(client);
-    if (queue === undefined) {
-      queue = new AppendQueue(client);
-      QUEUES.set(client, queue);
-    }
+    const holder = client as Commands & { [QUEUE]?: AppendQueue };
+    const kept = holder[QUEUE];
+    if (kept !== undefined && kept.#client === client) return kept;
+    const queue = new AppendQueue(client);
+    // A wrapper (a Proxy) reads its target's queue, which is not its own: it gets one per store.
+    if (kept === undefined && Object.isExtensible(client))
+      Object.defineProperty(client, QUEUE, { value: queue, enumerable: false });
     return queue;
   }
 
@@ -100,6 +110,3 @@ export class AppendQueue {
     }
   }
 }
-
-/** The queue of each client: every store on a client shares it. */
-const QUEUES = new WeakMap<Commands, AppendQueue>();

@@ -17,7 +17,7 @@ import { ParsedStates, type StoredReply } from './ParsedStates.js';
 import { runScript, type Commands } from './runScript.js';
 import { ERASE, READ } from './scripts.js';
 import { AppendQueue } from './AppendQueue.js';
-import { registerStoredAppend } from './storedAppend.js';
+import { STORED_APPEND } from './storedAppend.js';
 import { foldLog, writeState, type WriteContext } from './writeState.js';
 
 /**
@@ -88,9 +88,6 @@ export class RedisStateStore implements StateStore {
       token: () => this.#tokenBase + (this.#tokens++).toString(36),
     };
     this.#appends = AppendQueue.of(this.#client);
-    registerStoredAppend(this, (userId, events, options) =>
-      this.#store('RedisStateStore.append', userId, events, options),
-    );
   }
 
   /**
@@ -171,6 +168,20 @@ export class RedisStateStore implements StateStore {
     return this.#store('RedisStateStore.append', userId, events, options).then(
       ({ folded }) => folded,
     );
+  }
+
+  /**
+   * `append` that resolves once Redis has stored the events, with the fold it set off (if any)
+   * still running in `folded`: what a stream consumer acknowledges on.
+   *
+   * @internal
+   */
+  [STORED_APPEND](
+    userId: string,
+    events: ObserveEvent | readonly ObserveEvent[],
+    options?: DeliveryOptions,
+  ): Promise<{ readonly folded: Promise<void> }> {
+    return this.#store('RedisStateStore.append', userId, events, options);
   }
 
   /**

@@ -16,14 +16,16 @@ export type StoredAppend = (
   options?: DeliveryOptions,
 ) => Promise<{ readonly folded: Promise<void> }>;
 
-const STORED_APPENDS = new WeakMap<object, StoredAppend>();
+/**
+ * The key of a store's stored-only append: `RedisStateStore` has one under it, other stores
+ * none. A symbol, so it stays out of the store's public surface.
+ *
+ * @internal
+ */
+export const STORED_APPEND: unique symbol = Symbol('feed-rebalancer stored append');
 
-/** Registers the stored-only append of a store (its constructor does). @internal */
-export function registerStoredAppend(store: object, append: StoredAppend): void {
-  STORED_APPENDS.set(store, append);
-}
-
-/** The stored-only append of `store`, or `undefined` for a store that has none. @internal */
+/** The stored-only append of `store`, bound to it, or `undefined` for a store that has none. @internal */
 export function storedAppendOf(store: object): StoredAppend | undefined {
-  return STORED_APPENDS.get(store);
+  const append = (store as { [STORED_APPEND]?: unknown })[STORED_APPEND];
+  return typeof append === 'function' ? (append.bind(store) as StoredAppend) : undefined;
 }
