@@ -73,11 +73,12 @@ export async function applyBatch(
           o.client.call('XACK', stream, o.group, ...batch.map(([id]) => id)),
         )
       : undefined;
-  // Handled here so that an acknowledgement failing before `settled` is awaited is not reported
-  // as unhandled; `settled` rethrows it.
   void ack?.catch(() => undefined);
   for (const d of dead) o.onDeadLetter({ stream, id: d.id, reason: d.reason });
   const settled = Promise.all([ack, ...folds]).then(() => undefined);
+  // Awaited when the next batch is applied; marked handled now, so that an acknowledgement that
+  // fails first is not reported as an unhandled rejection (the awaiting still sees it).
+  settled.catch(() => undefined);
   return { dead: dead.length, settled };
 }
 

@@ -106,16 +106,14 @@ export async function consumeImpressions(
       const streams = [...owned.keys()];
       const stream = streams[turn++ % streams.length]!;
       const state = owned.get(stream)!;
-      // Renewed once a quarter of the lease has passed, not before every read: the check below
-      // still applies a batch only within the first half of a lease.
-      if (Date.now() - state.renewedAt >= o.leaseMs / 4) {
-        if (!(await send(API, () => renewLease(o.client, stream, token, o.leaseMs)))) {
-          await state.settling.catch(() => undefined);
-          owned.delete(stream);
-          continue;
-        }
-        state.renewedAt = Date.now();
+      // Renewed before every batch: a lease lost meanwhile (expired, or erased with a restart of
+      // Redis) is noticed before anything more is read from the stream.
+      if (!(await send(API, () => renewLease(o.client, stream, token, o.leaseMs)))) {
+        await state.settling.catch(report);
+        owned.delete(stream);
+        continue;
       }
+      state.renewedAt = Date.now();
       // A full round without entries: block on the next read, sharing blockMs among the streams.
       const block = idleRound >= owned.size ? Math.max(1, Math.floor(o.blockMs / owned.size)) : 0;
       const batch = state.recovering ? await claim(o, stream, state) : await read(o, stream, block);
