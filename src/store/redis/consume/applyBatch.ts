@@ -73,7 +73,6 @@ export async function applyBatch(
           o.client.call('XACK', stream, o.group, ...batch.map(([id]) => id)),
         )
       : undefined;
-  void ack?.catch(() => undefined);
   for (const d of dead) o.onDeadLetter({ stream, id: d.id, reason: d.reason });
   const settled = Promise.all([ack, ...folds]).then(() => undefined);
   // Awaited when the next batch is applied; marked handled now, so that an acknowledgement that

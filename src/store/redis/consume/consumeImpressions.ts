@@ -38,8 +38,8 @@ const SETTLED = Promise.resolve();
  * grouped by user, appended through `store.append`, and acknowledged (XACK) only after every
  * append stored its events. With a `RedisStateStore` the folds those appends set off and the XACK
  * overlap with the next read, and the next batch is applied only once they are done: a slow store
- * slows the reads, and memory stays bounded by two batches. A failed append or command is passed to `onError`, and the stream
- * goes back to claiming its pending entries after `retryDelayMs`. A malformed entry goes to the
+ * slows the reads, and memory stays bounded by two batches. A failed append or command is passed
+ * to `onError`, and the stream goes back to claiming its pending entries after `retryDelayMs`. A malformed entry goes to the
  * dead-letter stream `<stream>:dead` with its reason before it is acknowledged.
  *
  * Entries: field `u` the user id, field `e` the JSON of one event or an array of events, as
