@@ -16,8 +16,7 @@ import { assessWithInterventions } from './assess.js';
 import { buildEngine } from './engine.js';
 import type { RebalancerOptions } from './options.js';
 import { readFlag, readLocale } from './readRequest.js';
-import { finishResult, type DecisionContext } from '../rerank/decision/finishResult.js';
-import { policyFingerprint } from '../rerank/decision/policyFingerprint.js';
+import { finishResult } from '../rerank/decision/finishResult.js';
 import type { NonProfilingRequest, Rebalancer, RebalanceRequest } from './types.js';
 
 const API = 'createRebalancer';
@@ -51,10 +50,6 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
   const assess = (state: UserState, at: number | undefined, api: string) =>
     assessWithInterventions(policy, thresholds, state, at, api, parts.settings);
   const fresh = empty();
-  const decisions: DecisionContext = {
-    policy: policyFingerprint(policy),
-    groupIds: taxonomy.groupIds,
-  };
 
   const rb: Rebalancer = {
     policy,
@@ -90,10 +85,19 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
       const seeLess = seeLessBlock(state.seeLess, taxonomy, assessment.at);
       const result = rebalanceRequest(
         engine.rerank,
-        { ...lists, state, assessment, locale, seeLess },
+        {
+          candidates: lists.candidates,
+          recovery: lists.recovery,
+          size: lists.size,
+          state,
+          assessment,
+          locale,
+          seeLess,
+          shadow,
+        },
         'rebalance',
       );
-      return finishResult(result, decisions, lists.candidates, lists.size, shadow);
+      return finishResult(result, lists.candidates, lists.size, shadow);
     },
     classify: (item: Item) =>
       toClassification(

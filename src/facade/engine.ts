@@ -15,6 +15,7 @@ import type { ObserveContext, ObserveWorkspace } from '../exposure/observeContex
 import { TrustedStates } from '../exposure/TrustedStates.js';
 import { ActionCache } from '../rerank/actions.js';
 import { ReasonLists } from '../rerank/reasonLists.js';
+import { policyFingerprint } from '../rerank/decision/policyFingerprint.js';
 import type { EngineContext } from '../rerank/rebalance.js';
 import { ArenaPool } from '../scratch/Arena.js';
 import { readInterventionParts, type InterventionParts } from './interventionParts.js';
@@ -120,12 +121,12 @@ export function buildEngine(options: RebalancerOptions, api: string): Engine {
       policy,
       groupIds,
       minConfidence: perGroup.minConfidence,
-      ownPolicy: perGroup.own,
       bannerFor: parts.bannerFor,
       reasons: new ReasonLists(groupIds),
-      actions: new ActionCache(perGroup.byGroup, groupIds),
+      actions: new ActionCache(perGroup.byGroup, groupIds, perGroup.own),
       arenas: work.arenas,
       classifyScratch: work.classify,
+      policyFingerprint: policyFingerprint(policy),
     },
   };
 }

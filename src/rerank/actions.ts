@@ -1,6 +1,8 @@
 import type { Assessment } from '../exposure/types.js';
 import type { ResolvedDiversify, ResolvedGroupPolicy } from '../policy/resolved.js';
-import { levelRank } from '../detect/levels.js';
+import { levelRank, type Level } from '../detect/levels.js';
+import type { Cap } from '../policy/types.js';
+import type { AppliedActions } from './types.js';
 
 /** What the policy asks of this request, from each group's current level. @internal */
 export interface RequestActions {
@@ -16,6 +18,13 @@ export interface RequestActions {
   readonly diversify: ResolvedDiversify | null;
   /** Whether anything at all is asked. */
   readonly any: boolean;
+  /**
+   * The same as a result reports it (deeply frozen): made once with the actions, so the results
+   * of requests at the same levels share it, as they share their slots' reason lists.
+   */
+  readonly applied: AppliedActions;
+  /** Every group's level, keyed by group id (null prototype, frozen), as decision records give them. */
+  readonly levels: Readonly<Record<string, Level>>;
 }
 
 /**
@@ -27,6 +36,7 @@ export function actionsFor(
   groups: readonly ResolvedGroupPolicy[],
   groupIds: readonly string[],
   assessment: Assessment,
+  ownPolicy: readonly string[],
 ): RequestActions {
   const n = groupIds.length;
   const capCount = new Int32Array(n).fill(-1);
@@ -36,8 +46,10 @@ export function actionsFor(
   let diversify: ResolvedDiversify | null = null;
   let diversifyRank = -1;
   let any = false;
+  const levels = Object.create(null) as Record<string, Level>;
   for (let g = 0; g < n; g++) {
     const level = assessment.groups[groupIds[g]!]?.level ?? 'none';
+    levels[groupIds[g]!] = level;
     const action = groups[g]!.levels[level];
     if (action.cap !== null) {
       capCount[g] = action.cap.count;
@@ -57,7 +69,41 @@ export function actionsFor(
     }
   }
   callers.sort((a, b) => b.rank - a.rank || a.g - b.g);
-  return { capCount, capWindow, callers: callers.map((c) => c.g), recoveryEvery, diversify, any };
+  const order = callers.map((c) => c.g);
+  return {
+    capCount,
+    capWindow,
+    callers: order,
+    recoveryEvery,
+    diversify,
+    any,
+    applied: appliedOf(capCount, capWindow, order, recoveryEvery, diversify, groupIds, ownPolicy),
+    levels: Object.freeze(levels),
+  };
+}
+
+/** What a result reports as applied, frozen all through. */
+function appliedOf(
+  capCount: Int32Array,
+  capWindow: Int32Array,
+  callers: readonly number[],
+  recoveryEvery: number,
+  diversify: ResolvedDiversify | null,
+  groupIds: readonly string[],
+  ownPolicy: readonly string[],
+): AppliedActions {
+  const caps = Object.create(null) as Record<string, Cap>;
+  for (let g = 0; g < groupIds.length; g++)
+    if (capCount[g]! >= 0)
+      caps[groupIds[g]!] = Object.freeze({ count: capCount[g]!, window: capWindow[g]! });
+  const applied: { -readonly [K in keyof AppliedActions]: AppliedActions[K] } = {
+    caps: Object.freeze(caps),
+    recoveryEvery: recoveryEvery === 0 ? null : recoveryEvery,
+    recoveryGroups: Object.freeze(callers.map((g) => groupIds[g]!)),
+    diversify: diversify === null ? null : diversify.kind,
+  };
+  if (ownPolicy.length > 0) applied.ownPolicy = ownPolicy;
+  return Object.freeze(applied);
 }
 
 /** Combinations of levels whose actions are kept; past this, they are worked out per request. */
@@ -76,23 +122,25 @@ export class ActionCache {
   /**
    * @param groups - per group index, the group's policy
    * @param groupIds - its taxonomy's group ids
+   * @param ownPolicy - ids of the groups with a policy block of their own (frozen)
    */
   constructor(
     private readonly groups: readonly ResolvedGroupPolicy[],
     private readonly groupIds: readonly string[],
+    private readonly ownPolicy: readonly string[],
   ) {}
 
   /** The actions for `assessment`'s levels. */
   for(assessment: Assessment): RequestActions {
     const groups = this.groupIds.length;
     // The levels in base 3: exact in a double up to 33 groups; beyond, nothing is kept.
-    if (groups > 33) return actionsFor(this.groups, this.groupIds, assessment);
+    if (groups > 33) return actionsFor(this.groups, this.groupIds, assessment, this.ownPolicy);
     let key = 0;
     for (let g = 0; g < groups; g++)
       key = key * 3 + levelRank(assessment.groups[this.groupIds[g]!]?.level ?? 'none');
     let actions = this.kept.get(key);
     if (actions === undefined) {
-      actions = actionsFor(this.groups, this.groupIds, assessment);
+      actions = actionsFor(this.groups, this.groupIds, assessment, this.ownPolicy);
       if (this.kept.size < MAX_KEPT) this.kept.set(key, actions);
     }
     return actions;

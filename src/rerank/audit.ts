@@ -66,7 +66,7 @@ export function droppedCandidates(
   fill: FillResult,
   order: Int32Array | null,
   actions: RequestActions,
-  groupIds: readonly string[],
+  lists: ReasonLists,
 ): DroppedItem[] {
   const { signature, signatureSets, taken } = fill;
   const dropReasons = new Array<DropReason | undefined>(signatureSets.length);
@@ -75,12 +75,7 @@ export function droppedCandidates(
     if (taken[r] === 1) continue;
     const v = order === null ? r : order[r]!;
     const q = signature[r]!;
-    const reason = (dropReasons[q] ??= dropReason(
-      signatureSets[q]!.groups,
-      fill,
-      actions,
-      groupIds,
-    ));
+    const reason = (dropReasons[q] ??= dropReason(signatureSets[q]!.groups, fill, actions, lists));
     unserved.push({ id: organic.ids[v]!, from: organic.from[v]!, reason });
   }
   return mergeByInput(inInputOrder(organic.left.slice()), inInputOrder(unserved));
@@ -97,7 +92,7 @@ function dropReason(
   capped: readonly number[],
   fill: FillResult,
   actions: RequestActions,
-  groupIds: readonly string[],
+  lists: ReasonLists,
 ): DropReason {
   let reason: DropReason | '' = fill.stoppedBy === 'size' ? 'size' : '';
   for (const g of capped) {
@@ -105,11 +100,11 @@ function dropReason(
       actions.capCount[g] === 0 ||
       (reason === '' && fill.inWindow[g]! + 1 > actions.capCount[g]!)
     ) {
-      reason = `cap:${groupIds[g]!}`;
+      reason = lists.capOf(g);
       break;
     }
   }
-  if (reason === '') reason = capped.length > 0 ? `cap:${groupIds[capped[0]!]!}` : 'size';
+  if (reason === '') reason = capped.length > 0 ? lists.capOf(capped[0]!) : 'size';
   return reason;
 }
 

@@ -13,11 +13,21 @@ const MAX_KEPT = 1_024;
  */
 export class ReasonLists {
   private readonly recovery: readonly (readonly string[])[];
+  private readonly cap: readonly `cap:${string}`[];
   private readonly caps = new Map<number | string, readonly string[]>();
 
   /** @param groupIds - the taxonomy's group ids, in order */
-  constructor(private readonly groupIds: readonly string[]) {
+  constructor(groupIds: readonly string[]) {
     this.recovery = groupIds.map((id) => Object.freeze([`recovery:${id}`]));
+    this.cap = groupIds.map((id) => `cap:${id}` as const);
+  }
+
+  /**
+   * `cap:<group>` for group index `g`: one string per group, so that drop reasons are counted by
+   * identity (the decision record) instead of built again per request.
+   */
+  capOf(g: number): `cap:${string}` {
+    return this.cap[g]!;
   }
 
   /** `['recovery:<group>']` for group index `g`. */
@@ -33,7 +43,7 @@ export class ReasonLists {
   capsOf(set: GroupSet): readonly string[] {
     let list = this.caps.get(set.key);
     if (list === undefined) {
-      list = Object.freeze(set.groups.map((g) => `cap:${this.groupIds[g]!}`));
+      list = Object.freeze(set.groups.map((g) => this.cap[g]!));
       if (this.caps.size < MAX_KEPT) this.caps.set(set.key, list);
     }
     return list;

@@ -1,10 +1,10 @@
 import type { UserState } from '../exposure/types.js';
-import type { Cap } from '../policy/types.js';
 import type { ResolvedPolicy } from '../policy/resolved.js';
 import type { ResolvedTaxonomy } from '../taxonomy/resolved.js';
 import type { Item } from '../item/types.js';
 import type { RebalanceResult, Slot } from './types.js';
-import type { EngineResult } from './decision/finishResult.js';
+import { decisionRecord, NO_CHANGES } from './decision/decisionRecord.js';
+import type { DecisionChange } from './decision/types.js';
 import type { Assessment } from '../exposure/types.js';
 import type { ActionCache } from './actions.js';
 import { fillSlots } from './fill.js';
@@ -28,8 +28,6 @@ export interface EngineContext {
   readonly groupIds: readonly string[];
   /** Per group index, the group's `minConfidence`. */
   readonly minConfidence: Float64Array;
-  /** Ids of the groups with a policy of their own, in taxonomy order (frozen; often empty). */
-  readonly ownPolicy: readonly string[];
   /** Finds the banner of a served item; `null` when no banner rules are configured. */
   readonly bannerFor: BannerFinder | null;
   /** The slots' reason lists, shared by every result. */
@@ -40,6 +38,8 @@ export interface EngineContext {
   readonly arenas: ArenaPool;
   /** The rebalancer's classification scratch space (its workspace). */
   readonly classifyScratch: ClassifyScratch;
+  /** The resolved policy's fingerprint, which every decision record names. */
+  readonly policyFingerprint: string;
 }
 
 /** A validated request. @internal */
@@ -53,6 +53,8 @@ export interface EngineRequest {
   readonly locale: string;
   /** Targets removed by "see less"; `null` when there are none (the usual case). */
   readonly seeLess: SeeLessBlock | null;
+  /** Whether the host serves its own order (the decision record says so). */
+  readonly shadow: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function rebalanceRequest(
   ctx: EngineContext,
   req: EngineRequest,
   api: string,
-): EngineResult {
+): RebalanceResult {
   const arena = ctx.arenas.take();
   try {
     return rebalanceWith(ctx, req, api, arena);
@@ -80,7 +82,7 @@ function rebalanceWith(
   req: EngineRequest,
   api: string,
   arena: Arena,
-): EngineResult {
+): RebalanceResult {
   const { taxonomy, policy, groupIds } = ctx;
   const actions = ctx.actions.for(req.assessment);
   const skipInvalid = policy.onInvalidItem === 'skip';
@@ -178,52 +180,65 @@ function rebalanceWith(
   const slots: Slot[] = new Array<Slot>(served);
   const banners = ctx.bannerFor;
   const reasons = new OrganicReasons(fill, order, ctx.reasons, arena);
+  // The decision record's tallies, kept while the slots are built: the slots that differ from
+  // the host's order, and the recovery slots per calling group (`actions.callers` index).
+  let changes = NO_CHANGES as DecisionChange[];
+  const recoveryByCaller = pool === null ? null : new Array<number>(actions.callers.length).fill(0);
+  const firstServed: number[] = [];
   let r = 0;
   for (let s = 0; s < served; s++) {
     const v = fill.slots[s]!;
     let slot: Slot;
     if (v >= 0) {
-      slot = {
-        id: organic.ids[v]!,
-        source: 'organic',
-        from: organic.from[v]!,
-        reasons: reasons.next(v),
-      };
+      const from = organic.from[v]!;
+      slot = { id: organic.ids[v]!, source: 'organic', from, reasons: reasons.next(v) };
+      if (from !== s) {
+        if (changes === NO_CHANGES) changes = [];
+        changes.push({ slot: s, id: slot.id, from });
+      }
       items[s] = organic.sources[v]!;
       if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
     } else {
       // The fill made exactly as many recovery slots as could be assigned.
       const p = assigned!.views[r]!;
       const caller = assigned!.callers[r++]!;
+      const group = actions.callers[caller]!;
       slot = {
         id: pool!.ids[p]!,
         source: 'recovery',
         from: null,
-        reasons: ctx.reasons.recoveryOf(actions.callers[caller]!),
+        reasons: ctx.reasons.recoveryOf(group),
       };
+      if (changes === NO_CHANGES) changes = [];
+      changes.push({ slot: s, id: slot.id, from: null });
+      if (recoveryByCaller![caller]!++ === 0) firstServed.push(caller);
       items[s] = pool!.sources[p]!;
       if (banners !== null) slot = withBanner(slot, banners, pool!.views![p]!, req.locale);
     }
     slots[s] = slot;
   }
-  const dropped = droppedCandidates(organic, fill, order, actions, groupIds);
+  const dropped = droppedCandidates(organic, fill, order, actions, ctx.reasons);
 
-  const caps = Object.create(null) as Record<string, Cap>;
-  for (let g = 0; g < groupIds.length; g++)
-    if (actions.capCount[g]! >= 0)
-      caps[groupIds[g]!] = { count: actions.capCount[g]!, window: actions.capWindow[g]! };
   return {
     items,
     slots,
     dropped,
     rejectedRecovery: rejected,
     assessment: req.assessment,
-    applied: {
-      caps,
-      recoveryEvery: actions.recoveryEvery === 0 ? null : actions.recoveryEvery,
-      recoveryGroups: actions.callers.map((g) => groupIds[g]!),
-      diversify: actions.diversify === null ? null : actions.diversify.kind,
-      ...(ctx.ownPolicy.length === 0 ? {} : { ownPolicy: ctx.ownPolicy }),
-    },
+    applied: actions.applied,
+    decision: decisionRecord(
+      ctx.policyFingerprint,
+      {
+        changes,
+        recoveryGroups: firstServed.map((c) => groupIds[actions.callers[c]!]!),
+        recoveryCounts: firstServed.map((c) => recoveryByCaller![c]!),
+        levels: actions.levels,
+      },
+      served,
+      dropped,
+      req.assessment,
+      Math.min(req.size, req.candidates.length),
+      req.shadow,
+    ),
   };
 }
