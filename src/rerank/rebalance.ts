@@ -182,7 +182,10 @@ function rebalanceWith(
   const reasons = new OrganicReasons(fill, order, ctx.reasons, arena);
   // The decision record's tallies, kept while the slots are built: the slots that differ from
   // the host's order, and the recovery slots per calling group (`actions.callers` index).
+  // Sized on the first change for every slot left, and cut to length after: grown by `push`
+  // from empty it was copied a dozen times for a feed a recovery slot shifts from the top down.
   let changes = NO_CHANGES as DecisionChange[];
+  let changed = 0;
   const recoveryByCaller = pool === null ? null : new Array<number>(actions.callers.length).fill(0);
   const firstServed: number[] = [];
   let r = 0;
@@ -193,8 +196,8 @@ function rebalanceWith(
       const from = organic.from[v]!;
       slot = { id: organic.ids[v]!, source: 'organic', from, reasons: reasons.next(v) };
       if (from !== s) {
-        if (changes === NO_CHANGES) changes = [];
-        changes.push({ slot: s, id: slot.id, from });
+        if (changes === NO_CHANGES) changes = new Array<DecisionChange>(served - s);
+        changes[changed++] = { slot: s, id: slot.id, from };
       }
       items[s] = organic.sources[v]!;
       if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
@@ -209,14 +212,15 @@ function rebalanceWith(
         from: null,
         reasons: ctx.reasons.recoveryOf(group),
       };
-      if (changes === NO_CHANGES) changes = [];
-      changes.push({ slot: s, id: slot.id, from: null });
+      if (changes === NO_CHANGES) changes = new Array<DecisionChange>(served - s);
+      changes[changed++] = { slot: s, id: slot.id, from: null };
       if (recoveryByCaller![caller]!++ === 0) firstServed.push(caller);
       items[s] = pool!.sources[p]!;
       if (banners !== null) slot = withBanner(slot, banners, pool!.views![p]!, req.locale);
     }
     slots[s] = slot;
   }
+  if (changes !== NO_CHANGES) changes.length = changed;
   const dropped = droppedCandidates(organic, fill, order, actions, ctx.reasons);
 
   return {

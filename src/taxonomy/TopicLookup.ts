@@ -1,12 +1,16 @@
-/** Entries of the memo; a power of two. */
-const SLOTS = 64;
+/**
+ * Entries of the memo; a power of two. A feed's few dozen topic ids then mostly get a slot of
+ * their own (at 64, the default taxonomy's `suicide` and an ordinary `science` shared one, and
+ * every lookup of either went to the `Map`).
+ */
+const SLOTS = 256;
 
 /**
  * Topic id → where it sits in the taxonomy, with a small memo in front of the `Map`. Every
  * candidate of every request looks its topics up, and feeds repeat a few dozen topic ids: the
  * memo answers a repeated id (known or not) with one string comparison instead of a hash lookup.
- * A memo slot is picked from the id's length and first character; a collision only sends the
- * lookup to the `Map`, so answers never depend on what the memo holds.
+ * A memo slot is picked from the id's length and its first and last characters; a collision only
+ * sends the lookup to the `Map`, so answers never depend on what the memo holds.
  *
  * @internal
  */
@@ -24,7 +28,8 @@ export class TopicLookup<T> {
 
   /** Where `topic` sits, or `undefined` when the taxonomy does not know it. */
   get(topic: string): T | undefined {
-    const slot = (topic.length * 7 + topic.charCodeAt(0)) & (SLOTS - 1);
+    const n = topic.length;
+    const slot = (n * 7 + topic.charCodeAt(0) + topic.charCodeAt(n >> 1) * 13) & (SLOTS - 1);
     if (this.keys[slot] === topic) return this.refs[slot];
     const ref = this.map.get(topic);
     this.keys[slot] = topic;
