@@ -6,7 +6,8 @@
  * `RankingRequest.model_validate_json` answers (pydantic 2.13), noted when the fixtures were made.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePrcTime } from '../../src/server/prc/prcTime.js';
+import fc from 'fast-check';
+import { parseByPattern, parsePrcTime } from '../../src/server/prc/prcTime.js';
 import { post, prcItem, prcSession, testServer } from './support.js';
 
 const { app } = testServer({ logger: false });
@@ -276,5 +277,43 @@ describe('parsePrcTime reads times as pydantic does (values noted from pydantic 
   it('refuses a timestamp past year 9999, as pydantic does', () => {
     expect(parsePrcTime(253402300800000)).toBeNull();
     expect(parsePrcTime(1e20)).toBeNull();
+  });
+});
+
+describe('parsePrcTime reads the documented form digit by digit, as the general patterns read it', () => {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  it('gives what the patterns give for every YYYY-MM-DD?hh:mm:ss, valid or not (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom(' ', 'T', 't', '_'),
+        (year, month, day, hour, minute, second, sep) => {
+          const text = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}${sep}${two(hour)}:${two(minute)}:${two(second)}`;
+          expect(parsePrcTime(text)).toBe(parseByPattern(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves 19-character strings of another shape to the patterns (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          minLength: 19,
+          maxLength: 19,
+          unit: fc.constantFrom(...'0123456789-: T_t+Z.x'),
+        }),
+        (text) => {
+          expect(parsePrcTime(text)).toBe(parseByPattern(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -35,6 +35,17 @@ const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  */
 export function parsePrcTime(value: string | number): number | null {
   if (typeof value === 'number') return fromTimestamp(value);
+  const plain = plainTime(value);
+  return plain === undefined ? parseByPattern(value) : plain;
+}
+
+/**
+ * {@link parsePrcTime} of a string by the general patterns alone, without the fast path for the
+ * documented form.
+ *
+ * @internal
+ */
+export function parseByPattern(value: string): number | null {
   if (NUMBER.test(value)) return fromTimestamp(Number(value));
   const m = TEXT.exec(value);
   if (m === null) return null;
@@ -54,6 +65,49 @@ export function parsePrcTime(value: string | number): number | null {
   utc.setUTCFullYear(year, month - 1, day);
   utc.setUTCHours(hour, minute, second, ms);
   return utc.getTime() - offset;
+}
+
+/** Code of `0`. */
+const ZERO = 48;
+
+/**
+ * The form the challenge documents and sends for every item, `YYYY-MM-DD hh:mm:ss` (or with `T`,
+ * `t` or `_`), read digit by digit: a request of 100 items spent more on two regular expressions
+ * and a `Date` per time than on ranking them. `undefined` for any other form, which the general
+ * patterns then read; years before 1000 go there too (`Date.UTC` maps years 0–99 to 1900–1999).
+ */
+function plainTime(value: string): number | null | undefined {
+  if (value.length !== 19) return undefined;
+  const sep = value.charCodeAt(10);
+  if (
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58 ||
+    (sep !== 32 && sep !== 84 && sep !== 116 && sep !== 95) // space, T, t, _
+  )
+    return undefined;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0 || year < 1000) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The number written by `count` ASCII digits from `start`, or −1 if one is not a digit. */
+function digits(value: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = value.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function fromTimestamp(value: number): number | null {
