@@ -136,7 +136,10 @@ export interface RebalanceResult {
   readonly rejectedRecovery: readonly RejectedRecovery[];
   /** The assessment the decisions were based on. */
   readonly assessment: Assessment;
-  /** What the policy applied to this request, for audit and explanation. */
+  /**
+   * What the policy applied to this request, for audit and explanation. Deeply frozen, and shared
+   * by the results of requests at the same group levels.
+   */
   readonly applied: AppliedActions;
   /** A compact record of what the policy decided (in shadow mode: would have), for logging. */
   readonly decision: Decision;

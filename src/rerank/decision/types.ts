@@ -65,7 +65,10 @@ export interface Decision {
   readonly policy: string;
   /** Whether the request was made in shadow mode (the host's order was served). */
   readonly shadow: boolean;
-  /** The level of every group of the taxonomy, keyed by group id (null prototype). */
+  /**
+   * The level of every group of the taxonomy, keyed by group id (null prototype; frozen, and
+   * shared by the records of requests at the same levels).
+   */
   readonly levels: Readonly<Record<string, Level>>;
   /** How many slots the policy serves, organic and recovery together. */
   readonly served: number;
