@@ -1,6 +1,12 @@
 import type { DeliveryOptions } from '../../delivery/types.js';
 import type { ObserveEvent } from '../../exposure/types.js';
 
+/** What a stored-only append resolves with: the fold it set off, still running. @internal */
+export interface Stored {
+  /** Settles when the fold is done; never rejects (a failed fold leaves the events in the log). */
+  readonly folded: Promise<void>;
+}
+
 /**
  * An append that resolves as soon as Redis has stored the events, with the fold it may have set
  * off still running: `folded` settles when that fold is done (it never rejects; a failed fold
@@ -14,7 +20,7 @@ export type StoredAppend = (
   userId: string,
   events: ObserveEvent | readonly ObserveEvent[],
   options?: DeliveryOptions,
-) => Promise<{ readonly folded: Promise<void> }>;
+) => Promise<Stored>;
 
 /**
  * The key of a store's stored-only append: `RedisStateStore` has one under it, other stores
