@@ -1,18 +1,27 @@
 import type { DeliveryOptions } from '../../delivery/types.js';
 import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { ObserveEvent } from '../../exposure/types.js';
-import { needFolder, readEvents } from '../appendEvents.js';
+import { assertEventCount, needFolder, readEvents } from '../appendEvents.js';
 import { assertUserId } from '../userId.js';
-import type { AppendReply } from './AppendQueue.js';
+import type { AppendCall, AppendReply } from './AppendQueue.js';
 import { userKeys, type UserKeys } from './keys.js';
-import { encodeEntry } from './logEntry.js';
+import { encodeEntry, encodeRawEntry } from './logEntry.js';
 import type { StoredReply } from './ParsedStates.js';
-import type { Stored } from './storedAppend.js';
+import type { PreparedAppends, SourcedEntry, SourcedResult, Stored } from './storedAppend.js';
 import type { UserWrites } from './UserWrites.js';
+import { validateSourced } from './validateSourced.js';
 import { foldLog, type WriteContext } from './writeState.js';
 
 /** What an append that set off no fold resolves with. */
 const NOTHING_TO_FOLD: Stored = { folded: Promise.resolve() };
+
+/** One user's share of a sourced batch. */
+interface Share {
+  readonly events: ObserveEvent[];
+  readonly offsets: string[];
+  /** The received JSON of each entry, or `null` once an entry has none. */
+  texts: string[] | null;
+}
 
 /**
  * The appends of a `RedisStateStore`: validate the events, encode them as one log entry, push it
@@ -53,6 +62,80 @@ export class LogAppender {
       if (list.length === 0) resolve(NOTHING_TO_FOLD);
       else resolve(this.#store(api, userId, encodeEntry(this.#ctx.token(), list, options)));
     });
+  }
+
+  /**
+   * The stored-only appends of a batch read from one source (see `SourcedAppend`): validated and
+   * encoded now, sent by `commit`.
+   */
+  sourced(source: string, entries: readonly SourcedEntry[]): PreparedAppends {
+    const api = 'RedisStateStore.append';
+    const o = this.#ctx.options;
+    const folder = needFolder(api, o.folder);
+    const shares = new Map<string, Share>();
+    for (const entry of entries) {
+      let share = shares.get(entry.userId);
+      if (share === undefined) {
+        share = { events: [], offsets: [], texts: [] };
+        shares.set(entry.userId, share);
+      }
+      for (const event of entry.events) {
+        share.events.push(event);
+        share.offsets.push(entry.offset);
+      }
+      if (entry.raw === undefined) share.texts = null;
+      else share.texts?.push(entry.raw);
+    }
+    const valid = validateSourced(folder, source, entries);
+    const refused = new Map<string, unknown>();
+    const users: string[] = [];
+    const calls: AppendCall[] = [];
+    for (const [userId, share] of shares) {
+      const options = { source, offset: share.offsets };
+      try {
+        assertUserId(api, userId);
+        // Checked one user at a time only when the batch did not pass at once.
+        if (valid) assertEventCount(api, share.events.length, o.maxAppendEvents);
+        else readEvents(api, folder, share.events, o.maxAppendEvents, options);
+        const token = this.#ctx.token();
+        const entry =
+          share.texts === null
+            ? encodeEntry(token, share.events, options)
+            : encodeRawEntry(token, share.texts, options);
+        this.#assertSize(api, entry);
+        users.push(userId);
+        calls.push({ keys: userKeys(o.prefix, userId), entry });
+      } catch (error) {
+        refused.set(userId, error);
+      }
+    }
+    return { commit: () => this.#commit(api, users, calls, refused) };
+  }
+
+  async #commit(
+    api: string,
+    users: readonly string[],
+    calls: readonly AppendCall[],
+    refused: Map<string, unknown>,
+  ): Promise<SourcedResult> {
+    const o = this.#ctx.options;
+    const replies = await this.#ctx.appends.pushAll(
+      api,
+      calls,
+      o.ttl,
+      String(o.maxPendingEntries),
+      String(o.foldEvery),
+    );
+    const folds: Promise<void>[] = [];
+    for (let k = 0; k < calls.length; k++) {
+      try {
+        const folded = this.#stored(api, calls[k]!.keys, replies[k]!);
+        if (folded !== NOTHING_TO_FOLD) folds.push(folded.folded);
+      } catch (error) {
+        refused.set(users[k]!, error);
+      }
+    }
+    return { refused, folded: Promise.all(folds).then(() => undefined) };
   }
 
   /** Checks the entry's size and pushes it. */

@@ -17,7 +17,13 @@ import { ParsedStates, type StoredReply } from './ParsedStates.js';
 import { runScript, type Commands } from './runScript.js';
 import { ERASE, READ } from './scripts.js';
 import { AppendQueue } from './AppendQueue.js';
-import { STORED_APPEND, type Stored } from './storedAppend.js';
+import {
+  SOURCED_APPEND,
+  STORED_APPEND,
+  type PreparedAppends,
+  type SourcedEntry,
+  type Stored,
+} from './storedAppend.js';
 import { UserWrites } from './UserWrites.js';
 import { writeState, type WriteContext } from './writeState.js';
 
@@ -186,6 +192,16 @@ export class RedisStateStore implements StateStore {
     options?: DeliveryOptions,
   ): Promise<Stored> {
     return this.#log.append('RedisStateStore.append', userId, events, options);
+  }
+
+  /**
+   * The stored-only appends of a batch read from one ordered source: what a stream consumer
+   * appends its batch with (see `SourcedAppend`).
+   *
+   * @internal
+   */
+  [SOURCED_APPEND](source: string, entries: readonly SourcedEntry[]): PreparedAppends {
+    return this.#log.sourced(source, entries);
   }
 
   /**

@@ -38,3 +38,25 @@ export function encodeEntry(
       : `,"d":${JSON.stringify({ source: options.source, offset: options.offset })}`;
   return `{"a":"${id}","e":${JSON.stringify(list)}${d}}`;
 }
+
+/**
+ * The entry {@link encodeEntry} would make, from the events' JSON as received instead of the
+ * events: each text is one event's JSON or several separated by commas (a list without its
+ * brackets), as it was parsed into the events the caller validated, none with an embedding. The
+ * entry then parses into the very events that were validated, and they are not written out
+ * again.
+ *
+ * @param id - the append's unique id (no characters that JSON escapes)
+ * @param texts - the events' JSON texts, in order
+ * @param options - validated delivery options
+ * @returns the entry
+ * @internal
+ */
+export function encodeRawEntry(
+  id: string,
+  texts: readonly string[],
+  options: DeliveryOptions,
+): string {
+  const d = JSON.stringify({ source: options.source, offset: options.offset });
+  return `{"a":"${id}","e":[${texts.join(',')}],"d":${d}}`;
+}
