@@ -157,9 +157,12 @@ export class AppendQueue {
   ): Promise<AppendReply[]> {
     const sink = new Sink(calls.length);
     const shared = [ttl, most, every];
+    const settings = `${ttl} ${most} ${every}`;
+    // On a single server every append goes in one group: its name is made once.
+    const single = this.#cluster ? '' : `a 0 ${settings}`;
     for (let k = 0; k < calls.length; k++) {
       const { keys, entry } = calls[k]!;
-      const id = `a ${this.#slot(keys.log)} ${ttl} ${most} ${every}`;
+      const id = this.#cluster ? `a ${hashSlot(keys.log)} ${settings}` : single;
       this.#add(id, APPEND, shared, {
         api,
         keys: [keys.state, keys.log],
