@@ -1,8 +1,9 @@
 /**
  * State stores. RedisStateStore.append of one page of ten impressions against a bare RPUSH of
  * the same bytes (the entry the store stores), one user at a time and 64 users at once: the
- * append validates the events, encodes them and runs a script (length check, RPUSH, two
- * EXPIREs), and every 16th append of a user folds the log (a read, 16 observes, a write).
+ * append validates the events, encodes them and runs a script (RPUSH, two EXPIREs), and every
+ * 16th append of a user folds the log (the observes and a write; the append's script answers
+ * what the fold reads).
  * RedisStateStore.update against a local redis-server the suite starts itself, one
  * user at a time and 64 users at once, each as a ratio to a GET + SET round trip measured in the
  * same run:

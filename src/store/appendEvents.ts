@@ -76,13 +76,7 @@ export function readEvents(
   options?: DeliveryOptions,
 ): readonly ObserveEvent[] {
   const list = (Array.isArray(events) ? events : [events]) as readonly ObserveEvent[];
-  if (list.length > maxEvents) {
-    throw new RebalanceError(
-      'impression',
-      `${api}: events must hold at most ${maxEvents} entries per call; split larger batches (got ${list.length})`,
-      'events',
-    );
-  }
+  assertEventCount(api, list.length, maxEvents);
   if (list.length === 0) return list;
   try {
     if (options === undefined) folder.observe(folder.emptyState(), list);
@@ -91,6 +85,25 @@ export function readEvents(
     throw readdressed(api, error);
   }
   return list;
+}
+
+/**
+ * Checks how many events one append holds.
+ *
+ * @param api - the calling API
+ * @param count - the events of the call
+ * @param maxEvents - most events in one call
+ * @throws RebalanceError with code `impression` and path `events` above `maxEvents`
+ * @internal
+ */
+export function assertEventCount(api: string, count: number, maxEvents: number): void {
+  if (count > maxEvents) {
+    throw new RebalanceError(
+      'impression',
+      `${api}: events must hold at most ${maxEvents} entries per call; split larger batches (got ${count})`,
+      'events',
+    );
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { RedisStateStore } from '../../src/store/redis/index.js';
 import { hashSlot } from '../../src/store/redis/hashSlot.js';
+import { userKeys } from '../../src/store/redis/keys.js';
+import { CHECK_AND_SET, CHECK_AND_SET_MANY, READ } from '../../src/store/redis/scripts.js';
 import { rb } from './fixtures.js';
 import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
 
@@ -33,8 +35,16 @@ describe('hashSlot', () => {
   });
 });
 
-/** A client whose EVALSHA calls are counted (an EVAL after NOSCRIPT repeats one of them). */
-function counted(client: Redis | Cluster): { client: Redis | Cluster; calls: () => number } {
+/**
+ * A client whose EVALSHA calls are counted, in all and by script (an EVAL after NOSCRIPT repeats
+ * one of them).
+ */
+function counted(client: Redis | Cluster): {
+  client: Redis | Cluster;
+  calls: () => number;
+  callsOf: (script: { sha: string }) => number;
+} {
+  const bySha = new Map<string, number>();
   let calls = 0;
   const proxy = new Proxy(client, {
     get(target, name, receiver) {
@@ -42,12 +52,13 @@ function counted(client: Redis | Cluster): { client: Redis | Cluster; calls: () 
       if (name === 'evalsha' && typeof value === 'function')
         return (...args: unknown[]) => {
           calls++;
+          bySha.set(String(args[0]), (bySha.get(String(args[0])) ?? 0) + 1);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { client: proxy, calls: () => calls };
+  return { client: proxy, calls: () => calls, callsOf: (script) => bySha.get(script.sha) ?? 0 };
 }
 
 const event = (i: number) => ({ item: { id: `v${i}`, hashtags: ['#thinspo'] }, at: i * 1_000 });
@@ -81,6 +92,31 @@ describe.each(TARGETS)('appends made at once on a $name', (target) => {
     for (const [u, user] of users.entries()) {
       const state = await store.get(user);
       expect(state).toEqual(rb.observe(rb.emptyState(), [event(2 * u), event(2 * u + 1)]));
+    }
+  });
+
+  it('that make logs a multiple of foldEvery fold them without reading them again, and the folds due at once are written in one script call per hash slot', async () => {
+    const { client: spy, callsOf } = counted(client);
+    const prefix = uniquePrefix();
+    const store = new RedisStateStore({ client: spy, prefix, rebalancer: rb, foldEvery: 2 });
+    const users = Array.from({ length: 40 }, (_, u) => `user-${u}`);
+    await Promise.all(users.map((user, u) => store.append(user, event(2 * u))));
+    expect(callsOf(CHECK_AND_SET_MANY)).toBe(0);
+    // The second append of every user makes its log two entries long: all 40 logs fold.
+    await Promise.all(users.map((user, u) => store.append(user, event(2 * u + 1))));
+    // The append's own script answered what the fold needed: no read, no one-user write.
+    expect(callsOf(READ)).toBe(0);
+    expect(callsOf(CHECK_AND_SET)).toBe(0);
+    const isCluster = (client as { isCluster?: boolean }).isCluster === true;
+    if (isCluster) expect(callsOf(CHECK_AND_SET_MANY)).toBeLessThanOrEqual(40);
+    else expect(callsOf(CHECK_AND_SET_MANY)).toBe(1);
+    const other = new RedisStateStore({ client, prefix, rebalancer: rb });
+    for (const [u, user] of users.entries()) {
+      const keys = userKeys(prefix, user);
+      expect(await client.llen(keys.log)).toBe(0);
+      expect((await other.get(user))!).toEqual(
+        rb.observe(rb.emptyState(), [event(2 * u), event(2 * u + 1)]),
+      );
     }
   });
 

@@ -116,6 +116,82 @@ describe.each(TARGETS)('consumeImpressions on a $name', (target) => {
     expect(stats.entries).toBe(120);
   });
 
+  it('consumeImpressions reads a stream key without a hash tag (its lease in another slot on a cluster) and applies every event once', async () => {
+    const prefix = uniquePrefix();
+    const stream = `${prefix}untagged`;
+    const store = new RedisStateStore({ client, prefix, rebalancer: rb });
+    const expected = await produce(client, [stream], 300, 20);
+    const stop = new AbortController();
+    const run = consumeImpressions({
+      ...settings,
+      client: await connect(),
+      stream,
+      consumer: 'c',
+      store,
+      signal: stop.signal,
+    });
+    const done = await eventually(
+      async () =>
+        (await pending(client, [stream])) === 0 &&
+        sameCounts(await storedCounts(store, expected.keys()), expected),
+      10_000,
+    );
+    stop.abort();
+    const stats = await run;
+    expect(done).toBe(true);
+    expect(stats).toMatchObject({ entries: 300, errors: 0 });
+  });
+
+  it('consumeImpressions claims again the entries of a read whose reply was lost, and applies each once', async () => {
+    const prefix = uniquePrefix();
+    const [stream] = testStreams(prefix, 1);
+    const store = new RedisStateStore({ client, prefix, rebalancer: rb });
+    const expected = await produce(client, [stream!], 200, 20);
+    const reader = await connect();
+    let lost = 0;
+    // The second read reaches Redis, which hands its entries to the consumer, but the reply
+    // never comes back.
+    const flaky = new Proxy(reader, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (name !== 'call' || typeof value !== 'function')
+          return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          const send = value as (...a: unknown[]) => Promise<unknown>;
+          const reply = await send.apply(target, args);
+          if (args[0] === 'XREADGROUP' && reply !== null && ++lost === 2)
+            throw new Error('connection lost');
+          return reply;
+        };
+      },
+    });
+    const errors: unknown[] = [];
+    const stop = new AbortController();
+    const run = consumeImpressions({
+      ...settings,
+      client: flaky,
+      stream: stream!,
+      consumer: 'c',
+      store,
+      signal: stop.signal,
+      onError: (e) => errors.push(e),
+    });
+    const done = await eventually(
+      async () =>
+        (await pending(client, [stream!])) === 0 &&
+        sameCounts(await storedCounts(store, expected.keys()), expected),
+      10_000,
+    );
+    stop.abort();
+    const stats = await run;
+    expect(done).toBe(true);
+    expect(lost).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([expect.objectContaining({ code: 'store' })]);
+    // Without the claim, the lost batch would stay pending and its users short of impressions;
+    // it was applied once, like every other entry.
+    expect(stats.entries).toBe(200);
+  });
+
   it('consumeImpressions moves malformed entries to <stream>:dead with their reason, acknowledges them and applies the rest', async () => {
     const prefix = uniquePrefix();
     const [stream] = testStreams(prefix, 1);

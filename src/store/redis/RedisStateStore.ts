@@ -1,24 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { RebalanceError } from '../../errors/RebalanceError.js';
 import type { UserState } from '../../exposure/types.js';
 import type { ObserveEvent } from '../../exposure/types.js';
 import type { DeliveryOptions } from '../../delivery/types.js';
 import { parseState } from '../../exposure/stateShape.js';
-import { needFolder, readEvents } from '../appendEvents.js';
+import { needFolder } from '../appendEvents.js';
 import { checkUpdateFn } from '../checkUpdate.js';
 import type { StateStore, StateUpdate } from '../types.js';
 import { assertUserId } from '../userId.js';
 import { notifyWrite } from '../writeListener.js';
-import { userKeys, type UserKeys } from './keys.js';
-import { encodeEntry, foldEntries } from './logEntry.js';
+import { userKeys } from './keys.js';
+import { foldEntries } from './foldEntries.js';
+import { LogAppender } from './LogAppender.js';
 import { resolveRedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
 import type { RedisStateStoreOptions } from './options.js';
 import { ParsedStates, type StoredReply } from './ParsedStates.js';
 import { runScript, type Commands } from './runScript.js';
 import { ERASE, READ } from './scripts.js';
 import { AppendQueue } from './AppendQueue.js';
-import { STORED_APPEND } from './storedAppend.js';
-import { foldLog, writeState, type WriteContext } from './writeState.js';
+import {
+  SOURCED_APPEND,
+  STORED_APPEND,
+  type PreparedAppends,
+  type SourcedEntry,
+  type Stored,
+} from './storedAppend.js';
+import { UserWrites } from './UserWrites.js';
+import { writeState, type WriteContext } from './writeState.js';
 
 /**
  * A {@link StateStore} in Redis or Redis Cluster, for services with many replicas: any replica
@@ -67,11 +74,12 @@ export class RedisStateStore implements StateStore {
   /** Makes tokens and entry ids unique across processes: 72 random bits, then a counter. */
   readonly #tokenBase = `${randomBytes(9).toString('base64url')}.`;
   #tokens = 0;
-  /** Per state key, the settling of the last write of that user queued in this process. */
-  readonly #pending = new Map<string, Promise<void>>();
+  /** The writes of each user from this store, one after the other. */
+  readonly #writes = new UserWrites();
   readonly #parsed: ParsedStates;
   readonly #context: WriteContext;
   readonly #appends: AppendQueue;
+  readonly #log: LogAppender;
 
   /**
    * @param options - the client, the rebalancer, key prefix, retention and bounds
@@ -81,13 +89,15 @@ export class RedisStateStore implements StateStore {
     this.#options = resolveRedisStoreOptions(options);
     this.#client = this.#options.client;
     this.#parsed = new ParsedStates(this.#options.cacheSize);
+    this.#appends = AppendQueue.of(this.#client);
     this.#context = {
       options: this.#options,
       client: this.#client,
       parsed: this.#parsed,
+      appends: this.#appends,
       token: () => this.#tokenBase + (this.#tokens++).toString(36),
     };
-    this.#appends = AppendQueue.of(this.#client);
+    this.#log = new LogAppender(this.#context, this.#writes);
   }
 
   /**
@@ -138,7 +148,7 @@ export class RedisStateStore implements StateStore {
       checkUpdateFn(api, fn);
       const keys = userKeys(this.#options.prefix, userId);
       this.#appends.flush();
-      resolve(this.#enqueue(keys, () => writeState(this.#context, api, keys, fn)));
+      resolve(this.#writes.run(keys, () => writeState(this.#context, api, keys, fn)));
     });
   }
 
@@ -165,9 +175,9 @@ export class RedisStateStore implements StateStore {
     events: ObserveEvent | readonly ObserveEvent[],
     options?: DeliveryOptions,
   ): Promise<void> {
-    return this.#store('RedisStateStore.append', userId, events, options).then(
-      ({ folded }) => folded,
-    );
+    return this.#log
+      .append('RedisStateStore.append', userId, events, options)
+      .then(({ folded }) => folded);
   }
 
   /**
@@ -180,39 +190,18 @@ export class RedisStateStore implements StateStore {
     userId: string,
     events: ObserveEvent | readonly ObserveEvent[],
     options?: DeliveryOptions,
-  ): Promise<{ readonly folded: Promise<void> }> {
-    return this.#store('RedisStateStore.append', userId, events, options);
+  ): Promise<Stored> {
+    return this.#log.append('RedisStateStore.append', userId, events, options);
   }
 
   /**
-   * Validates and stores the events; resolves once Redis has them, with the fold the append set
-   * off (if any) still running in `folded`.
+   * The stored-only appends of a batch read from one ordered source: what a stream consumer
+   * appends its batch with (see `SourcedAppend`).
+   *
+   * @internal
    */
-  #store(
-    api: string,
-    userId: string,
-    events: ObserveEvent | readonly ObserveEvent[],
-    options: DeliveryOptions | undefined,
-  ): Promise<{ readonly folded: Promise<void> }> {
-    return new Promise((resolve) => {
-      assertUserId(api, userId);
-      const o = this.#options;
-      const list = readEvents(api, needFolder(api, o.folder), events, o.maxAppendEvents, options);
-      if (list.length === 0) {
-        resolve(NOTHING_TO_FOLD);
-        return;
-      }
-      const entry = encodeEntry(this.#context.token(), list, options);
-      const bytes = Buffer.byteLength(entry, 'utf8');
-      if (bytes > o.maxAppendBytes) {
-        throw new RebalanceError(
-          'impression',
-          `${api}: events must take at most ${o.maxAppendBytes} bytes as stored (maxAppendBytes); split the batch (got ${bytes} bytes)`,
-          'events',
-        );
-      }
-      resolve(this.#push(api, userKeys(o.prefix, userId), entry));
-    });
+  [SOURCED_APPEND](source: string, entries: readonly SourcedEntry[]): PreparedAppends {
+    return this.#log.sourced(source, entries);
   }
 
   /**
@@ -246,52 +235,7 @@ export class RedisStateStore implements StateStore {
     }
     return erased > 0;
   }
-
-  async #push(
-    api: string,
-    keys: UserKeys,
-    entry: string,
-  ): Promise<{ readonly folded: Promise<void> }> {
-    const o = this.#options;
-    const length = await this.#appends.push(api, keys, entry, o.ttl, String(o.maxPendingEntries));
-    if (length < 0) {
-      throw new RebalanceError(
-        'state',
-        `${api}: the user's pending event log is full (${-length} entries, maxPendingEntries ${o.maxPendingEntries}) because folding it keeps failing; get or update the user to see why. Nothing was stored`,
-      );
-    }
-    if (length % o.foldEvery !== 0) return NOTHING_TO_FOLD;
-    // The events are stored: whatever happens to the fold, the append has succeeded.
-    return {
-      folded: this.#enqueue(keys, () => foldLog(this.#context, api, keys)).then(
-        () => undefined,
-        () => undefined,
-      ),
-    };
-  }
-
-  /**
-   * Runs a write after the pending ones of the same user in this process. They would only make
-   * each other wait if they raced through Redis; the check-and-set still orders them against
-   * other processes. An entry lives only while writes of the user are pending.
-   */
-  #enqueue<T>(keys: UserKeys, run: () => Promise<T>): Promise<T> {
-    const previous = this.#pending.get(keys.state);
-    const result = previous === undefined ? run() : previous.then(run);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#pending.set(keys.state, settled);
-    void settled.then(() => {
-      if (this.#pending.get(keys.state) === settled) this.#pending.delete(keys.state);
-    });
-    return result;
-  }
 }
-
-/** What an append that set off no fold resolves with. */
-const NOTHING_TO_FOLD = { folded: Promise.resolve() } as const;
 
 /**
  * The state an erasure removed, for `onWrite`; `undefined` when it was not a valid state (an

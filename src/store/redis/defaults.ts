@@ -22,7 +22,7 @@ export const REDIS_STORE_DEFAULTS = {
   /**
    * An append that makes the log a multiple of this many entries folds it. Reads fold the log
    * in memory on every `get`, so a short log keeps the feed path cheap, and one fold per 16
-   * appends adds two round trips per 16.
+   * appends adds one round trip per 16 (its write: the append's script answers its read).
    */
   foldEvery: 16,
   /**

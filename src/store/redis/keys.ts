@@ -1,4 +1,13 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+/**
+ * SHA-256 of a string's UTF-8 bytes in base64url: `crypto.hash` where Node has it (20.12 and
+ * later), a fraction of the cost of a `Hash` object for an input this small, else `createHash`.
+ */
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'base64url')
+    : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64url');
 
 /** The Redis keys of one user, all in one cluster hash slot. @internal */
 export interface UserKeys {
@@ -38,7 +47,7 @@ export interface UserKeys {
  * @internal
  */
 export function userKeys(prefix: string, userId: string): UserKeys {
-  const state = `${prefix}{${createHash('sha256').update(userId, 'utf8').digest('base64url')}}`;
+  const state = `${prefix}{${sha256(userId)}}`;
   return {
     state,
     log: `${state}:log`,

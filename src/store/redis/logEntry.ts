@@ -1,8 +1,5 @@
-import { RebalanceError } from '../../errors/RebalanceError.js';
-import type { UserState } from '../../exposure/types.js';
 import type { ObserveEvent } from '../../exposure/types.js';
 import type { DeliveryOptions } from '../../delivery/types.js';
-import type { EventFolder } from '../types.js';
 
 /**
  * One append in the pending log is one list entry, compact JSON: `{"a":"<id>","e":[…]}`, where
@@ -43,59 +40,23 @@ export function encodeEntry(
 }
 
 /**
- * Folds log entries, oldest first, into a state with the rebalancer: the stored state, or its
- * empty state for a user without one. An entry that is not of this store's format, or whose
- * events the rebalancer refuses (one with another taxonomy than the one that validated them),
- * stops the fold with code `state`: the events stay in the log, nothing is skipped silently.
+ * The entry {@link encodeEntry} would make, from the events' JSON as received instead of the
+ * events: each text is one event's JSON or several separated by commas (a list without its
+ * brackets), as it was parsed into the events the caller validated, none with an embedding. The
+ * entry then parses into the very events that were validated, and they are not written out
+ * again.
  *
- * @param api - the calling API, for messages
- * @param folder - the rebalancer
- * @param state - the stored state, or `undefined`
- * @param entries - the log entries
- * @param from - the first entry to fold (those before are in `state` already)
- * @returns the folded state (`state` itself when there are no entries)
- * @throws RebalanceError with code `state`
+ * @param id - the append's unique id (no characters that JSON escapes)
+ * @param texts - the events' JSON texts, in order
+ * @param options - validated delivery options
+ * @returns the entry
  * @internal
  */
-export function foldEntries(
-  api: string,
-  folder: EventFolder,
-  state: UserState | undefined,
-  entries: readonly string[],
-  from = 0,
-): UserState | undefined {
-  if (entries.length <= from) return state;
-  let folded = state ?? folder.emptyState();
-  for (let i = from; i < entries.length; i++) {
-    let events: unknown;
-    let delivery: unknown;
-    try {
-      const entry = JSON.parse(entries[i]!) as { e?: unknown; d?: unknown } | null;
-      events = entry?.e;
-      delivery = entry?.d;
-    } catch {
-      events = undefined;
-    }
-    if (!Array.isArray(events)) {
-      throw new RebalanceError(
-        'state',
-        `${api}: pending event log entry ${i} is not an entry of this store (tampered or written by something else); nothing was folded`,
-      );
-    }
-    try {
-      folded =
-        delivery === undefined
-          ? folder.observe(folded, events as ObserveEvent[])
-          : folder.observe(folded, events as ObserveEvent[], delivery as DeliveryOptions);
-    } catch (cause) {
-      const reason = cause instanceof Error ? cause.message.slice(0, 300) : 'unknown';
-      throw new RebalanceError(
-        'state',
-        `${api}: the rebalancer refuses pending event log entry ${i} (${reason}); is every store given the same taxonomy? Nothing was folded`,
-        undefined,
-        { cause },
-      );
-    }
-  }
-  return folded;
+export function encodeRawEntry(
+  id: string,
+  texts: readonly string[],
+  options: DeliveryOptions,
+): string {
+  const d = JSON.stringify({ source: options.source, offset: options.offset });
+  return `{"a":"${id}","e":[${texts.join(',')}],"d":${d}}`;
 }

@@ -21,7 +21,8 @@ export interface Script {
   readonly sha: string;
 }
 
-function script(source: string): Script {
+/** A script and its SHA-1. @internal */
+export function script(source: string): Script {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
@@ -33,28 +34,66 @@ return {h[1] or '', h[2], redis.call('LRANGE', KEYS[2], 0, -1)}`);
  * Appends entries to the pending logs of one or more users (the appends a process made at once
  * that share a hash slot, so one round trip carries them) and refreshes the TTL of each log and
  * state. Per user, in order, it replies the log's new length, or minus its length without
- * appending when it already holds ARGV[2] entries. A user may appear more than once: the
- * entries go on in order.
+ * appending when it already held ARGV[2] entries (the entry is pushed and popped again: the
+ * script is one atomic step, so nobody sees it, and the usual case needs no LLEN first). When
+ * the new length is a multiple of ARGV[3] (the store's `foldEvery`), the reply for that user is
+ * `{length, token, json, entries}`, what is stored as READ answers it, so that the fold this
+ * append sets off needs no read of its own. A user may appear more than once: the entries go on
+ * in order.
  *
  * KEYS: state and log of the first user, then of the second, … ARGV: TTL in seconds, most
- * entries, then one entry per user.
+ * entries, fold interval, then one entry per user.
  *
  * @internal
  */
 export const APPEND = script(`local most = tonumber(ARGV[2])
+local every = tonumber(ARGV[3])
 local out = {}
 for i = 1, #KEYS / 2 do
-  local log = KEYS[2 * i]
-  local n = redis.call('LLEN', log)
-  if n >= most then
-    out[i] = -n
+  local state, log = KEYS[2 * i - 1], KEYS[2 * i]
+  local n = redis.call('RPUSH', log, ARGV[3 + i])
+  if n > most then
+    redis.call('RPOP', log)
+    out[i] = 1 - n
   else
-    out[i] = redis.call('RPUSH', log, ARGV[2 + i])
     redis.call('EXPIRE', log, ARGV[1])
-    redis.call('EXPIRE', KEYS[2 * i - 1], ARGV[1])
+    redis.call('EXPIRE', state, ARGV[1])
+    if n % every == 0 then
+      local h = redis.call('HMGET', state, 'v', 's')
+      out[i] = {n, h[1] or '', h[2], redis.call('LRANGE', log, 0, -1)}
+    else
+      out[i] = n
+    end
   end
 end
 return out`);
+
+/**
+ * The body of the check-and-set, a Lua function of a user's keys `k` and arguments `a` (see
+ * {@link CHECK_AND_SET}), shared by the script for one user and the script for many.
+ */
+const checkAndSet = `local function checkAndSet(k, a)
+  local current = redis.call('HGET', k[1], 'v') or ''
+  if current == a[5] then return a[5] end
+  local lease = redis.call('GET', k[3])
+  if lease then
+    if lease ~= a[8] then return {0} end
+  elseif a[8] == '' and redis.call('EXISTS', k[4]) == 1 then
+    return {0}
+  end
+  local n = tonumber(a[3])
+  local ok = current == a[1]
+  if ok and n > 0 then ok = redis.call('LINDEX', k[2], 0) == a[2] end
+  if ok and a[4] == '1' then ok = redis.call('LLEN', k[2]) == n end
+  if not ok then
+    return {1, current, redis.call('HGET', k[1], 's'), redis.call('LRANGE', k[2], 0, -1)}
+  end
+  redis.call('HSET', k[1], 'v', a[5], 's', a[6])
+  redis.call('EXPIRE', k[1], a[7])
+  if n > 0 then redis.call('LTRIM', k[2], n, -1) end
+  if lease then redis.call('DEL', k[3]) end
+  return a[5]
+end`;
 
 /**
  * The check-and-set of every write. It writes the new state and removes the first `n` log
@@ -79,26 +118,26 @@ return out`);
  *
  * @internal
  */
-export const CHECK_AND_SET = script(`local current = redis.call('HGET', KEYS[1], 'v') or ''
-if current == ARGV[5] then return ARGV[5] end
-local lease = redis.call('GET', KEYS[3])
-if lease then
-  if lease ~= ARGV[8] then return {0} end
-elseif ARGV[8] == '' and redis.call('EXISTS', KEYS[4]) == 1 then
-  return {0}
+export const CHECK_AND_SET = script(`${checkAndSet}
+return checkAndSet(KEYS, ARGV)`);
+
+/**
+ * The check-and-set of {@link CHECK_AND_SET} for several users at once: the folds a process
+ * wrote at once that share a hash slot, so that one round trip carries them. Each user's write is
+ * checked and made on its own, exactly as {@link CHECK_AND_SET} makes it; the reply is the list of
+ * their replies, in order.
+ *
+ * KEYS: state, log, lease and queue of the first user, then of the second, … ARGV: the eight
+ * arguments of the first user's check-and-set, then of the second, …
+ *
+ * @internal
+ */
+export const CHECK_AND_SET_MANY = script(`${checkAndSet}
+local out = {}
+for i = 1, #KEYS / 4 do
+  out[i] = checkAndSet({unpack(KEYS, 4 * i - 3, 4 * i)}, {unpack(ARGV, 8 * i - 7, 8 * i)})
 end
-local n = tonumber(ARGV[3])
-local ok = current == ARGV[1]
-if ok and n > 0 then ok = redis.call('LINDEX', KEYS[2], 0) == ARGV[2] end
-if ok and ARGV[4] == '1' then ok = redis.call('LLEN', KEYS[2]) == n end
-if not ok then
-  return {1, current, redis.call('HGET', KEYS[1], 's'), redis.call('LRANGE', KEYS[2], 0, -1)}
-end
-redis.call('HSET', KEYS[1], 'v', ARGV[5], 's', ARGV[6])
-redis.call('EXPIRE', KEYS[1], ARGV[7])
-if n > 0 then redis.call('LTRIM', KEYS[2], n, -1) end
-if lease then redis.call('DEL', KEYS[3]) end
-return ARGV[5]`);
+return out`);
 
 /**
  * Queues a writer for the lease and grants it when the writer is first in line and the lease

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RebalanceError } from '../../errors/RebalanceError.js';
-import { parseState, serializeState } from '../../exposure/stateShape.js';
+import { parseState } from '../../exposure/stateShape.js';
 import type { UserState } from '../../exposure/types.js';
 import { needFolder } from '../appendEvents.js';
 import { checkUpdateResult } from '../checkUpdate.js';
-import type { StateUpdate } from '../types.js';
+import type { EventFolder, StateUpdate } from '../types.js';
 import { notifyWrite } from '../writeListener.js';
+import type { AppendQueue } from './AppendQueue.js';
 import type { UserKeys } from './keys.js';
-import { foldEntries } from './logEntry.js';
+import { foldEntries } from './foldEntries.js';
 import type { ResolvedRedisStoreOptions } from './options.js';
 import type { ParsedStates, Snapshot, StoredReply } from './ParsedStates.js';
 import { queueDelay } from './queueDelay.js';
@@ -19,6 +20,8 @@ export interface WriteContext {
   readonly options: ResolvedRedisStoreOptions;
   readonly client: Commands;
   readonly parsed: ParsedStates;
+  /** The client's queue of writes made at once, which the folds' writes travel with. */
+  readonly appends: AppendQueue;
   /** A token unique to this call across processes (for versions, leases and entries). */
   readonly token: () => string;
 }
@@ -65,7 +68,7 @@ export async function writeState(
   let deadline = Infinity;
   try {
     for (;;) {
-      const written = await attempt(ctx, api, keys, from, fn, exact, holding ? lease : '');
+      const written = await attempt(ctx, api, keys, from, fn, exact, holding ? lease : '', false);
       if (!Array.isArray(written)) {
         // The write released the lease; taking it removed this writer from the queue.
         queued = false;
@@ -91,18 +94,43 @@ export async function writeState(
 }
 
 /**
- * The fold an append starts: read, fold the log into the state, write with the check-and-set.
- * One attempt: when it loses, another writer has folded or is about to (every write folds).
+ * The fold an append starts: fold the log into the state and write it with the check-and-set,
+ * from what the append's own script answered (`stored`), or else from a read. One attempt: when
+ * it loses, another writer has folded or is about to (every write folds). The write travels with
+ * the other folds' writes made at once (one script call per hash slot).
  *
  * @internal
  */
-export async function foldLog(ctx: WriteContext, api: string, keys: UserKeys): Promise<void> {
-  const from = await read(ctx, api, keys);
-  if (from.entries.length > 0) await attempt(ctx, api, keys, from, same, false, '');
+export async function foldLog(
+  ctx: WriteContext,
+  api: string,
+  keys: UserKeys,
+  stored?: StoredReply,
+): Promise<void> {
+  const from =
+    stored === undefined ? await read(ctx, api, keys) : ctx.parsed.read(api, keys.state, stored);
+  if (from.entries.length > 0) await attempt(ctx, api, keys, from, same, false, '', true);
 }
 
 function same(state: UserState | undefined): UserState {
   return state!;
+}
+
+/**
+ * Whether the rebalancer vouches for `state`: a rebalancer remembers the states its own `observe`
+ * returned lately, and its `parseState` answers such a state with itself, without validating it
+ * again. What a fold writes is what `observe` has just returned, so the rebalancer's word saves
+ * validating the whole state a second time; a folder without `parseState`, or one that answers
+ * with another object, has the state validated as any other.
+ */
+function vouched(folder: EventFolder | undefined, state: UserState): boolean {
+  const parse = (folder as { readonly parseState?: unknown } | undefined)?.parseState;
+  if (typeof parse !== 'function') return false;
+  try {
+    return (parse as (input: unknown) => unknown).call(folder, state) === state;
+  } catch {
+    return false;
+  }
 }
 
 /** `{0, rank}`: others hold the lease or the queue. `{1, token, json, entries}`: changed. */
@@ -117,6 +145,7 @@ async function attempt(
   fn: StateUpdate,
   exact: boolean,
   lease: string,
+  fold: boolean,
 ): Promise<UserState | Reply> {
   const n = from.entries.length;
   // A snapshot a read has folded already (get, then update) is not folded again.
@@ -129,25 +158,25 @@ async function attempt(
   checkUpdateResult(api, next);
   // A state kept as it was is written back as the very JSON it was read from.
   const kept = next === from.state && from.json !== null && n === 0;
-  const state = kept ? next : parseState(next, api);
-  const json = kept ? from.json : serializeState(state);
+  const state = kept || (fold && vouched(ctx.options.folder, next)) ? next : parseState(next, api);
+  // `state` is valid (a fresh copy parseState has just made, or one the rebalancer vouches for):
+  // it is written as it is, not validated a second time as serializeState would.
+  const json = kept ? from.json : JSON.stringify(state);
   const token = ctx.token();
-  const reply = await runScript(
-    ctx.client,
-    api,
-    CHECK_AND_SET,
-    [keys.state, keys.log, keys.lease, keys.queue],
-    [
-      from.token,
-      from.entries[0] ?? '',
-      String(n),
-      exact ? '1' : '0',
-      token,
-      json,
-      ctx.options.ttl,
-      lease,
-    ],
-  );
+  const casKeys = [keys.state, keys.log, keys.lease, keys.queue];
+  const args = [
+    from.token,
+    from.entries[0] ?? '',
+    String(n),
+    exact ? '1' : '0',
+    token,
+    json,
+    ctx.options.ttl,
+    lease,
+  ];
+  const reply = fold
+    ? await ctx.appends.checkAndSet(api, casKeys, args)
+    : await runScript(ctx.client, api, CHECK_AND_SET, casKeys, args);
   if (reply !== token) return reply as Reply;
   ctx.parsed.remember(keys.state, { token, json, state, entries: [] });
   // The check-and-set found the token read with `from`: `from.state` is what this replaced.

@@ -1,42 +1,54 @@
 import { RebalanceError } from '../../../errors/RebalanceError.js';
 import type { ObserveEvent } from '../../../exposure/types.js';
 import { send } from '../runScript.js';
-import { storedAppendOf } from '../storedAppend.js';
+import {
+  sourcedAppendOf,
+  storedAppendOf,
+  type PreparedAppends,
+  type SourcedEntry,
+} from '../storedAppend.js';
 import type { ResolvedConsumeOptions } from './options.js';
 import { parseEntry, type ParsedEntry } from './streamEntry.js';
 
 type Entry = Extract<ParsedEntry, { ok: true }>;
 type Dead = Extract<ParsedEntry, { ok: false }>;
 
+/** A batch read, parsed and, with a `RedisStateStore`, validated and encoded. @internal */
+export interface PreparedBatch {
+  readonly stream: string;
+  /** The ids of the batch's entries, to be acknowledged once it is applied. */
+  readonly ids: readonly string[];
+  readonly byUser: ReadonlyMap<string, Entry[]>;
+  readonly dead: Dead[];
+  /** The store's appends of the batch, ready to be sent; `undefined` for other stores. */
+  readonly appends: PreparedAppends | undefined;
+}
+
 /**
- * Applies one batch of a stream's entries, oldest first: the entries are grouped by user, each
- * user's events appended in one call with the stream as source and each event's entry id as its
- * offset (users in parallel); malformed entries, and entries whose events or user id the store
- * refuses, go to the dead-letter stream `<stream>:dead` with their reason. Only then is every
- * entry of the batch acknowledged. Any other failure throws before the acknowledgement, so the
- * whole batch is delivered again, and the offsets make the events already appended count once.
- *
- * It returns once the events are stored and the acknowledgement is sent. With a
- * `RedisStateStore` the folds the appends set off may still be running, and the acknowledgement
- * may still be on its way: `settled` waits for both (and throws if the acknowledgement failed).
- * The consumer reads its next batch meanwhile and waits for `settled` before applying it, so one
- * batch's folds and acknowledgement overlap with the next read, and no more than that.
+ * Prepares one batch of a stream's entries, oldest first, for {@link applyBatch}: parses each
+ * entry (a malformed one is set aside for the dead-letter stream), groups the entries by user,
+ * and with a `RedisStateStore` has the store validate and encode the whole batch at once. Nothing
+ * is sent: a consumer prepares a batch while the previous one is being stored.
  *
  * @param o - the consumer's options
  * @param stream - the stream key (the source)
  * @param batch - `[id, fields]` pairs as the stream command returned them
- * @returns the number of dead-lettered entries, and the batch's folds and acknowledgement
- * @throws RebalanceError with code `store` when Redis fails, or what the store's append threw
+ * @returns the prepared batch
+ * @throws RebalanceError with code `argument` when the store cannot append
  * @internal
  */
-export async function applyBatch(
+export function prepareBatch(
   o: ResolvedConsumeOptions,
   stream: string,
   batch: readonly (readonly [string, unknown])[],
-): Promise<{ readonly dead: number; readonly settled: Promise<void> }> {
+): PreparedBatch {
   const byUser = new Map<string, Entry[]>();
   const dead: Dead[] = [];
-  for (const [id, fields] of batch) {
+  const sourced: SourcedEntry[] = [];
+  const ids = new Array<string>(batch.length);
+  for (let i = 0; i < batch.length; i++) {
+    const [id, fields] = batch[i]!;
+    ids[i] = id;
     const entry = parseEntry(id, fields);
     if (!entry.ok) {
       dead.push(entry);
@@ -45,10 +57,53 @@ export async function applyBatch(
     const list = byUser.get(entry.user);
     if (list === undefined) byUser.set(entry.user, [entry]);
     else list.push(entry);
+    sourced.push({ offset: id, userId: entry.user, events: entry.events, raw: entry.raw });
   }
+  const together = sourcedAppendOf(o.store);
+  const appends = together === undefined ? undefined : together(stream, sourced);
+  return { stream, ids, byUser, dead, appends };
+}
+
+/**
+ * Applies a prepared batch: each user's events appended in one call with the stream as source
+ * and each event's entry id as its offset (users in parallel; with a `RedisStateStore`, all of
+ * them sent together, one script call per hash slot); malformed entries, and entries whose events
+ * or user id the store refuses, go to the dead-letter stream `<stream>:dead` with their reason.
+ * A user the store refuses as a whole is appended again on its own, so that the entry at fault is
+ * found and dead-lettered as with any store. Any other failure throws, so that the whole batch is
+ * delivered again and the offsets make the events already appended count once. The caller
+ * acknowledges the batch once this has returned.
+ *
+ * It returns once the events are stored. The folds those appends set off may still be running:
+ * `settled` waits for them (it never rejects).
+ *
+ * @param o - the consumer's options
+ * @param prepared - the batch, from {@link prepareBatch}
+ * @returns the number of dead-lettered entries, and the batch's folds
+ * @throws RebalanceError with code `store` when Redis fails, or what the store's append threw
+ * @internal
+ */
+export async function applyBatch(
+  o: ResolvedConsumeOptions,
+  prepared: PreparedBatch,
+): Promise<{ readonly dead: number; readonly settled: Promise<void> }> {
+  const { stream, byUser, dead, appends } = prepared;
   const folds: Promise<void>[] = [];
+  let alone: Iterable<[string, Entry[]]> = byUser;
+  if (appends !== undefined) {
+    const result = await appends.commit();
+    folds.push(result.folded);
+    // Refused before anything was stored: each such user again on its own, to find the entry
+    // at fault, as with any store.
+    const again: [string, Entry[]][] = [];
+    for (const [user, error] of result.refused) {
+      if (!(error instanceof RebalanceError && REFUSED.has(error.code))) throw error;
+      again.push([user, byUser.get(user)!]);
+    }
+    alone = again;
+  }
   const results = await Promise.allSettled(
-    Array.from(byUser, ([user, entries]) => appendUser(o, stream, user, entries, dead, folds)),
+    Array.from(alone, ([user, entries]) => appendUser(o, stream, user, entries, dead, folds)),
   );
   for (const r of results) if (r.status === 'rejected') throw r.reason;
   // Dead letters are stored before anything is acknowledged: an entry is never just dropped.
@@ -67,19 +122,13 @@ export async function applyBatch(
         ...d.fields,
       ),
     );
-  const ack =
-    batch.length > 0
-      ? send('consumeImpressions', () =>
-          o.client.call('XACK', stream, o.group, ...batch.map(([id]) => id)),
-        )
-      : undefined;
   for (const d of dead) o.onDeadLetter({ stream, id: d.id, reason: d.reason });
-  const settled = Promise.all([ack, ...folds]).then(() => undefined);
-  // Awaited when the next batch is applied; marked handled now, so that an acknowledgement that
-  // fails first is not reported as an unhandled rejection (the awaiting still sees it).
-  settled.catch(() => undefined);
+  const settled = Promise.all(folds).then(() => undefined);
   return { dead: dead.length, settled };
 }
+
+/** Codes of an append refused for its events or user id, before anything was stored. */
+const REFUSED: ReadonlySet<string> = new Set(['impression', 'request']);
 
 /**
  * Appends one user's entries in one call; an entry the store refuses is moved to `dead` and the
@@ -135,5 +184,10 @@ async function appendUser(
 }
 
 function refused(entry: Entry, error: RebalanceError): Dead {
-  return { ok: false, id: entry.id, reason: error.message.slice(0, 500), fields: entry.fields };
+  return {
+    ok: false,
+    id: entry.id,
+    reason: error.message.slice(0, 500),
+    fields: entry.fields.map(String),
+  };
 }

@@ -1,30 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { RebalanceError } from '../../../errors/RebalanceError.js';
-import { send } from '../runScript.js';
-import { applyBatch } from './applyBatch.js';
+import { applyBatch, prepareBatch, type PreparedBatch } from './applyBatch.js';
 import {
   resolveConsumeOptions,
   type ConsumeImpressionsOptions,
   type ConsumeImpressionsStats,
-  type ResolvedConsumeOptions,
 } from './options.js';
-import { acquireLease, releaseLease, renewLease } from './streamLease.js';
+import { acquire, backToClaiming, SETTLED, type Owned } from './ownedStreams.js';
+import { releaseLease } from './streamLease.js';
+import { acknowledge, step, type StepReply } from './streamStep.js';
 
-const API = 'consumeImpressions';
-
-/** A stream this consumer owns. */
-interface Owned {
-  /** When the lease was last extended (local clock, ms). */
-  renewedAt: number;
-  /** Whether pending entries (of any consumer) are still to be claimed and applied first. */
-  recovering: boolean;
-  /** The XAUTOCLAIM cursor while recovering. */
-  cursor: string;
-  /** The last batch's folds and acknowledgement, still under way (see `applyBatch`). */
-  settling: Promise<void>;
+/** A step sent, with what it carried. */
+interface Sent {
+  readonly stream: string;
+  /** When it was sent (local clock, ms): the lease was renewed no earlier. */
+  readonly at: number;
+  readonly epoch: number;
+  /** Whether it claims pending entries rather than reading new ones. */
+  readonly claiming: boolean;
+  /** The ids it acknowledges, given back to the stream when it fails. */
+  readonly acks: readonly string[];
+  /** Settles once its read is sent (or it ended without one). */
+  readonly read: Promise<void>;
+  readonly reply: Promise<StepReply>;
 }
-
-const SETTLED = Promise.resolve();
 
 /**
  * Consumes impressions and feedback events from Redis streams into a state store, each event
@@ -34,13 +33,16 @@ const SETTLED = Promise.resolve();
  *
  * The loop: take free streams (a lease per stream, `leaseMs`); on taking one, first claim every
  * entry still pending in the group — a dead consumer's included — with XAUTOCLAIM and apply them
- * in id order; then read new entries with XREADGROUP, `batchSize` at a time. Each batch is
- * grouped by user, appended through `store.append`, and acknowledged (XACK) only after every
- * append stored its events. With a `RedisStateStore` the folds those appends set off and the XACK
- * overlap with the next read, and the next batch is applied only once they are done: a slow store
- * slows the reads, and memory stays bounded by two batches. A failed append or command is passed
- * to `onError`, and the stream goes back to claiming its pending entries after `retryDelayMs`. A malformed entry goes to the
- * dead-letter stream `<stream>:dead` with its reason before it is acknowledged.
+ * in id order; then read new entries with XREADGROUP, `batchSize` at a time. Every read follows a
+ * renewal of the lease in the same step. Each batch is grouped by user and appended through the
+ * store (with a `RedisStateStore`, validated at once and sent as one script call per hash slot),
+ * and acknowledged (XACK, sent with the stream's next renewal) only after every append stored
+ * its events. The work overlaps: the next batch is read while one is parsed and validated, and
+ * that one while the previous is stored; a batch is sent once the previous one of its stream is
+ * stored, so a slow store slows the reads, and memory holds a few batches at most. A failed
+ * append or command is passed to `onError`, and the stream goes back to claiming its pending
+ * entries after `retryDelayMs`. A malformed entry goes to the dead-letter stream
+ * `<stream>:dead` with its reason before it is acknowledged.
  *
  * Entries: field `u` the user id, field `e` the JSON of one event or an array of events, as
  * `observe` takes them. Producers pick the stream with {@link pickStream}.
@@ -82,6 +84,8 @@ export async function consumeImpressions(
   let lastAcquire = -Infinity;
   let turn = 0;
   let idleRound = 0;
+  /** The step of the stream next in turn, sent while the current batch is applied. */
+  let ahead: Sent | undefined;
   const report = (error: unknown): void => {
     stats.errors++;
     try {
@@ -90,7 +94,59 @@ export async function consumeImpressions(
       // A listener that throws must not stop the consumer.
     }
   };
+  const sendStep = (stream: string, block = 0): Sent => {
+    const state = owned.get(stream)!;
+    const acks = state.unacked;
+    state.unacked = [];
+    const cursor = state.recovering ? state.cursor : '';
+    const at = Date.now();
+    let sent!: () => void;
+    const read = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const reply = step(o, stream, token, acks, cursor, block, sent);
+    // Awaited when its turn comes; marked handled now, in case it fails before that.
+    reply.catch(() => undefined);
+    return { stream, at, epoch: state.epoch, claiming: cursor !== '', acks, read, reply };
+  };
+  /** The stream whose turn is next. */
+  const next = (): string => {
+    const streams = [...owned.keys()];
+    return streams[turn++ % streams.length]!;
+  };
+  /** Stores a prepared batch; its ids are then acknowledged by the stream's next step. */
+  const apply = async (state: Owned, prepared: PreparedBatch): Promise<void> => {
+    const applied = await applyBatch(o, prepared);
+    for (const id of prepared.ids) state.unacked.push(id);
+    state.older = state.settling;
+    state.settling = applied.settled;
+    stats.deadLetters += applied.dead;
+    stats.entries += prepared.ids.length;
+  };
+  /** Lets a stream's batch in flight finish, then acknowledges what it stored. */
+  const finish = async (stream: string, state: Owned): Promise<void> => {
+    await state.applying.catch(report);
+    await Promise.all([state.older, state.settling]);
+    await acknowledge(o, stream, state.unacked).catch(report);
+  };
+  /** Gives up a stream whose lease was lost. */
+  const drop = async (stream: string, state: Owned): Promise<void> => {
+    owned.delete(stream);
+    await finish(stream, state);
+  };
+  /** The step's answer; a failed step gives its acknowledgements back to the stream. */
+  const answer = async (sent: Sent): Promise<StepReply> => {
+    try {
+      return await sent.reply;
+    } catch (error) {
+      const state = owned.get(sent.stream);
+      if (state !== undefined) state.unacked = [...sent.acks, ...state.unacked];
+      throw error;
+    }
+  };
   while (o.signal?.aborted !== true) {
+    /** The stream being served, sent back to claiming when anything fails. */
+    let current: Owned | undefined;
     try {
       if (
         owned.size < Math.min(o.maxStreams, o.streams.length) &&
@@ -103,131 +159,79 @@ export async function consumeImpressions(
         await pause(o.leaseMs / 4, o.signal);
         continue;
       }
-      const streams = [...owned.keys()];
-      const stream = streams[turn++ % streams.length]!;
+      // The step sent ahead, or one for the stream whose turn it is: it acknowledges what the
+      // stream stored, renews its lease and then reads, so that a lease lost meanwhile (expired,
+      // or erased with a restart of Redis) is noticed before anything more is read. After a full
+      // round without entries it blocks on the read, sharing blockMs among the streams.
+      const block = idleRound >= owned.size ? Math.max(1, Math.floor(o.blockMs / owned.size)) : 0;
+      const sent = ahead !== undefined && owned.has(ahead.stream) ? ahead : sendStep(next(), block);
+      ahead = undefined;
+      const { stream } = sent;
       const state = owned.get(stream)!;
-      // Renewed before every batch: a lease lost meanwhile (expired, or erased with a restart of
-      // Redis) is noticed before anything more is read from the stream.
-      if (!(await send(API, () => renewLease(o.client, stream, token, o.leaseMs)))) {
-        await state.settling.catch(report);
-        owned.delete(stream);
+      current = state;
+      const reply = await answer(sent);
+      if (!reply.held) {
+        await drop(stream, state);
         continue;
       }
-      state.renewedAt = Date.now();
-      // A full round without entries: block on the next read, sharing blockMs among the streams.
-      const block = idleRound >= owned.size ? Math.max(1, Math.floor(o.blockMs / owned.size)) : 0;
-      const batch = state.recovering ? await claim(o, stream, state) : await read(o, stream, block);
+      // Sent before the stream went back to claiming: what it read is claimed again, in order.
+      if (sent.epoch !== state.epoch) continue;
+      const batch = reply.entries;
+      if (sent.claiming) {
+        // The scan of the pending entries is complete: the next step reads new entries. (It
+        // starts before this batch is acknowledged, so a claim from the start again would take
+        // this very batch a second time.)
+        state.cursor = reply.cursor;
+        if (reply.cursor === '0-0') state.recovering = false;
+      }
       if (batch.length === 0) {
         idleRound++;
         continue;
       }
       idleRound = 0;
       // Self-fencing: a batch that took too long to arrive may belong to a lease about to lapse.
-      if (Date.now() - state.renewedAt > o.leaseMs / 2) {
-        state.recovering = true;
-        state.cursor = '0-0';
+      if (Date.now() - sent.at > o.leaseMs / 2) {
+        backToClaiming(state);
         continue;
       }
-      try {
-        // The previous batch's acknowledgement must have gone through before this one applies.
-        const previous = state.settling;
-        state.settling = SETTLED;
-        await previous;
-        const applied = await applyBatch(o, stream, batch);
-        state.settling = applied.settled;
-        stats.deadLetters += applied.dead;
-        stats.entries += batch.length;
-      } catch (error) {
-        state.recovering = true;
-        state.cursor = '0-0';
-        throw error;
+      // The next stream's entries are read while this batch is prepared and stored.
+      ahead = sendStep(next());
+      // Parsed, validated and encoded while Redis stores the previous batch.
+      const prepared = prepareBatch(o, stream, batch);
+      // A user's events reach the store in offset order: this batch is sent once the previous
+      // one is stored (if that one failed, the stream goes back to claiming, and this batch is
+      // claimed again with it). The folds of the batch before that are done by then, so memory
+      // holds a bounded number of batches.
+      const previous = state.applying;
+      state.applying = SETTLED;
+      await previous;
+      await state.older;
+      // The next batch's read goes to Redis before this batch's appends, which would hold it
+      // up for as long as Redis runs them: the next batch is then at hand when this one is
+      // stored.
+      await ahead.read;
+      if (Date.now() - sent.at > o.leaseMs / 2) {
+        backToClaiming(state);
+        continue;
       }
+      state.applying = apply(state, prepared);
+      // Awaited before the stream's next batch; marked handled now, in case it fails before that.
+      state.applying.catch(() => undefined);
     } catch (error) {
+      // A failed batch or command (a read whose reply was lost included): the stream's pending
+      // entries are claimed again, in order, before anything newer is read.
+      if (current !== undefined) backToClaiming(current);
       if (isNoGroup(error)) groupsMade.clear();
       report(error);
       await pause(o.retryDelayMs, o.signal);
     }
   }
-  // A failed last acknowledgement leaves its entries pending, to be claimed again: the offsets
-  // make them count once.
-  for (const state of owned.values()) await state.settling.catch(report);
+  // The step sent ahead acknowledges what it carries; what it read stays pending, for the next
+  // owner to claim. Then every stored entry not yet acknowledged is.
+  if (ahead !== undefined) await answer(ahead).catch(report);
+  for (const [stream, state] of owned) await finish(stream, state);
   await Promise.allSettled([...owned.keys()].map((s) => releaseLease(o.client, s, token)));
   return stats;
-}
-
-/** Takes the free streams this consumer may own, and makes their groups when missing. */
-async function acquire(
-  o: ResolvedConsumeOptions,
-  token: string,
-  owned: Map<string, Owned>,
-  groupsMade: Set<string>,
-  stats: { takeovers: number },
-): Promise<void> {
-  for (const stream of o.streams) {
-    if (owned.size >= o.maxStreams) return;
-    if (owned.has(stream)) continue;
-    if (!(await send(API, () => acquireLease(o.client, stream, token, o.leaseMs)))) continue;
-    if (!groupsMade.has(stream)) {
-      await send(API, () =>
-        o.client.call('XGROUP', 'CREATE', stream, o.group, '0', 'MKSTREAM').catch((e: unknown) => {
-          if (!(e instanceof Error && e.message.startsWith('BUSYGROUP'))) throw e;
-        }),
-      );
-      groupsMade.add(stream);
-    }
-    owned.set(stream, {
-      renewedAt: Date.now(),
-      recovering: true,
-      cursor: '0-0',
-      settling: SETTLED,
-    });
-    stats.takeovers++;
-  }
-}
-
-/**
- * The next entries still pending in the group, whoever they were delivered to, claimed for this
- * consumer in id order; an empty batch once the scan is complete (recovery over).
- */
-async function claim(
-  o: ResolvedConsumeOptions,
-  stream: string,
-  state: Owned,
-): Promise<(readonly [string, unknown])[]> {
-  const reply = (await send(API, () =>
-    o.client.call(
-      'XAUTOCLAIM',
-      stream,
-      o.group,
-      o.consumer,
-      '0',
-      state.cursor,
-      'COUNT',
-      String(o.batchSize),
-    ),
-  )) as [string, [string, unknown][] | null, string[] | undefined];
-  const [next, entries, deleted] = reply;
-  // Entries trimmed from the stream while pending have nothing left to apply.
-  if (deleted !== undefined && deleted.length > 0)
-    await send(API, () => o.client.call('XACK', stream, o.group, ...deleted));
-  state.cursor = next;
-  const batch = (entries ?? []).filter((e) => e[1] !== null);
-  if (batch.length === 0 && next === '0-0') state.recovering = false;
-  return batch;
-}
-
-/** New entries of the stream for this consumer, waiting up to `block` ms when there are none. */
-async function read(
-  o: ResolvedConsumeOptions,
-  stream: string,
-  block: number,
-): Promise<(readonly [string, unknown])[]> {
-  const args = ['GROUP', o.group, o.consumer, 'COUNT', String(o.batchSize)];
-  if (block > 0) args.push('BLOCK', String(block));
-  const reply = (await send(API, () =>
-    o.client.call('XREADGROUP', ...args, 'STREAMS', stream, '>'),
-  )) as [string, [string, unknown][]][] | null;
-  return reply?.[0]?.[1] ?? [];
 }
 
 function isNoGroup(error: unknown): boolean {

@@ -12,7 +12,14 @@ export type ParsedEntry =
       readonly id: string;
       readonly user: string;
       readonly events: readonly ObserveEvent[];
-      readonly fields: readonly string[];
+      /**
+       * The events' JSON as received, without the brackets of a list (`{…},{…}`), when it can be
+       * stored as it is: no item carries an embedding, which the store leaves out. `undefined`
+       * otherwise.
+       */
+      readonly raw: string | undefined;
+      /** The entry's flat field list, as read. */
+      readonly fields: readonly unknown[];
     }
   | {
       readonly ok: false;
@@ -35,14 +42,21 @@ export type ParsedEntry =
  */
 export function parseEntry(id: string, fields: unknown): ParsedEntry {
   if (!Array.isArray(fields)) return { ok: false, id, reason: 'entry has no fields', fields: [] };
-  const flat = fields.map(String);
+  const list: readonly unknown[] = fields;
   let user: string | undefined;
   let body: string | undefined;
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    if (flat[i] === 'u' && user === undefined) user = flat[i + 1];
-    else if (flat[i] === 'e' && body === undefined) body = flat[i + 1];
+  // Indexed, without copying the fields: this runs for every entry read.
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const name = text(list[i]);
+    if (name === 'u' && user === undefined) user = text(list[i + 1]);
+    else if (name === 'e' && body === undefined) body = text(list[i + 1]);
   }
-  const fail = (reason: string): ParsedEntry => ({ ok: false, id, reason, fields: flat });
+  const fail = (reason: string): ParsedEntry => ({
+    ok: false,
+    id,
+    reason,
+    fields: list.map(String),
+  });
   if (user === undefined || user.length === 0)
     return fail('field u (the user id) is missing or empty');
   if (body === undefined) return fail('field e (the events as JSON) is missing');
@@ -54,11 +68,24 @@ export function parseEntry(id: string, fields: unknown): ParsedEntry {
   } catch {
     return fail('field e is not valid JSON');
   }
-  const events = Array.isArray(value) ? value : [value];
+  const many = Array.isArray(value);
+  const events: unknown[] = many ? (value as unknown[]) : [value];
   if (events.length === 0 || events.length > MAX_ENTRY_EVENTS)
     return fail(`field e must hold 1 to ${MAX_ENTRY_EVENTS} events`);
-  for (const event of events)
+  let plain = true;
+  for (const event of events) {
     if (typeof event !== 'object' || event === null || Array.isArray(event))
       return fail('field e must be an event object or an array of them');
-  return { ok: true, id, user, events: events as ObserveEvent[], fields: flat };
+    if ((event as { item?: { embedding?: unknown } }).item?.embedding !== undefined) plain = false;
+  }
+  // The text parsed as this very list, so only JSON whitespace surrounds it: trimmed, it is the
+  // list's or the object's own text.
+  const trimmed = plain ? body.trim() : undefined;
+  const raw = trimmed === undefined || !many ? trimmed : trimmed.slice(1, -1);
+  return { ok: true, id, user, events: events as ObserveEvent[], raw, fields: list };
+}
+
+/** A field as a string (ioredis answers strings; anything else is converted). */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
 }
