@@ -116,20 +116,25 @@ export function fittedPoint(): FitPoint {
 const CENTRE = 0.05;
 /** A target's penalty saturates near this many of its distance units squared. */
 const SATURATION = 2;
+/** What a target outside its band costs on top of its distance: a miss is a miss. */
+const MISS = 1;
 /** Smallest distance unit: 5 percentage points for a share, a factor of 1.5 on a log scale. */
 const FLOOR = { linear: 0.05, log: Math.log(1.5) } as const;
 
 /**
  * The loss the fit minimises. Per target, its distance outside the band, in units of the band's
  * width (at least 5 percentage points for a share, a factor of 1.5 for times, counts and ratios,
- * which are measured on a log scale), turns into a penalty d² / (1 + d² / 4): quadratic near
- * the band, saturating far from it, so that a target the model cannot reach (or two sources
- * that disagree on one measure) cannot drag the others out of their bands. A small, bounded
- * pull towards each figure (at most 0.05) keeps a fit off its bands' edges. A measure the protocol never produced counts as
- * far outside.
+ * which are measured on a log scale), turns into a penalty 1 + d² / (1 + d² / 4): a target
+ * outside its band costs at least 1, however close (with the band's width as the unit, a narrow
+ * band missed by a hair would otherwise cost almost nothing), and the rest grows quadratically
+ * near the band and saturates far from it, so that a target the model cannot reach (or two
+ * sources that disagree on one measure) cannot drag the others out of their bands. A small,
+ * bounded pull towards each figure (at most 0.05) keeps a fit off its bands' edges. A measure
+ * the protocol never produced counts as far outside.
  *
  * @param table - the calibration table at a point
- * @returns the loss (0 only when every target sits on its figure)
+ * @returns the loss (0 only when every target sits on its figure; below 1 only when every
+ *   target is within its band)
  * @internal
  */
 export function calibrationLoss(table: readonly CalibrationEntry[]): number {
@@ -138,7 +143,7 @@ export function calibrationLoss(table: readonly CalibrationEntry[]): number {
     const target = TARGETS[k]!;
     const m = entry.simulated;
     if (m === null || !(m > 0)) {
-      loss += SATURATION * SATURATION;
+      loss += MISS + SATURATION * SATURATION;
       return;
     }
     const f = target.scale === 'log' ? Math.log : (v: number) => v;
@@ -151,7 +156,8 @@ export function calibrationLoss(table: readonly CalibrationEntry[]): number {
           : 0;
     const d2 = outside * outside;
     const c2 = ((f(m) - f(target.target)) / unit) ** 2;
-    loss += d2 / (1 + d2 / (SATURATION * SATURATION)) + (CENTRE * c2) / (1 + c2);
+    const miss = outside > 0 ? MISS + d2 / (1 + d2 / (SATURATION * SATURATION)) : 0;
+    loss += miss + (CENTRE * c2) / (1 + c2);
   });
   return loss;
 }
