@@ -19,6 +19,7 @@ import {
   type FitPoint,
   fittedPoint,
   fromCoordinates,
+  optionsOf,
   toCoordinates,
 } from '../src/simulate/calibration/fitObjective.js';
 import { nelderMead } from '../src/simulate/calibration/nelderMead.js';
@@ -49,13 +50,16 @@ const start = toCoordinates(
 );
 const result = await nelderMead(
   async (x) => {
-    const { response, triggeringPopularity, learningRate } = fromCoordinates(x);
+    const { response, popularity, popularFeedShare, learningRate, coldStartWatches } =
+      fromCoordinates(x);
     const report = await calibrate({
       seeds,
       usersPerSeed,
       response,
-      triggeringPopularity,
+      popularity,
+      popularFeedShare,
       learningRate,
+      coldStartWatches,
     });
     return calibrationLoss(report.calibration);
   },
@@ -72,15 +76,21 @@ const result = await nelderMead(
   },
 );
 
-const { point, response, triggeringPopularity, learningRate } = fromCoordinates(result.x);
+// The file keeps four significant digits: check (and report) the constants as written.
+const round = (v: number): number => Number(v.toPrecision(4));
+const point = Object.fromEntries(
+  Object.entries(fromCoordinates(result.x).point).map(([k, v]) => [k, round(v)]),
+) as unknown as FitPoint;
+const { response, popularity, popularFeedShare, learningRate, coldStartWatches } = optionsOf(point);
 const check = await calibrate({
   seeds,
   usersPerSeed: checkUsers,
   response,
-  triggeringPopularity,
+  popularity,
+  popularFeedShare,
   learningRate,
+  coldStartWatches,
 });
-const round = (v: number): number => Number(v.toPrecision(4));
 // Only the fitted constants change; the others keep their committed (hand-set) values.
 const lines = RESPONSE_KEYS.map(
   (k) => `    ${k}: ${String(k in point ? round(response[k]) : DEFAULT_RESPONSE[k])},`,
@@ -100,10 +110,22 @@ export const FITTED = {
   response: {
 ${lines.join('\n')}
   },
-  /** Popularity weight of triggering topics relative to their share of the catalogue. */
-  triggeringPopularity: ${String(round(triggeringPopularity))},
+  /**
+   * Popularity of an item of the default catalogue's eating-disorder topics, of its self-harm and
+   * suicide topics, and of its mental-health topic (content that is not harmful), relative to an
+   * ordinary item.
+   */
+  popularity: {
+    eatingDisorder: ${String(round(popularity.eatingDisorder))},
+    selfHarmAndSuicide: ${String(round(popularity.selfHarmAndSuicide))},
+    mentalHealth: ${String(round(popularity.mentalHealth))},
+  },
+  /** Share of its reach triggering content keeps in a new account's popular feed. */
+  popularFeedShare: ${String(round(popularFeedShare))},
   /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
   learningRate: ${String(round(learningRate))},
+  /** Watch time (in 10-second watches) a new account gives before its feed is personalised. */
+  coldStartWatches: ${String(round(coldStartWatches))},
   /** How the fit ran. */
   fit: {
     loss: ${String(round(result.value))},

@@ -1,6 +1,6 @@
 import { DEFAULT_RESPONSE } from '../response/defaults.js';
 import type { ResponseConstants } from '../response/ResponseConstants.js';
-import type { CalibrationEntry } from './calibrationTypes.js';
+import type { CalibrationEntry, CataloguePopularity } from './calibrationTypes.js';
 import { FITTED } from './fitted.js';
 import { TARGETS } from './targets.js';
 
@@ -8,14 +8,24 @@ import { TARGETS } from './targets.js';
  * The constants the fit moves, each through a transform that keeps it in its range (logarithm
  * for positive constants, logit for shares), so the search is unconstrained. The engagement
  * constants are not among them: scripted accounts never leave, and no audit measured leaving.
- * `triggeringPopularity` is not a response constant but the default catalogue's: no response
- * constant can move how soon a new account meets triggering content. `learningRate` is the
- * built-in recommenders': it alone sets how fast a feed forgets (Hosseinmardi et al.).
+ * The three popularities are not response constants but the default catalogue's: no response
+ * constant can move how soon a new account meets triggering content, and one popularity for
+ * every triggering group cannot give CCDH's order (suicide content before eating-disorder
+ * content, in a catalogue with more of the latter); benign mental-health content's reach sets
+ * what a re-watching account is fed besides harmful content (Amnesty). `popularFeedShare` is the
+ * world's too: how much of triggering content's reach survives platform review into the popular
+ * feed a new account starts on. `learningRate` and `coldStartWatches` are the built-in
+ * recommenders': the first alone sets how fast a feed forgets (Hosseinmardi et al.), the second
+ * how long a new account's feed stays the popular one.
  *
  * @internal
  */
 export const FIT_PARAMETERS = [
-  'triggeringPopularity',
+  'eatingDisorderPopularity',
+  'selfHarmPopularity',
+  'mentalHealthPopularity',
+  'popularFeedShare',
+  'coldStartWatches',
   'learningRate',
   'lingerMs',
   'lingerFloor',
@@ -32,14 +42,20 @@ export type FitPoint = Readonly<Record<(typeof FIT_PARAMETERS)[number], number>>
  * dwell a lingering user gives a triggering item stays near the ~10 s pauses CCDH's accounts
  * made (`lingerMs` up to 12 s); users keep skipping part of what they are shown (`watchMidpoint`
  * 0.2–0.6 of a favourite's appeal); the rest spans an order of magnitude or more around the
- * hand-set values the calibration started from.
+ * hand-set values the calibration started from. Benign mental-health content keeps within a
+ * factor of about two of an ordinary topic's reach; a new account's cold start lasts between a
+ * few watches and a few dozen (minutes, not hours, of scrolling).
  *
  * @internal
  */
 export const FIT_BOUNDS: Readonly<
   Record<(typeof FIT_PARAMETERS)[number], readonly [number, number]>
 > = {
-  triggeringPopularity: [0.02, 2],
+  eatingDisorderPopularity: [0.005, 2],
+  selfHarmPopularity: [0.02, 2],
+  mentalHealthPopularity: [0.4, 1.6],
+  popularFeedShare: [0.02, 1],
+  coldStartWatches: [1, 60],
   learningRate: [0.05, 0.8],
   lingerMs: [2_000, 12_000],
   lingerFloor: [0.05, 0.95],
@@ -84,25 +100,59 @@ export function toCoordinates(point: FitPoint): number[] {
 export function fromCoordinates(x: readonly number[]): {
   point: FitPoint;
   response: ResponseConstants;
-  triggeringPopularity: number;
+  popularity: CataloguePopularity;
+  popularFeedShare: number;
   learningRate: number;
+  coldStartWatches: number;
 } {
   const point = Object.fromEntries(
     FIT_PARAMETERS.map((key, k) => [key, fromLine(key, x[k]!)]),
   ) as unknown as FitPoint;
-  const { triggeringPopularity, learningRate, ...response } = point;
-  return {
-    point,
-    response: { ...DEFAULT_RESPONSE, ...response },
-    triggeringPopularity,
+  return { point, ...optionsOf(point) };
+}
+
+/**
+ * A point as the options `calibrate` takes.
+ *
+ * @internal
+ */
+export function optionsOf(point: FitPoint): {
+  response: ResponseConstants;
+  popularity: CataloguePopularity;
+  popularFeedShare: number;
+  learningRate: number;
+  coldStartWatches: number;
+} {
+  const {
+    eatingDisorderPopularity,
+    selfHarmPopularity,
+    mentalHealthPopularity,
+    popularFeedShare,
     learningRate,
+    coldStartWatches,
+    ...response
+  } = point;
+  return {
+    response: { ...DEFAULT_RESPONSE, ...response },
+    popularity: {
+      eatingDisorder: eatingDisorderPopularity,
+      selfHarmAndSuicide: selfHarmPopularity,
+      mentalHealth: mentalHealthPopularity,
+    },
+    popularFeedShare,
+    learningRate,
+    coldStartWatches,
   };
 }
 
 /** The committed point. @internal */
 export function fittedPoint(): FitPoint {
   return {
-    triggeringPopularity: FITTED.triggeringPopularity,
+    eatingDisorderPopularity: FITTED.popularity.eatingDisorder,
+    selfHarmPopularity: FITTED.popularity.selfHarmAndSuicide,
+    mentalHealthPopularity: FITTED.popularity.mentalHealth,
+    popularFeedShare: FITTED.popularFeedShare,
+    coldStartWatches: FITTED.coldStartWatches,
     learningRate: FITTED.learningRate,
     lingerMs: DEFAULT_RESPONSE.lingerMs,
     lingerFloor: DEFAULT_RESPONSE.lingerFloor,

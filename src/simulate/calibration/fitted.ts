@@ -27,10 +27,22 @@ export const FITTED = {
     returnGapHours: 3,
     breakChance: 0.05,
   },
-  /** Popularity weight of triggering topics relative to their share of the catalogue. */
-  triggeringPopularity: 0.09261,
+  /**
+   * Popularity of an item of the default catalogue's eating-disorder topics, of its self-harm and
+   * suicide topics, and of its mental-health topic (content that is not harmful), relative to an
+   * ordinary item. (The fit below fitted one popularity for all triggering content.)
+   */
+  popularity: {
+    eatingDisorder: 0.09261,
+    selfHarmAndSuicide: 0.09261,
+    mentalHealth: 1,
+  },
+  /** Share of its reach triggering content keeps in a new account's popular feed. */
+  popularFeedShare: 1,
   /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
   learningRate: 0.5356,
+  /** Watch time (in 10-second watches) a new account gives before its feed is personalised. */
+  coldStartWatches: 0,
   /** How the fit ran. */
   fit: {
     loss: 2.08,
