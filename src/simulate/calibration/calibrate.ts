@@ -29,9 +29,9 @@ const DEFAULT_USERS_PER_SEED = 50;
  * 2025, Griffiths et al. 2024, Hosseinmardi et al. 2024, Tomlein et al. 2021) its band and the
  * simulated value under its protocol. Accounts are scripted, as the audits' were: they scroll
  * for two or six hours of time on the app and never leave, and some re-watch what their audit's
- * accounts engaged with. Targets that share accounts share one run
- * per arm and seed, and every arm runs the same seeds. The fitting procedure that chose the
- * default constants, and which targets the model cannot reach, are in docs/simulation.md.
+ * accounts engaged with. Targets that share accounts share one run per arm and seed, and every
+ * arm runs the same seeds. The fitting procedure that chose the default constants, and the model
+ * changes that let all nine targets be reached, are in docs/simulation.md.
  *
  * @param options - seeds, accounts per seed, the constants to check, workers, onProgress
  * @returns the calibration table
