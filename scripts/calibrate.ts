@@ -1,14 +1,16 @@
 /**
  * The offline calibration fit: Nelder–Mead over the fitted constants (see
  * src/simulate/calibration/fitObjective.ts), each candidate scored by `calibrate()` with the same
- * seeds (common random numbers), starting from the committed values. It writes the best point to
- * src/simulate/calibration/fitted.ts, the simulator's documented defaults, then prints the
- * calibration table of the written constants at full size. docs/simulation.md describes the
- * procedure; `feed-rebalancer calibrate` prints the table of the committed constants.
+ * seeds (common random numbers), starting from the committed values (or --start, a JSON point).
+ * It writes the best point, to four significant digits, to src/simulate/calibration/fitted.ts,
+ * the simulator's documented defaults, then prints the calibration table of the constants as
+ * written at `calibrate()`'s default size. docs/simulation.md describes the procedure;
+ * `feed-rebalancer calibrate` prints the table of the committed constants.
  *
- *   node --import tsx scripts/calibrate.ts [--seeds 1,2,3,4] [--users 25] [--evaluations 150]
+ *   node --import tsx scripts/calibrate.ts [--seeds 1,2,3,4] [--users 50] [--evaluations 160]
  *
- * It takes about an hour on two busy cores; the test suite only checks the committed constants.
+ * At 50 accounts per arm and seed (the size the test checks) it takes about 40 minutes on two
+ * busy cores; the test suite only checks the committed constants.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,6 +21,7 @@ import {
   type FitPoint,
   fittedPoint,
   fromCoordinates,
+  optionsOf,
   toCoordinates,
 } from '../src/simulate/calibration/fitObjective.js';
 import { nelderMead } from '../src/simulate/calibration/nelderMead.js';
@@ -29,9 +32,9 @@ import { RESPONSE_KEYS } from '../src/simulate/response/ResponseConstants.js';
 const { values } = parseArgs({
   options: {
     seeds: { type: 'string', default: '1,2,3,4' },
-    users: { type: 'string', default: '25' },
+    users: { type: 'string', default: '50' },
     'check-users': { type: 'string', default: '50' },
-    evaluations: { type: 'string', default: '150' },
+    evaluations: { type: 'string', default: '160' },
     out: { type: 'string', default: 'src/simulate/calibration/fitted.ts' },
     start: { type: 'string' },
   },
@@ -49,13 +52,16 @@ const start = toCoordinates(
 );
 const result = await nelderMead(
   async (x) => {
-    const { response, triggeringPopularity, learningRate } = fromCoordinates(x);
+    const { response, popularity, popularFeedShare, learningRate, coldStartWatches } =
+      fromCoordinates(x);
     const report = await calibrate({
       seeds,
       usersPerSeed,
       response,
-      triggeringPopularity,
+      popularity,
+      popularFeedShare,
       learningRate,
+      coldStartWatches,
     });
     return calibrationLoss(report.calibration);
   },
@@ -72,15 +78,21 @@ const result = await nelderMead(
   },
 );
 
-const { point, response, triggeringPopularity, learningRate } = fromCoordinates(result.x);
+// The file keeps four significant digits: check (and report) the constants as written.
+const round = (v: number): number => Number(v.toPrecision(4));
+const point = Object.fromEntries(
+  Object.entries(fromCoordinates(result.x).point).map(([k, v]) => [k, round(v)]),
+) as unknown as FitPoint;
+const { response, popularity, popularFeedShare, learningRate, coldStartWatches } = optionsOf(point);
 const check = await calibrate({
   seeds,
   usersPerSeed: checkUsers,
   response,
-  triggeringPopularity,
+  popularity,
+  popularFeedShare,
   learningRate,
+  coldStartWatches,
 });
-const round = (v: number): number => Number(v.toPrecision(4));
 // Only the fitted constants change; the others keep their committed (hand-set) values.
 const lines = RESPONSE_KEYS.map(
   (k) => `    ${k}: ${String(k in point ? round(response[k]) : DEFAULT_RESPONSE[k])},`,
@@ -100,10 +112,22 @@ export const FITTED = {
   response: {
 ${lines.join('\n')}
   },
-  /** Popularity weight of triggering topics relative to their share of the catalogue. */
-  triggeringPopularity: ${String(round(triggeringPopularity))},
+  /**
+   * Popularity of an item of the default catalogue's eating-disorder topics, of its self-harm and
+   * suicide topics, and of its mental-health topic (content that is not harmful), relative to an
+   * ordinary item.
+   */
+  popularity: {
+    eatingDisorder: ${String(round(popularity.eatingDisorder))},
+    selfHarmAndSuicide: ${String(round(popularity.selfHarmAndSuicide))},
+    mentalHealth: ${String(round(popularity.mentalHealth))},
+  },
+  /** Share of its reach triggering content keeps in a new account's popular feed. */
+  popularFeedShare: ${String(round(popularFeedShare))},
   /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
   learningRate: ${String(round(learningRate))},
+  /** Watch time (in 10-second watches) a new account gives before its feed is personalised. */
+  coldStartWatches: ${String(round(coldStartWatches))},
   /** How the fit ran. */
   fit: {
     loss: ${String(round(result.value))},

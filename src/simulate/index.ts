@@ -78,6 +78,7 @@ export type {
   CalibrateOptions,
   CalibrationEntry,
   CalibrationReport,
+  CataloguePopularity,
 } from './calibration/calibrationTypes.js';
 export type {
   SensitivityOptions,

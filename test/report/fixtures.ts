@@ -188,8 +188,10 @@ export function fabricateCalibration(): CalibrationReport {
     seeds: [1, 2, 3, 4],
     usersPerSeed: 50,
     response: DEFAULT_RESPONSE,
-    triggeringPopularity: 0.2,
+    popularity: { eatingDisorder: 0.03, selfHarmAndSuicide: 0.2, mentalHealth: 0.8 },
+    popularFeedShare: 0.35,
     learningRate: 0.4,
+    coldStartWatches: 15,
     calibration: [
       entry('Audit A', 'minutes', 8, 4, 16, 9.5),
       entry('Audit B', 'share', 0.45, 0.4, 0.5, 0.62),

@@ -55,17 +55,19 @@ describe('calibrationLoss', () => {
       withinBand: false,
     }));
 
-  it('calibrationLoss is 0 with every target on its figure, grows away from a band, and saturates for a target far outside', () => {
+  it('calibrationLoss is 0 with every target on its figure, costs at least 1 for a target outside its band, grows away from it, and saturates far outside', () => {
     const onTarget = TARGETS.map((t) => t.target);
     expect(calibrationLoss(table(onTarget))).toBe(0);
     const k = TARGETS.findIndex((t) => t.id === 'tomlein-bubble');
     const at = (v: number) => calibrationLoss(table(onTarget.map((x, i) => (i === k ? v : x))));
-    expect(at(26)).toBeLessThan(at(30));
+    expect(at(26)).toBeLessThan(0.05);
+    expect(at(26.01)).toBeGreaterThan(1);
+    expect(at(26.01)).toBeLessThan(at(30));
     expect(at(30)).toBeLessThan(at(60));
-    // Far outside, the penalty approaches its ceiling: 4, plus at most 0.05 of pull.
-    expect(at(1e6)).toBeLessThan(4.05);
+    // Far outside, the penalty approaches its ceiling: 1 + 4, plus at most 0.05 of pull.
+    expect(at(1e6)).toBeLessThan(5.05);
     expect(at(1e6) - at(1e4)).toBeLessThan(0.1);
-    expect(calibrationLoss(table(onTarget.map((x, i) => (i === k ? null : x))))).toBe(4);
+    expect(calibrationLoss(table(onTarget.map((x, i) => (i === k ? null : x))))).toBe(5);
     expect(at(40)).toBeGreaterThan(at(30));
   });
 

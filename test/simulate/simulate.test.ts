@@ -138,10 +138,10 @@ describe('simulate', () => {
 
 const PINNED = {
   counts: [3, 9, 1200, 3600],
-  atRiskHarmfulShare: 0.15166666666666667,
-  atRiskLongestRun: 10.333333333333334,
-  controlHarmfulShare: 0.019166666666666665,
-  atRiskWellbeing: 0.5096584746457945,
+  atRiskHarmfulShare: 0.13333333333333333,
+  atRiskLongestRun: 12,
+  controlHarmfulShare: 0.014444444444444444,
+  atRiskWellbeing: 0.4883538811066184,
 };
 
 describe('runParallel', () => {

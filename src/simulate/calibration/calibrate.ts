@@ -7,7 +7,12 @@ import { checkThreadOptions, runPopulation } from '../run/runPopulation.js';
 import { bucketStepsFor, CANDIDATES, NO_PARTS, PAGE_SIZE, type RunSpec } from '../run/RunSpec.js';
 import { resolveLabels } from '../world/labelModel.js';
 import { completeTopic, DEFAULT_CATALOGUE } from '../world/topics.js';
-import type { CalibrateOptions, CalibrationReport } from './calibrationTypes.js';
+import type { TopicSpec } from '../world/topics.js';
+import type {
+  CalibrateOptions,
+  CalibrationReport,
+  CataloguePopularity,
+} from './calibrationTypes.js';
 import { FITTED } from './fitted.js';
 import { measureTargets } from './measureTargets.js';
 import { ARMS } from './protocols.js';
@@ -24,9 +29,9 @@ const DEFAULT_USERS_PER_SEED = 50;
  * 2025, Griffiths et al. 2024, Hosseinmardi et al. 2024, Tomlein et al. 2021) its band and the
  * simulated value under its protocol. Accounts are scripted, as the audits' were: they scroll
  * for two or six hours of time on the app and never leave, and some re-watch what their audit's
- * accounts engaged with. Targets that share accounts share one run
- * per arm and seed, and every arm runs the same seeds. The fitting procedure that chose the
- * default constants, and which targets the model cannot reach, are in docs/simulation.md.
+ * accounts engaged with. Targets that share accounts share one run per arm and seed, and every
+ * arm runs the same seeds. The fitting procedure that chose the default constants, and the model
+ * changes that let all nine targets be reached, are in docs/simulation.md.
  *
  * @param options - seeds, accounts per seed, the constants to check, workers, onProgress
  * @returns the calibration table
@@ -55,13 +60,7 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Calibra
     100_000,
   );
   const response = resolveResponse(API, options.response);
-  const popularity = options.triggeringPopularity ?? FITTED.triggeringPopularity;
-  if (typeof popularity !== 'number' || !(popularity > 0 && popularity <= 10))
-    throw new RebalanceError(
-      'argument',
-      `${API}: triggeringPopularity must be a number in (0, 10] (got ${describeValue(popularity)})`,
-      'triggeringPopularity',
-    );
+  const popularity = readPopularity(options.popularity);
   const learningRate = options.learningRate ?? FITTED.learningRate;
   if (typeof learningRate !== 'number' || !(learningRate > 0 && learningRate <= 1))
     throw new RebalanceError(
@@ -69,10 +68,22 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Calibra
       `${API}: learningRate must be a number in (0, 1] (got ${describeValue(learningRate)})`,
       'learningRate',
     );
+  const coldStartWatches = options.coldStartWatches ?? FITTED.coldStartWatches;
+  if (typeof coldStartWatches !== 'number' || !(coldStartWatches >= 0 && coldStartWatches <= 1_000))
+    throw new RebalanceError(
+      'argument',
+      `${API}: coldStartWatches must be a number in [0, 1000] (got ${describeValue(coldStartWatches)})`,
+      'coldStartWatches',
+    );
+  const popularFeedShare = options.popularFeedShare ?? FITTED.popularFeedShare;
+  if (typeof popularFeedShare !== 'number' || !(popularFeedShare >= 0 && popularFeedShare <= 1))
+    throw new RebalanceError(
+      'argument',
+      `${API}: popularFeedShare must be a number in [0, 1] (got ${describeValue(popularFeedShare)})`,
+      'popularFeedShare',
+    );
   const { workers, onProgress } = checkThreadOptions(API, options.workers, options.onProgress);
-  const topics = DEFAULT_CATALOGUE.topics.map((t) =>
-    completeTopic(t.kind === 'triggering' ? { ...t, popularity } : t),
-  );
+  const topics = defaultCatalogueWith(popularity, popularFeedShare);
   const total = seeds.length * ARMS.length * usersPerSeed;
   let done = 0;
   const arms = new Map<string, UserResult[]>();
@@ -95,7 +106,7 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Calibra
         candidates: CANDIDATES,
         recommenderName: 'per-user',
         builtin: 'per-user',
-        learningRate,
+        sampler: { learningRate, coldStartWatches },
         protocol: arm.protocol,
       };
       pooled.push(
@@ -111,10 +122,67 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Calibra
     seeds,
     usersPerSeed,
     response,
-    triggeringPopularity: popularity,
+    popularity,
+    popularFeedShare,
     learningRate,
+    coldStartWatches,
     calibration: measureTargets(arms, PAGE_SIZE),
   };
+}
+
+const POPULARITY_PARTS = ['eatingDisorder', 'selfHarmAndSuicide', 'mentalHealth'] as const;
+
+function readPopularity(popularity: unknown): CataloguePopularity {
+  if (popularity === undefined) return { ...FITTED.popularity };
+  if (typeof popularity !== 'object' || popularity === null || Array.isArray(popularity))
+    throw new RebalanceError(
+      'argument',
+      `${API}: popularity must be an object (got ${describeValue(popularity)})`,
+      'popularity',
+    );
+  const given = popularity as Record<string, unknown>;
+  for (const key of Object.keys(given))
+    if (!(POPULARITY_PARTS as readonly string[]).includes(key))
+      throw new RebalanceError(
+        'argument',
+        `${API}: popularity.${key} is not a part of the catalogue's popularity (${POPULARITY_PARTS.join(', ')})`,
+        `popularity.${key}`,
+      );
+  const out: Record<string, number> = { ...FITTED.popularity };
+  for (const key of POPULARITY_PARTS) {
+    if (!Object.hasOwn(given, key)) continue;
+    const value = given[key];
+    if (typeof value !== 'number' || !(value > 0 && value <= 10))
+      throw new RebalanceError(
+        'argument',
+        `${API}: popularity.${key} must be a number in (0, 10] (got ${describeValue(value)})`,
+        `popularity.${key}`,
+      );
+    out[key] = value;
+  }
+  return out as unknown as CataloguePopularity;
+}
+
+/**
+ * The default catalogue with the given popularity of its eating-disorder, self-harm and suicide,
+ * and mental-health topics, and the given share of triggering content in the popular feed.
+ */
+function defaultCatalogueWith(
+  popularity: CataloguePopularity,
+  popularFeedShare: number,
+): TopicSpec[] {
+  return DEFAULT_CATALOGUE.topics.map((t) => {
+    if (t.kind === 'triggering')
+      return completeTopic({
+        ...t,
+        popularity:
+          t.group === 'eating-disorder' ? popularity.eatingDisorder : popularity.selfHarmAndSuicide,
+        popularFeedShare,
+      });
+    if (t.id === 'mental-health')
+      return completeTopic({ ...t, popularity: popularity.mentalHealth });
+    return completeTopic(t);
+  });
 }
 
 function readSeeds(seeds: unknown): number[] {

@@ -34,6 +34,26 @@ export interface CalibrationEntry {
 }
 
 /**
+ * Popularity of the default catalogue's content that the calibration fits, per item and relative
+ * to an ordinary item (what exploration and the popular feed draw on).
+ *
+ * @example
+ * ```ts
+ * import { calibrate, type CataloguePopularity } from 'feed-rebalancer/simulate';
+ * const niche: Partial<CataloguePopularity> = { eatingDisorder: 0.01 };
+ * const c = await calibrate({ seeds: [1], usersPerSeed: 10, popularity: niche });
+ * ```
+ */
+export interface CataloguePopularity {
+  /** Eating-disorder content: `thinspiration`, `pro-ana`, `extreme-dieting`. */
+  readonly eatingDisorder: number;
+  /** Self-harm and suicide content. */
+  readonly selfHarmAndSuicide: number;
+  /** The `mental-health` topic: mental-health content that is not harmful. */
+  readonly mentalHealth: number;
+}
+
+/**
  * The result of `calibrate`: the calibration table and how it was made.
  *
  * @example
@@ -50,10 +70,14 @@ export interface CalibrationReport {
   readonly usersPerSeed: number;
   /** The response constants checked. */
   readonly response: ResponseConstants;
-  /** The triggering topics' popularity checked. */
-  readonly triggeringPopularity: number;
+  /** The catalogue's popularity checked. */
+  readonly popularity: CataloguePopularity;
+  /** Share of its reach triggering content keeps in the popular feed, checked. */
+  readonly popularFeedShare: number;
   /** The built-in recommender's learning rate checked. */
   readonly learningRate: number;
+  /** The built-in recommender's cold start checked, in 10-second watches. */
+  readonly coldStartWatches: number;
   /** One row per target. */
   readonly calibration: readonly CalibrationEntry[];
 }
@@ -76,15 +100,30 @@ export interface CalibrateOptions {
   /** Response constants to check instead of the defaults. @defaultValue `DEFAULT_RESPONSE` */
   readonly response?: Partial<ResponseConstants>;
   /**
-   * Popularity of triggering items relative to ordinary ones (how niche they are), in (0, 10].
-   * @defaultValue the fitted value of the default catalogue
+   * Popularity of the default catalogue's eating-disorder, self-harm and suicide, and benign
+   * mental-health content relative to ordinary items (how niche they are), each in (0, 10]; the
+   * parts not given keep their fitted values.
+   * @defaultValue the fitted values
    */
-  readonly triggeringPopularity?: number;
+  readonly popularity?: Partial<CataloguePopularity>;
+  /**
+   * Share of its reach triggering content keeps in the popular feed a new account starts on, in
+   * [0, 1] (what slips through platform review).
+   * @defaultValue the fitted value
+   */
+  readonly popularFeedShare?: number;
   /**
    * Learning rate of the per-user recommender's watch-time profile, in (0, 1].
    * @defaultValue the fitted value
    */
   readonly learningRate?: number;
+  /**
+   * Watch time a new account gives, in 10-second watches, before the recommender personalises
+   * its feed (until then what it does not explore comes from the popular feed), in [0, 1000]; 0
+   * personalises from the first request.
+   * @defaultValue the fitted value
+   */
+  readonly coldStartWatches?: number;
   /** Worker threads. @defaultValue as in `simulate` */
   readonly workers?: number;
   /** Called as accounts finish, with the accounts done and the total. */

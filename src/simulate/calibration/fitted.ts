@@ -10,12 +10,12 @@
 export const FITTED = {
   response: {
     watchSlope: 8,
-    watchMidpoint: 0.4351,
-    lingerFloor: 0.3986,
-    lingerMs: 9029,
-    damage: 0.002858,
+    watchMidpoint: 0.445,
+    lingerFloor: 0.3868,
+    lingerMs: 9334,
+    damage: 0.003116,
     recoveryGain: 0.01,
-    interestGrowth: 0.04332,
+    interestGrowth: 0.04797,
     baselinePull: 0.002,
     restHours: 48,
     sessionTemper: 5,
@@ -27,18 +27,34 @@ export const FITTED = {
     returnGapHours: 3,
     breakChance: 0.05,
   },
-  /** Popularity weight of triggering topics relative to their share of the catalogue. */
-  triggeringPopularity: 0.09261,
+  /**
+   * Popularity of an item of the default catalogue's eating-disorder topics, of its self-harm and
+   * suicide topics, and of its mental-health topic (content that is not harmful), relative to an
+   * ordinary item.
+   */
+  popularity: {
+    eatingDisorder: 0.04556,
+    selfHarmAndSuicide: 0.151,
+    mentalHealth: 0.5516,
+  },
+  /** Share of its reach triggering content keeps in a new account's popular feed. */
+  popularFeedShare: 0.3874,
   /** Learning rate of the built-in recommenders' per-topic watch-time profile. */
-  learningRate: 0.5356,
+  learningRate: 0.5079,
+  /** Watch time (in 10-second watches) a new account gives before its feed is personalised. */
+  coldStartWatches: 24.98,
   /** How the fit ran. */
   fit: {
-    loss: 2.08,
-    evaluations: 85,
+    loss: 0.01733,
+    evaluations: 165,
     seeds: [1, 2, 3, 4],
-    usersPerSeed: 25,
+    usersPerSeed: 50,
     fitted: [
-      'triggeringPopularity',
+      'eatingDisorderPopularity',
+      'selfHarmPopularity',
+      'mentalHealthPopularity',
+      'popularFeedShare',
+      'coldStartWatches',
       'learningRate',
       'lingerMs',
       'lingerFloor',
@@ -48,10 +64,13 @@ export const FITTED = {
     ],
     /** The targets within their band at 50 accounts per arm and seed (calibrate()'s default). */
     reached: [
+      'ccdh-eating-disorder',
       'ccdh-suicide',
+      'ccdh-interval',
       'tomlein-bubble',
       'amnesty-2023',
       'amnesty-france-2025',
+      'molly-rose-2025',
       'griffiths-2024',
       'hosseinmardi-2024',
     ],

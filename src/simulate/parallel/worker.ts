@@ -55,7 +55,7 @@ if (port !== null) {
           } satisfies WorkerMessage);
           return;
         case 'rounds': {
-          const shard = new CollaborativeShard(task.snapshot, task.spec.learningRate);
+          const shard = new CollaborativeShard(task.snapshot, task.spec.sampler);
           const prepared = prepareRun(task.spec, NO_PARTS, {
             name: 'collaborative',
             forUser: (context) => shard.forUser(context),

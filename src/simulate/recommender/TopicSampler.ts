@@ -1,5 +1,5 @@
 import { Rng } from '../random/Rng.js';
-import { REFERENCE_DWELL_MS } from '../users/respondInPlace.js';
+import { REFERENCE_DWELL_MS, WATCH_THRESHOLD_MS } from '../users/respondInPlace.js';
 import { pickWeighted } from './pickWeighted.js';
 import type {
   CandidateRequest,
@@ -25,6 +25,22 @@ const NOISE = 0.35;
 export const REPEAT_AFTER = 30;
 
 /**
+ * The built-in recommenders' fitted settings.
+ *
+ * @internal
+ */
+export interface SamplerSettings {
+  /** Weight of each impression in the profile of its topic. */
+  readonly learningRate: number;
+  /**
+   * Watch time a new account gives, in reference watches of 10 s (each impression watched counts
+   * its dwell / 10 s, at most 2), before its feed is personalised; until then the candidates it
+   * does not explore come from the popular feed. 0: personalised from the first request.
+   */
+  readonly coldStartWatches: number;
+}
+
+/**
  * The engagement-maximising core both built-in recommenders share. It keeps the user's
  * watch-time profile per topic (an exponential moving average of dwell in 10-second units,
  * capped at 2, with the fitted learning rate; a new account starts at 0.3 everywhere, one in
@@ -32,7 +48,11 @@ export const REPEAT_AFTER = 30;
  * the profile seen through population factors), draws candidates in proportion to popularity ×
  * estimate³ with 15% exploration by popularity and a quarter of "more like this" hops, and ranks
  * them by estimate × (0.6 + 0.4 × quality) with log-normal noise (σ 0.35) so pages mix topics.
- * Nothing is scripted: a user who lingers on triggering items teaches it to serve more — the
+ * A new account (one with no recovery history) draws the candidates it does not explore from the
+ * popular feed (`CatalogueView.popularFeed`), with no hops, until it has given the fitted cold-start watch
+ * time: TikTok starts a new account on popular videos, and its "first set of likes, comments,
+ * and replays will initiate an early round of recommendations" ("How TikTok recommends videos
+ * #ForYou", 2020). The ranking is personal from the first request. Nothing is scripted: a user who lingers on triggering items teaches it to serve more — the
  * degenerate feedback loop behind rabbit holes (Jiang et al., AIES 2019).
  *
  * @internal
@@ -51,14 +71,18 @@ export abstract class TopicSampler implements UserRecommender {
   private rng: Rng | null = null;
   private source: (() => number) | null = null;
   private calls = 0;
+  /** Whether candidates are drawn from the profile (false during a new account's cold start). */
+  private personalised: boolean;
+  /** Watch time given so far, in reference watches (counted until the feed is personalised). */
+  private watches = 0;
 
   /**
    * @param context - the user and the catalogue
-   * @param learningRate - weight of each impression in the profile of its topic
+   * @param settings - the learning rate and the cold start
    */
   constructor(
     context: RecommenderContext,
-    private readonly learningRate: number,
+    private readonly settings: SamplerSettings,
   ) {
     this.catalogue = context.catalogue;
     this.limit = context.candidates;
@@ -74,6 +98,12 @@ export abstract class TopicSampler implements UserRecommender {
     this.weights = new Float64Array(topics);
     this.estimate = new Float64Array(items);
     this.pickedIn = new Int32Array(items).fill(-1);
+    let popular = 0;
+    for (let t = 0; t < topics; t++) popular += context.catalogue.popularFeed[t]!;
+    // An account with a history is not new: its feed is personal from the start (and so is
+    // every feed when the catalogue leaves nothing in the popular feed).
+    this.personalised =
+      context.recoveryHistory || !(settings.coldStartWatches > 0) || !(popular > 0);
   }
 
   /** Fills {@link TopicSampler.estimateOfTopic} before a request's candidates are drawn. */
@@ -85,7 +115,7 @@ export abstract class TopicSampler implements UserRecommender {
 
   candidates(request: CandidateRequest): Int32Array {
     const rng = this.streamOf(request.random);
-    const { byTopic, near, topicPopularity } = this.catalogue;
+    const { byTopic, near, topicPopularity, popularFeed } = this.catalogue;
     this.prepare();
     this.calls++;
     const topics = this.weights.length;
@@ -99,6 +129,8 @@ export abstract class TopicSampler implements UserRecommender {
       let topic: number;
       if (sum <= 0 || rng.chance(EXPLORE)) {
         topic = pickWeighted(topicPopularity, 1, rng.uniform());
+      } else if (!this.personalised) {
+        topic = pickWeighted(popularFeed, 1, rng.uniform());
       } else {
         topic = pickWeighted(this.weights, sum, rng.uniform());
         const hops = near[topic]!;
@@ -124,7 +156,11 @@ export abstract class TopicSampler implements UserRecommender {
   learn(feedback: WatchFeedback): void {
     const t = this.catalogue.topicOf[feedback.item]!;
     const watched = Math.min(feedback.dwellMs / REFERENCE_DWELL_MS, 2);
-    this.affinity[t]! += this.learningRate * (watched - this.affinity[t]!);
+    this.affinity[t]! += this.settings.learningRate * (watched - this.affinity[t]!);
+    if (!this.personalised && feedback.dwellMs >= WATCH_THRESHOLD_MS) {
+      this.watches += watched;
+      this.personalised = this.watches >= this.settings.coldStartWatches;
+    }
     this.lastShown[feedback.item] = feedback.request;
   }
 

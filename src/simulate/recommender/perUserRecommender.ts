@@ -1,4 +1,4 @@
-import { TopicSampler } from './TopicSampler.js';
+import { type SamplerSettings, TopicSampler } from './TopicSampler.js';
 import type { Recommender } from './types.js';
 
 /**
@@ -6,14 +6,14 @@ import type { Recommender } from './types.js';
  * one user's watch time only — it ranks by the user's own watch-time profile (see
  * `TopicSampler`).
  *
- * @param learningRate - weight of each impression in the profile of its topic
+ * @param settings - the learning rate and the cold start
  * @returns the recommender
  * @internal
  */
-export function perUserRecommender(learningRate: number): Recommender {
+export function perUserRecommender(settings: SamplerSettings): Recommender {
   return {
     name: 'per-user',
-    forUser: (context) => new PerUserRecommender(context, learningRate),
+    forUser: (context) => new PerUserRecommender(context, settings),
   };
 }
 

@@ -28,6 +28,12 @@ export interface CatalogueView {
   readonly quality: Float64Array;
   /** Share of exploration each topic draws (its items × popularity), summing to 1. */
   readonly topicPopularity: Float64Array;
+  /**
+   * Share of the popular feed a new account starts on that each topic draws, summing to 1 (or all
+   * 0): its exploration share, less the part of triggering content's reach that the platform's
+   * review keeps out of what it recommends to everyone.
+   */
+  readonly popularFeed: Float64Array;
   /** Indices of the recovery topics: the platform curates its recovery content, so it knows them. */
   readonly recoveryTopics: Int16Array;
 }

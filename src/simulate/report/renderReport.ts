@@ -173,7 +173,7 @@ function calibrationSection(view: ReportView): string {
   const within = view.calibration.filter((e) => e.withinBand).length;
   return (
     '<section id="calibration"><h2>Calibration against public audits</h2>' +
-    `<p>The off baseline under each target’s protocol (scripted accounts that never leave), against the published figure and its band: ${within} of ${view.calibration.length} within their band. Residual: simulated minus target (percentage points for shares, a factor otherwise). A target outside its band is shown as such; docs/simulation.md says why each band is what it is and which targets the model cannot reach.</p>` +
+    `<p>The off baseline under each target’s protocol (scripted accounts that never leave), against the published figure and its band: ${within} of ${view.calibration.length} within their band. Residual: simulated minus target (percentage points for shares, a factor otherwise). A target outside its band is shown as such; docs/simulation.md says why each band is what it is and how the default constants were fitted to them.</p>` +
     `<div class="tables">${renderCalibrationTable(view.calibration)}</div></section>`
   );
 }

@@ -182,7 +182,19 @@ function calibrationView(input: Record<string, unknown>, api: string): ReportVie
     notes: [
       ['Seeds (every arm)', seeds],
       ['Accounts per arm and seed', String(report.usersPerSeed)],
-      ['Triggering popularity', String(report.triggeringPopularity)],
+      [
+        'Popularity (eating disorder, self-harm and suicide, mental health)',
+        typeof report.popularity === 'object' && report.popularity !== null
+          ? [
+              report.popularity.eatingDisorder,
+              report.popularity.selfHarmAndSuicide,
+              report.popularity.mentalHealth,
+            ].join(', ')
+          : 'not given',
+      ],
+      ['Share of triggering content in the popular feed', String(report.popularFeedShare)],
+      ['Learning rate', String(report.learningRate)],
+      ['Cold start (10-second watches)', String(report.coldStartWatches)],
     ],
     replay: null,
   };

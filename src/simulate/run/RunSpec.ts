@@ -1,5 +1,6 @@
 import type { PolicyInput } from '../../index.js';
 import type { ProtocolSpec } from '../calibration/protocolSpec.js';
+import type { SamplerSettings } from '../recommender/TopicSampler.js';
 import type { Recommender } from '../recommender/types.js';
 import type { Reranker } from './reranker.js';
 import type { ResponseConstants } from '../response/ResponseConstants.js';
@@ -48,8 +49,8 @@ export interface RunSpec {
   readonly recommenderName: string;
   /** The built-in recommender, or `null` for a recommender object in {@link RunParts}. */
   readonly builtin: BuiltinRecommender | null;
-  /** The built-in recommenders' learning rate (fitted by the calibration). */
-  readonly learningRate: number;
+  /** The built-in recommenders' learning rate and cold start (fitted by the calibration). */
+  readonly sampler: SamplerSettings;
   /** A calibration protocol's script and measurements, or `null` for an ordinary run. */
   readonly protocol: ProtocolSpec | null;
 }

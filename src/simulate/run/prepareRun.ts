@@ -45,8 +45,8 @@ export function prepareRun(
       recommender ??
       parts.recommender ??
       (spec.builtin === 'collaborative'
-        ? collaborativeRecommender(spec.seed, spec.topics.length, spec.users, spec.learningRate)
-        : perUserRecommender(spec.learningRate)),
+        ? collaborativeRecommender(spec.seed, spec.topics.length, spec.users, spec.sampler)
+        : perUserRecommender(spec.sampler)),
   };
 }
 

@@ -99,7 +99,7 @@ export function resolveRun(
       candidates,
       recommenderName,
       builtin,
-      learningRate: FITTED.learningRate,
+      sampler: { learningRate: FITTED.learningRate, coldStartWatches: FITTED.coldStartWatches },
       protocol: null,
     },
     parts: { recommender, rerank },

@@ -33,6 +33,11 @@ export interface Catalogue {
   readonly near: readonly Int16Array[];
   /** Share of exploration draws per topic: items × popularity, normalised to sum to 1. */
   readonly topicPopularity: Float64Array;
+  /**
+   * Share of a new account's popular feed per topic: items × popularity × the topic's
+   * `popularFeedShare`, normalised to sum to 1.
+   */
+  readonly popularFeed: Float64Array;
   /** Indices of recovery topics. */
   readonly recoveryTopics: Int16Array;
 }
@@ -93,6 +98,7 @@ export function buildCatalogue(
     weight += topicPopularity[t]!;
   }
   for (let t = 0; t < topics.length; t++) topicPopularity[t]! /= weight;
+  const popularFeed = normalised(topicPopularity.map((p, t) => p * topics[t]!.popularFeedShare));
   const recoveryTopics = Int16Array.from(
     topics.flatMap((topic, t) => (topic.kind === 'recovery' ? [t] : [])),
   );
@@ -106,6 +112,7 @@ export function buildCatalogue(
     byTopic,
     near,
     topicPopularity,
+    popularFeed,
     recoveryTopics,
   };
 }
@@ -123,6 +130,14 @@ function topicCentroids(rng: Rng, near: readonly Int16Array[]): Float64Array[] {
     }
     return unit(blended);
   });
+}
+
+/** `weights` scaled to sum to 1 (all zero stays all zero). */
+function normalised(weights: Float64Array): Float64Array {
+  let sum = 0;
+  for (let t = 0; t < weights.length; t++) sum += weights[t]!;
+  if (sum > 0) for (let t = 0; t < weights.length; t++) weights[t]! /= sum;
+  return weights;
 }
 
 function unit(vector: Float64Array): Float64Array {

@@ -27,11 +27,21 @@ export interface CatalogueTopic {
   /** Topics the recommenders' "more like this" step reaches from this one. @defaultValue [] */
   readonly near?: readonly string[];
   /**
-   * Popularity of each item of the topic relative to an ordinary item (what exploration draws
-   * on): triggering content is niche.
-   * @defaultValue 1, and for triggering topics the fitted `triggeringPopularity` of the calibration
+   * Popularity of each item of the topic relative to an ordinary item (what exploration and a new
+   * account's popular feed draw on): triggering content is niche.
+   * @defaultValue 1, and for triggering topics the calibration's fitted popularity of their
+   * group's content (`eatingDisorder` for the `eating-disorder` group, `selfHarmAndSuicide` for
+   * any other group); `DEFAULT_CATALOGUE`'s `mental-health` topic carries the fitted
+   * `mentalHealth`
    */
   readonly popularity?: number;
+  /**
+   * Share of its reach the topic keeps in the popular feed a new account starts on, in [0, 1].
+   * Platforms review content as it gains reach and keep what is unfit for a broad audience out of
+   * what they recommend to everyone, so triggering content keeps only what slips through.
+   * @defaultValue 1, and for triggering topics the calibration's fitted `popularFeedShare`
+   */
+  readonly popularFeedShare?: number;
 }
 
 /**

@@ -38,6 +38,7 @@ export function resolveCatalogue(api: string, input: unknown): readonly TopicSpe
       'evasive',
       'near',
       'popularity',
+      'popularFeedShare',
     ]);
     const id = r.string(t['id'], `${path}.id`, MAX_ID);
     if (seen.has(id)) r.fail(`${path}.id`, 'must be unique in the catalogue', id);
@@ -69,6 +70,10 @@ export function resolveCatalogue(api: string, input: unknown): readonly TopicSpe
       t['popularity'] === undefined
         ? undefined
         : r.number(t['popularity'], `${path}.popularity`, 0, 1_000, 'min');
+    const popularFeedShare =
+      t['popularFeedShare'] === undefined
+        ? undefined
+        : r.number(t['popularFeedShare'], `${path}.popularFeedShare`, 0, 1);
     topics.push(
       completeTopic({
         id,
@@ -79,6 +84,7 @@ export function resolveCatalogue(api: string, input: unknown): readonly TopicSpe
         near,
         ...(evasive === undefined ? {} : { evasive }),
         ...(popularity === undefined ? {} : { popularity }),
+        ...(popularFeedShare === undefined ? {} : { popularFeedShare }),
       }),
     );
   });

@@ -16,6 +16,8 @@ export interface TopicSpec {
   readonly evasive: readonly string[];
   readonly near: readonly string[];
   readonly popularity: number;
+  /** Share of its reach the topic keeps in a new account's popular feed, in [0, 1]. */
+  readonly popularFeedShare: number;
 }
 
 const ordinary = (id: string, items: number, near: readonly string[] = []): CatalogueTopic => ({
@@ -35,7 +37,9 @@ const ordinary = (id: string, items: number, near: readonly string[] = []): Cata
  * about 16% of the items, self-harm and suicide content as plentiful as each eating-disorder
  * topic (a feed that turns to them does not run out of them); and its recovery topics, about 7%.
  * Harmful content is a minority of what exists: rabbit holes come from the feedback loop, not
- * from its abundance.
+ * from its abundance. Triggering topics take the calibration's fitted popularity of their group
+ * (niche content), and the mental-health topic its fitted popularity (see docs/simulation.md,
+ * "Calibration against public audits").
  *
  * @example
  * ```ts
@@ -58,7 +62,10 @@ export const DEFAULT_CATALOGUE: CatalogueSpec = deepFreeze({
     ordinary('fitness', 200, ['extreme-dieting', 'sports']),
     ordinary('beauty', 200, ['thinspiration', 'fashion']),
     ordinary('low-mood', 150, ['self-harm', 'suicide', 'music']),
-    ordinary('mental-health', 250, ['low-mood', 'self-harm-recovery']),
+    {
+      ...ordinary('mental-health', 250, ['low-mood', 'self-harm-recovery']),
+      popularity: FITTED.popularity.mentalHealth,
+    },
     {
       id: 'thinspiration',
       kind: 'triggering',
@@ -145,8 +152,22 @@ export function completeTopic(topic: CatalogueTopic): TopicSpec {
     hashtags: topic.hashtags,
     evasive: topic.evasive ?? topic.hashtags,
     near: topic.near ?? [],
-    popularity: topic.popularity ?? (topic.kind === 'triggering' ? FITTED.triggeringPopularity : 1),
+    popularity: topic.popularity ?? defaultPopularity(topic),
+    popularFeedShare:
+      topic.popularFeedShare ?? (topic.kind === 'triggering' ? FITTED.popularFeedShare : 1),
   };
+}
+
+/**
+ * A topic's popularity when its spec does not say: 1, and for a triggering topic the fitted
+ * popularity of its group's content (eating-disorder content, or self-harm and suicide content
+ * for any other group).
+ */
+function defaultPopularity(topic: CatalogueTopic): number {
+  if (topic.kind !== 'triggering') return 1;
+  return topic.group === 'eating-disorder'
+    ? FITTED.popularity.eatingDisorder
+    : FITTED.popularity.selfHarmAndSuicide;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,6 @@
 import type { RecommenderContext, UserRecommender } from '../types.js';
 import { contributionLength, FACTORS, type FactorSnapshot } from './FactorModel.js';
-import { TopicSampler } from '../TopicSampler.js';
+import { type SamplerSettings, TopicSampler } from '../TopicSampler.js';
 
 /**
  * The users of one thread under the collaborative recommender, and their models. A user model
@@ -19,18 +19,18 @@ export class CollaborativeShard {
 
   /**
    * @param snapshot - the population's factors to start from
-   * @param learningRate - weight of each impression in the profile of its topic
+   * @param settings - the learning rate and the cold start
    */
   constructor(
     snapshot: FactorSnapshot,
-    private readonly learningRate: number,
+    private readonly settings: SamplerSettings,
   ) {
     this.snapshotNow = snapshot;
   }
 
   /** The model of one user; users must be created in index order. */
   forUser(context: RecommenderContext): UserRecommender {
-    const user = new CollaborativeUser(this, context, this.learningRate);
+    const user = new CollaborativeUser(this, context, this.settings);
     this.users.push(user);
     return user;
   }
@@ -75,9 +75,9 @@ class CollaborativeUser extends TopicSampler implements UserRecommender {
   constructor(
     private readonly shard: CollaborativeShard,
     context: RecommenderContext,
-    learningRate: number,
+    settings: SamplerSettings,
   ) {
-    super(context, learningRate);
+    super(context, settings);
     this.index = context.user;
   }
 

@@ -1,7 +1,7 @@
 import type { Recommender } from '../types.js';
 import { CollaborativeShard } from './CollaborativeShard.js';
 import { FactorModel } from './FactorModel.js';
-import { PRIOR } from '../TopicSampler.js';
+import { PRIOR, type SamplerSettings } from '../TopicSampler.js';
 
 /**
  * The built-in collaborative recommender (`'collaborative'`) on one thread: matrix factorisation
@@ -14,7 +14,7 @@ import { PRIOR } from '../TopicSampler.js';
  * @param seed - the run's seed
  * @param topics - topics in the catalogue
  * @param users - population size
- * @param learningRate - weight of each impression in the profile of its topic
+ * @param settings - the learning rate and the cold start
  * @returns the recommender
  * @internal
  */
@@ -22,10 +22,10 @@ export function collaborativeRecommender(
   seed: number,
   topics: number,
   users: number,
-  learningRate: number,
+  settings: SamplerSettings,
 ): Recommender {
   const model = new FactorModel(seed, topics, users, PRIOR);
-  const shard = new CollaborativeShard(model.snapshot, learningRate);
+  const shard = new CollaborativeShard(model.snapshot, settings);
   return {
     name: 'collaborative',
     forUser: (context) => shard.forUser(context),
