@@ -1,38 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RebalanceError } from '../../src/index.js';
 import {
   compare,
   comparePartial,
   mergePartials,
   simulate,
   simulatePartial,
-  type PartialResult,
 } from '../../src/simulate/index.js';
+import { refusal, viaJson } from './partials.js';
 
 /** Small sizes: the merge's checks, not the simulation, are under test. */
 const OPTIONS = { scenario: 'mixed', policy: 'balanced', seed: 7, users: 10, steps: 20 };
 const SOURCES = ['s0', 's1', 's2'];
-
-/** A partial as a file carries it: through JSON text. */
-const viaJson = (p: PartialResult): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
 
 async function partialsOf(options: typeof OPTIONS, count: number) {
   const out: Record<string, unknown>[] = [];
   for (let index = 0; index < count; index++)
     out.push(viaJson(await simulatePartial({ ...options, workers: 1 }, { index, count })));
   return out;
-}
-
-function refusal(work: () => unknown): RebalanceError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RebalanceError);
-    expect((error as RebalanceError).code).toBe('argument');
-    return error as RebalanceError;
-  }
-  return expect.unreachable('merged bad partials');
 }
 
 describe('mergePartials', () => {

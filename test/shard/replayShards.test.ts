@@ -2,16 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RebalanceError } from '../../src/index.js';
 import {
   mergePartials,
   replay,
   replayPartial,
-  type PartialResult,
   type ReplayOptions,
 } from '../../src/simulate/index.js';
 import { makeLog } from '../replay/makeLog.js';
 import { writeGzip, writeJsonLines } from '../replay/writeLogs.js';
+import { refusal, viaJson } from './partials.js';
 
 /** Small sizes: the pieces adding up is under test, not the replay's numbers. */
 const SHAPE = { users: 11, requests: 9, candidates: 14, harmful: 0.4, seen: 5, k: 8, seed: 5 };
@@ -27,26 +26,11 @@ const LABELS = {
   u10: 'control',
 } as const;
 
-/** A partial as a file carries it: through JSON text. */
-const viaJson = (p: PartialResult): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
-
 async function shardsOf(options: ReplayOptions, count: number): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let index = 0; index < count; index++)
     out.push(viaJson(await replayPartial(options, { index, count })));
   return out;
-}
-
-function refusal(work: () => unknown): RebalanceError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RebalanceError);
-    expect((error as RebalanceError).code).toBe('argument');
-    return error as RebalanceError;
-  }
-  return expect.unreachable('merged bad partials');
 }
 
 describe('replayPartial and mergePartials', () => {

@@ -1,28 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { captureIo } from '../cli/captureIo.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const MAIN = join(ROOT, 'src/cli/main.ts');
-
-/** Runs the real command in its own Node process through tsx, as a cluster's job would. */
-function feedRebalancer(args: string[]): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-    });
-    child.on('error', fail);
-    child.on('close', (status) => {
-      done({ status, stderr });
-    });
-  });
-}
+import { feedRebalancer } from './partials.js';
 
 /** Small sizes: the point is that the pieces add up, not the simulation's numbers. */
 const RUN = ['--users', '11', '--steps', '20', '--seed', '9'];

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RebalanceError } from '../../src/index.js';
-import {
-  mergePartials,
-  tune,
-  tunePartial,
-  type PartialResult,
-  type TuneOptions,
-} from '../../src/simulate/index.js';
+import { mergePartials, tune, tunePartial, type TuneOptions } from '../../src/simulate/index.js';
+import { refusal, viaJson } from './partials.js';
 
 /** Tiny sizes: the restarts adding up is under test, not the tuner's answer. */
 const TINY: TuneOptions = {
@@ -21,21 +15,6 @@ const TINY: TuneOptions = {
   restarts: 3,
   workers: 1,
 };
-
-/** A partial as a file carries it: through JSON text. */
-const viaJson = (p: PartialResult): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
-
-function refusal(work: () => unknown): RebalanceError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RebalanceError);
-    expect((error as RebalanceError).code).toBe('argument');
-    return error as RebalanceError;
-  }
-  return expect.unreachable('merged bad partials');
-}
 
 describe('tunePartial and mergePartials', () => {
   it('tunePartial in 2 shards deals restarts round-robin; mergePartials, in any order, is tune(options), JSON text for JSON text; other restart counts and missing shards are refused', async () => {
