@@ -6,7 +6,7 @@ import type { EventFolder, StateStore, StateUpdate } from './types.js';
 import { assertUserId } from './userId.js';
 import type { ObserveEvent } from '../exposure/types.js';
 import type { DeliveryOptions } from '../delivery/types.js';
-import { needFolder, readEvents } from './appendEvents.js';
+import { eventList, foldsEvery, needFolder, readdressed, readEvents } from './appendEvents.js';
 import { readMemoryStoreOptions, type MemoryStateStoreOptions } from './memoryStoreOptions.js';
 import { notifyWrite, type WriteListener } from './writeListener.js';
 
@@ -137,14 +137,23 @@ export class MemoryStateStore implements StateStore {
       const api = 'MemoryStateStore.append';
       assertUserId(api, userId);
       const folder = needFolder(api, this.#folder);
-      const list = readEvents(api, folder, events, this.#maxAppendEvents, options);
+      const list = eventList(api, events, this.#maxAppendEvents);
       if (list.length === 0) return;
+      // Events that may be skipped as already applied are checked on an empty state first, so
+      // that a malformed one is refused even then; otherwise the fold itself checks them all.
+      const checked = !foldsEvery(list, options);
+      if (checked) readEvents(api, folder, list, this.#maxAppendEvents, options);
       const now = this.#tick();
       const before = this.#live(userId, now);
       const base = before ?? folder.emptyState();
-      // Validated above, so observe cannot refuse them now.
-      const state =
-        options === undefined ? folder.observe(base, list) : folder.observe(base, list, options);
+      let state: UserState;
+      try {
+        state =
+          options === undefined ? folder.observe(base, list) : folder.observe(base, list, options);
+      } catch (error) {
+        // Validated above when checked, so observe cannot refuse them then.
+        throw checked ? error : readdressed(api, error);
+      }
       if (state === before) return;
       this.#write(userId, state, now);
       notifyWrite(this.#onWrite, before, state);

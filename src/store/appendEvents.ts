@@ -75,8 +75,7 @@ export function readEvents(
   maxEvents: number,
   options?: DeliveryOptions,
 ): readonly ObserveEvent[] {
-  const list = (Array.isArray(events) ? events : [events]) as readonly ObserveEvent[];
-  assertEventCount(api, list.length, maxEvents);
+  const list = eventList(api, events, maxEvents);
   if (list.length === 0) return list;
   try {
     if (options === undefined) folder.observe(folder.emptyState(), list);
@@ -85,6 +84,52 @@ export function readEvents(
     throw readdressed(api, error);
   }
   return list;
+}
+
+/**
+ * The events given to a store's `append` as a list (the caller's array itself when it passed
+ * one), at most `maxEvents` of them; the events themselves are not read.
+ *
+ * @param api - the calling API
+ * @param events - what the caller passed
+ * @param maxEvents - most events in one call
+ * @returns the list
+ * @throws RebalanceError with code `impression` and path `events` above `maxEvents`
+ * @internal
+ */
+export function eventList(
+  api: string,
+  events: unknown,
+  maxEvents: number,
+): readonly ObserveEvent[] {
+  const list = (Array.isArray(events) ? events : [events]) as readonly ObserveEvent[];
+  assertEventCount(api, list.length, maxEvents);
+  return list;
+}
+
+/**
+ * Whether `observe` folds every one of `events` into any state, so that folding them is also a
+ * full check of them: true unless some may be skipped as already applied — events under a
+ * source's offsets, or events with an `eventId`.
+ *
+ * @param events - the events
+ * @param options - the delivery options, if any
+ * @returns whether none can be skipped
+ * @internal
+ */
+export function foldsEvery(events: readonly unknown[], options: unknown): boolean {
+  if (options !== undefined) return false;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (typeof event !== 'object' || event === null) continue;
+    try {
+      if ((event as { eventId?: unknown }).eventId !== undefined) return false;
+    } catch {
+      // An unreadable entry: the check on an empty state reports it.
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RebalanceError } from '../../src/errors/RebalanceError.js';
 import { MemoryStateStore } from '../../src/store/MemoryStateStore.js';
+import { readEvents } from '../../src/store/appendEvents.js';
+import type { UserState } from '../../src/index.js';
 import { emptyState, events as eventBatches, rb, seen } from './fixtures.js';
 
 const TTL = 100;
@@ -337,5 +339,66 @@ describe('MemoryStateStore', () => {
     // An empty list stores nothing and creates no state.
     await store.append('new', []);
     expect(await store.get('new')).toBeUndefined();
+  });
+
+  it('append refuses exactly the batches a check of every event on an empty state refuses, with the same error, and otherwise stores what observe gives, with or without event ids', async () => {
+    // Valid impressions and feedback, and entries broken in the ways observe refuses.
+    const entry = fc.oneof(
+      fc.record({
+        item: fc.record({ id: fc.constantFrom('a', 'b', 'c'), topics: fc.constant(['pro-ana']) }),
+        at: fc.integer({ min: 0, max: 1_000 }),
+      }),
+      fc.record({ seeLess: fc.constant({ target: 'eating-disorder' }), at: fc.nat(1_000) }),
+      fc.constantFrom<unknown>(
+        { item: { id: '' }, at: 1 },
+        { item: { id: 'x' }, at: Number.NaN },
+        { item: { id: 'x' }, at: 1, dwellMs: -1 },
+        { seeLess: { target: 'nope' }, at: 1 },
+        null,
+        7,
+      ),
+    );
+    const withIds = (list: unknown[], ids: boolean): unknown[] =>
+      ids
+        ? list.map((e, i) =>
+            typeof e === 'object' && e !== null ? { ...e, eventId: `e${i % 3}` } : e,
+          )
+        : list;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(entry, { maxLength: 6 }),
+        fc.array(entry, { maxLength: 6 }),
+        fc.boolean(),
+        async (first, second, ids) => {
+          const store = new MemoryStateStore({ rebalancer: rb });
+          let expected: UserState | undefined;
+          for (const batch of [withIds(first, ids), withIds(second, ids)]) {
+            const api = 'MemoryStateStore.append';
+            let refusal: unknown = null;
+            try {
+              readEvents(api, rb, batch, 1_000);
+            } catch (error) {
+              refusal = error;
+            }
+            const got: unknown = await store.append('u', batch as never).catch((e: unknown) => e);
+            if (refusal === null) {
+              expect(got).toBeUndefined();
+              if (batch.length > 0) expected = rb.observe(expected ?? emptyState(), batch as never);
+            } else {
+              expect(got).toBeInstanceOf(RebalanceError);
+              const { code, path, message } = got as RebalanceError;
+              const want = refusal as RebalanceError;
+              expect({ code, path, message }).toEqual({
+                code: want.code,
+                path: want.path,
+                message: want.message,
+              });
+            }
+            expect(await store.get('u')).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
