@@ -34,15 +34,16 @@ export function readFeedback(
   groups: ReadonlyMap<string, number>,
 ): Feedback | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const fail = (field: string, rule: string, got: unknown): never =>
-    failImpression(api, index, field, rule, got);
   let seeLess: unknown, intervention: unknown, at: unknown, item: unknown;
   try {
     ({ seeLess, intervention, at, item } = value as Record<string, unknown>);
   } catch (cause) {
     throw unreadableImpression(api, index, cause);
   }
+  // An impression, the common case, returns here: nothing below is made for it.
   if (seeLess === undefined && intervention === undefined) return null;
+  const fail = (field: string, rule: string, got: unknown): never =>
+    failImpression(api, index, field, rule, got);
   if (item !== undefined || (seeLess !== undefined && intervention !== undefined))
     fail('', 'must be one of an impression, a seeLess event or an intervention event', value);
   if (typeof at !== 'number' || !Number.isFinite(at))

@@ -19,10 +19,8 @@ export function readImpression(
   index: number,
   api: string,
 ): { item: unknown; at: number; dwellMs: number | null } {
-  const fail = (field: string, rule: string, got: unknown): never =>
-    failImpression(api, index, field, rule, got);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail('', 'must be an impression object', value);
+    failImpression(api, index, '', 'must be an impression object', value);
   let item: unknown, at: unknown, dwellMs: unknown;
   try {
     ({ item, at, dwellMs } = value as Impression);
@@ -30,16 +28,16 @@ export function readImpression(
     throw unreadableImpression(api, index, cause);
   }
   if (typeof at !== 'number' || !Number.isFinite(at))
-    fail('.at', 'must be a finite time in milliseconds', at);
+    failImpression(api, index, '.at', 'must be a finite time in milliseconds', at);
   if (
     dwellMs !== undefined &&
     (typeof dwellMs !== 'number' || !Number.isFinite(dwellMs) || dwellMs < 0)
   )
-    fail('.dwellMs', 'must be a finite number >= 0', dwellMs);
+    failImpression(api, index, '.dwellMs', 'must be a finite number >= 0', dwellMs);
   // + 0 turns −0 into 0, which is what JSON stores anyway: a state round-trips exactly.
   return {
     item,
-    at: (at as number) + 0,
-    dwellMs: dwellMs === undefined ? null : (dwellMs as number),
+    at: at + 0,
+    dwellMs: dwellMs === undefined ? null : dwellMs,
   };
 }
