@@ -1,11 +1,13 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
+  createEvasiveMatcher,
   createRebalancer,
   MemoryStateStore,
   presets,
   type Rebalancer,
   type RebalancerOptions,
   type StateStore,
+  type TermMatcher,
   type UserState,
 } from '../index.js';
 import type { ServerContext } from './context.js';
@@ -152,12 +154,13 @@ const PROBE_USER = 'feed-rebalancer:readiness-probe';
  */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
   const api = 'createServer';
-  const rb = createRebalancer(
+  const matching = keepMatcher(
     options.rebalancer ?? {
       taxonomy: presets.taxonomies.default,
       policy: presets.policies.balanced,
     },
   );
+  const rb = createRebalancer(matching.options);
   const limits = resolveLimits(options.limits, api);
   const metrics = createServerMetrics(rb, options.metrics);
   const storeOptions: ServerStoreOptions = {
@@ -181,6 +184,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     limits,
     now: options.now ?? Date.now,
     prcPool,
+    matcher: matching.matcher(),
     checkStore: options.checkStore ?? (() => store.get(PROBE_USER)),
     noteUser: (request, userId) => {
       users.set(request, userId);
@@ -241,4 +245,25 @@ function responseSchemas(route: RouteSpec): Record<number, unknown> {
   for (const [status, response] of Object.entries(route.responses))
     if (status !== '200' || route.preserialized !== true) schemas[Number(status)] = response.schema;
   return schemas;
+}
+
+/**
+ * The rebalancer's options with its matcher factory wrapped, so that the server keeps the term
+ * matcher the rebalancer builds: `POST /rank` scans each challenge item's text with it once and
+ * hands the library the topics found, rather than the text to scan again for the ranking and for
+ * the impressions. Options whose `matcher` is not a function go through as they are, for
+ * `createRebalancer` to refuse.
+ */
+function keepMatcher(options: RebalancerOptions): {
+  readonly options: RebalancerOptions;
+  readonly matcher: () => TermMatcher | null;
+} {
+  let kept: TermMatcher | null = null;
+  const factory = (options as { readonly matcher?: unknown }).matcher ?? createEvasiveMatcher;
+  if (typeof factory !== 'function') return { options, matcher: () => null };
+  const build = factory as NonNullable<RebalancerOptions['matcher']>;
+  return {
+    options: { ...options, matcher: (entries) => (kept = build(entries)) },
+    matcher: () => kept,
+  };
 }

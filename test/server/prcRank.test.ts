@@ -7,11 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  createEvasiveMatcher,
   createRebalancer,
   MemoryStateStore,
   presets,
   type ObserveEvent,
   type Rebalancer,
+  type TermMatcher,
   type UserState,
 } from '../../src/index.js';
 import type { PrcContentItem, PrcRecoveryItem } from '../../src/server/prc/prcTypes.js';
@@ -138,7 +140,7 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
     fc.assert(
       fc.property(cases, ([list, run, policy]) => {
         const rb = rebalancers.get(policy)!;
-        const out = rankPrc(rb, list, stateAfter(rb, run), AT, POOL);
+        const out = rankPrc(rb, list, stateAfter(rb, run), AT, POOL, null);
         expect(new Set(out.rankedIds).size).toBe(out.rankedIds.length);
         const known = new Set(list.map((item) => item.id));
         const inserted = new Map(out.newItems.map((item) => [item.id, item.url]));
@@ -157,7 +159,7 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
       fc.property(cases, ([list, run, policy]) => {
         const rb = rebalancers.get(policy)!;
         const items = unique(list);
-        const out = rankPrc(rb, items, stateAfter(rb, run), AT, POOL);
+        const out = rankPrc(rb, items, stateAfter(rb, run), AT, POOL, null);
         const byId = new Map(items.map((item) => [item.id, item]));
         const levelsOut = out.rankedIds
           .filter((id) => byId.has(id))
@@ -180,7 +182,7 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
       fc.property(cases, ([list, run, policy]) => {
         const rb = rebalancers.get(policy)!;
         const items = unique(list);
-        const out = rankPrc(rb, items, stateAfter(rb, run), AT, POOL);
+        const out = rankPrc(rb, items, stateAfter(rb, run), AT, POOL, null);
         const shown = new Set(out.rankedIds);
         const ids = new Set(items.map((item) => item.id));
         for (const item of items) {
@@ -205,7 +207,7 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
         const rb = rebalancers.get(policy)!;
         const state = stateAfter(rb, run);
         const items = unique(list);
-        const out = rankPrc(rb, items, state, AT, POOL);
+        const out = rankPrc(rb, items, state, AT, POOL, null);
         const byId = new Map(items.map((item) => [item.id, item]));
         const levels = new Map<string, PrcContentItem[]>();
         for (const item of items) {
@@ -237,15 +239,69 @@ describe('rankPrc under the challenge rules, over random comment trees (fast-che
       fc.property(cases, ([list, run, policy]) => {
         const rb = rebalancers.get(policy)!;
         const calm = list.map((item) => ({ ...item, text: 'a walk by the river' }));
-        const out = rankPrc(rb, calm, stateAfter(rb, run), AT, []);
+        const out = rankPrc(rb, calm, stateAfter(rb, run), AT, [], null);
         expect(out.rankedIds).toEqual(unique(calm).map((item) => item.id));
         // The off policy changes nothing, "see less" choices aside: they are the person's own.
         const off = rebalancers.get('off')!;
-        const untouched = rankPrc(off, list, stateAfter(off, Math.abs(run)), AT, POOL);
+        const untouched = rankPrc(off, list, stateAfter(off, Math.abs(run)), AT, POOL, null);
         expect(untouched.rankedIds).toEqual(unique(list).map((item) => item.id));
         expect(untouched.newItems).toEqual([]);
         expect(untouched.interventionOn).toBe(false);
       }),
+    );
+  });
+
+  it('ranks and records the same with the matcher\u2019s topics as with the text: one scan per item is exact', () => {
+    // Titles and texts from evasive spellings, compounds, recovery compounds, names and idioms.
+    const PHRASES = [
+      '#thinspo',
+      'th1nsp0 goals',
+      '#thinspogoals',
+      'pro ana tips',
+      'ana de armas',
+      '#anarecovery',
+      '#edrecovery warrior',
+      'suicid3',
+      'self harm',
+      '#selfharmfree',
+      'what I ate today #WhatIEatInADay',
+      'a walk by the river',
+      'killing it at the gym',
+      '',
+    ];
+    const phrase = fc.constantFrom(...PHRASES);
+    const texts = fc.array(
+      fc.record({
+        title: fc.option(phrase, { nil: null }),
+        text: fc.array(phrase, { maxLength: 3 }).map((words) => words.join(' ')),
+      }),
+      { minLength: 24, maxLength: 24 },
+    );
+    fc.assert(
+      fc.property(cases, texts, ([list, run, policy], words) => {
+        let matcher: TermMatcher | null = null;
+        const rb = createRebalancer({
+          taxonomy: presets.taxonomies.default,
+          policy: presets.policies[policy],
+          matcher: (entries) => (matcher = createEvasiveMatcher(entries)),
+        });
+        const worded = list.map((item, i) => ({ ...item, ...words[i % words.length]! }));
+        const state = stateAfter(rb, run);
+        const scanned = rankPrc(rb, worded, state, AT, POOL, matcher);
+        const read = rankPrc(rb, worded, state, AT, POOL, null);
+        expect(scanned.rankedIds).toEqual(read.rankedIds);
+        expect(scanned.newItems).toEqual(read.newItems);
+        expect(scanned.interventionOn).toBe(read.interventionOn);
+        const seen = (shown: typeof read.shown): UserState =>
+          rb.observe(
+            state,
+            shown.map((item) => ({ item, at: AT })),
+          );
+        expect(seen(scanned.shown)).toEqual(seen(read.shown));
+        // Every text but the empty one reached the library as topics, scanned once.
+        for (const item of scanned.shown) expect(item.text ?? '').toBe('');
+      }),
+      { numRuns: 150 },
     );
   });
 });

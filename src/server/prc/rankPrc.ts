@@ -1,5 +1,5 @@
 import { LIMITS } from '../../validate/limits.js';
-import type { Item, Rebalancer, RebalanceResult, UserState } from '../../index.js';
+import type { Item, Rebalancer, RebalanceResult, TermMatcher, UserState } from '../../index.js';
 import type { PrcContentItem, PrcNewItem, PrcRecoveryItem } from './prcTypes.js';
 import { FEED, readThreads, removeWithReplies } from './threads.js';
 
@@ -41,6 +41,8 @@ type Entry = number | PrcRecoveryItem;
  * @param state - the user's state
  * @param at - the request time (ms)
  * @param pool - recovery items with URLs, possibly empty
+ * @param matcher - the rebalancer's term matcher, to scan each text once (`null`: the library
+ *   scans it, for the ranking and again for the impressions)
  * @returns the ranking
  * @internal
  */
@@ -50,9 +52,11 @@ export function rankPrc(
   state: UserState,
   at: number,
   pool: readonly PrcRecoveryItem[],
+  matcher: TermMatcher | null,
 ): PrcRanking {
   const threads = readThreads(list);
-  const library = threads.items.map(toItem);
+  const library = new Array<Item>(threads.items.length);
+  for (let i = 0; i < library.length; i++) library[i] = toItem(threads.items[i]!, matcher);
   const results: RebalanceResult[] = [];
   const served = new Map<string, Entry[]>();
   const dropped: number[] = [];
@@ -135,12 +139,18 @@ function unchangedSize(feed: RebalanceResult, state: UserState): number {
   return smallest;
 }
 
-/** A challenge item as the library reads it: its id, and its title and text to classify. */
-function toItem(item: PrcContentItem): Item {
+/**
+ * A challenge item as the library reads it: its id, and the topics its title and text match —
+ * which the library reads exactly as it reads the text itself, a listed topic counting with
+ * confidence 1 like a term match — or, without a matcher or with more topics than an item may
+ * list, the text.
+ */
+function toItem(item: PrcContentItem, matcher: TermMatcher | null): Item {
   const title = typeof item.title === 'string' && item.title !== '' ? item.title : null;
-  const text = title === null ? item.text : `${title}\n${item.text}`;
-  return {
-    id: item.id,
-    text: text.length > LIMITS.textLength ? text.slice(0, LIMITS.textLength) : text,
-  };
+  const whole = title === null ? item.text : `${title}\n${item.text}`;
+  const text = whole.length > LIMITS.textLength ? whole.slice(0, LIMITS.textLength) : whole;
+  if (matcher === null || text === '') return { id: item.id, text };
+  const topics = matcher.scanText(text);
+  if (!Array.isArray(topics) || topics.length > LIMITS.topicsPerItem) return { id: item.id, text };
+  return { id: item.id, topics };
 }
