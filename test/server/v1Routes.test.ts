@@ -25,18 +25,26 @@ describe('the /v1 routes answer what the library answers in process', () => {
       state: rb.emptyState(),
       at: T0,
     });
+    // Items by id; the decision record only when asked for.
     expect(body).toEqual(
       json({
-        items: expected.items,
+        items: expected.items.map((item) => item.id),
         slots: expected.slots,
         dropped: expected.dropped,
         rejectedRecovery: expected.rejectedRecovery,
         assessment: expected.assessment,
         applied: expected.applied,
         explanation: explain(expected),
-        decision: expected.decision,
       }),
     );
+    const audited = await post(app, '/v1/rebalance', {
+      userId: 'new-user',
+      candidates: CANDIDATES,
+      recovery: RECOVERY,
+      at: T0,
+      decision: true,
+    });
+    expect(audited.json).toEqual({ ...body, decision: json(expected.decision) });
   });
 
   it('POST /v1/impressions accepts the events, POST /v1/assess then answers their state and POST /v1/rebalance rebalances from it', async () => {
@@ -87,12 +95,16 @@ describe('the /v1 routes answer what the library answers in process', () => {
       ...request,
       shadow: true,
     });
-    const live = await post(app, '/v1/rebalance', { userId: 'u-shadow', ...request });
+    const live = await post(app, '/v1/rebalance', {
+      userId: 'u-shadow',
+      ...request,
+      decision: true,
+    });
     expect(shadow.status).toBe(200);
     const expected = rb.rebalance({ ...request, state: local, shadow: true });
     expect(shadow.json).toEqual(
       json({
-        items: expected.items,
+        items: expected.items.map((item) => item.id),
         slots: expected.slots,
         dropped: expected.dropped,
         rejectedRecovery: expected.rejectedRecovery,
@@ -120,6 +132,22 @@ describe('the /v1 routes answer what the library answers in process', () => {
     });
     expect(reply.status).toBe(400);
     expect(JSON.stringify(reply.json)).toContain('shadow');
+  });
+
+  it('POST /v1/rebalance answers the decision record as asked: shadow brings it unless decision is false', async () => {
+    const { app } = testServer();
+    const request = { userId: 'u', candidates: CANDIDATES, at: T0 };
+    const keys = async (extra: Record<string, unknown>): Promise<boolean> =>
+      'decision' in (await post(app, '/v1/rebalance', { ...request, ...extra })).json;
+    expect(await keys({})).toBe(false);
+    expect(await keys({ decision: false })).toBe(false);
+    expect(await keys({ decision: true })).toBe(true);
+    expect(await keys({ shadow: true })).toBe(true);
+    expect(await keys({ shadow: true, decision: false })).toBe(false);
+    expect(await keys({ shadow: false, decision: true })).toBe(true);
+    const bad = await post(app, '/v1/rebalance', { ...request, decision: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.path).toBe('decision');
   });
 
   it('POST /v1/rebalance with profiling false needs no userId and reads no state', async () => {

@@ -80,13 +80,23 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
           description:
             'true serves the host\u2019s own order (the candidates up to size) unchanged; decision says what the policy would have done. For measuring a policy on live traffic before it serves.',
         },
+        decision: {
+          type: 'boolean',
+          description:
+            'true answers the decision record (decision) too, for an audit trail; it is about 4 KB for 100 candidates, so it is left out unless asked for. Defaults to shadow.',
+        },
       },
       // userId is required by the route unless profiling is false (data minimisation).
       ['candidates'],
     ),
     rebalanceReply: object(
       {
-        items: { type: 'array', items: ref(ITEM), description: 'The feed to serve.' },
+        items: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'The feed to serve, as the ids of the items sent (candidates and recovery), in order. The caller holds the items; the ids say which to show.',
+        },
         slots: { type: 'array', items: ref(SLOT) },
         dropped: { type: 'array', items: ref(DROPPED_ITEM) },
         rejectedRecovery: { type: 'array', items: ref(REJECTED_RECOVERY) },
@@ -96,19 +106,14 @@ export function v1Schemas(limits: ResolvedServerLimits): V1Schemas {
           type: 'string',
           description: 'What the rebalancing changed and why, in one sentence (explain).',
         },
+        // Only when the request's decision (or shadow) is true.
         decision: ref(DECISION),
       },
-      [
-        'items',
-        'slots',
-        'dropped',
-        'rejectedRecovery',
-        'assessment',
-        'applied',
-        'explanation',
-        'decision',
-      ],
-      { description: 'The rebalanced feed and its audit.' },
+      ['items', 'slots', 'dropped', 'rejectedRecovery', 'assessment', 'applied', 'explanation'],
+      {
+        description:
+          'The rebalanced feed and its audit; decision only when the request asked for it (decision or shadow true).',
+      },
     ),
     impressionsBody: object(
       {
