@@ -90,6 +90,7 @@ export class LogAppender {
     const refused = new Map<string, unknown>();
     const users: string[] = [];
     const calls: AppendCall[] = [];
+    const sourceJson = JSON.stringify(source);
     for (const [userId, share] of shares) {
       const options = { source, offset: share.offsets };
       try {
@@ -101,7 +102,7 @@ export class LogAppender {
         const entry =
           share.texts === null
             ? encodeEntry(token, share.events, options)
-            : encodeRawEntry(token, share.texts, options);
+            : encodeRawEntry(token, share.texts, options, sourceJson);
         this.#assertSize(api, entry);
         users.push(userId);
         calls.push({ keys: userKeys(o.prefix, userId), entry });
@@ -156,6 +157,9 @@ export class LogAppender {
 
   #assertSize(api: string, entry: string): void {
     const o = this.#ctx.options;
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4):
+    // an entry this short fits without counting its bytes, which would read it all once more.
+    if (entry.length * 3 <= o.maxAppendBytes) return;
     const bytes = Buffer.byteLength(entry, 'utf8');
     if (bytes > o.maxAppendBytes) {
       throw new RebalanceError(

@@ -49,6 +49,8 @@ export function encodeEntry(
  * @param id - the append's unique id (no characters that JSON escapes)
  * @param texts - the events' JSON texts, in order
  * @param options - validated delivery options
+ * @param sourceJson - `JSON.stringify(options.source)`, when the caller has it already (the
+ *   source of a whole batch)
  * @returns the entry
  * @internal
  */
@@ -56,7 +58,12 @@ export function encodeRawEntry(
   id: string,
   texts: readonly string[],
   options: DeliveryOptions,
+  sourceJson: string = JSON.stringify(options.source),
 ): string {
-  const d = JSON.stringify({ source: options.source, offset: options.offset });
-  return `{"a":"${id}","e":[${texts.join(',')}],"d":${d}}`;
+  // The very text of JSON.stringify({ source, offset }), without building the object to
+  // serialise, and one text without a join: this runs for every user of every batch a stream
+  // consumer reads, and took three times as long written the plain way.
+  const d = `{"source":${sourceJson},"offset":${JSON.stringify(options.offset)}}`;
+  const e = texts.length === 1 ? texts[0]! : texts.join(',');
+  return `{"a":"${id}","e":[${e}],"d":${d}}`;
 }

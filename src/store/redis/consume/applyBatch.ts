@@ -18,7 +18,8 @@ export interface PreparedBatch {
   readonly stream: string;
   /** The ids of the batch's entries, to be acknowledged once it is applied. */
   readonly ids: readonly string[];
-  readonly byUser: ReadonlyMap<string, Entry[]>;
+  /** The well-formed entries, oldest first. */
+  readonly entries: readonly Entry[];
   readonly dead: Dead[];
   /** The store's appends of the batch, ready to be sent; `undefined` for other stores. */
   readonly appends: PreparedAppends | undefined;
@@ -42,7 +43,7 @@ export function prepareBatch(
   stream: string,
   batch: readonly (readonly [string, unknown])[],
 ): PreparedBatch {
-  const byUser = new Map<string, Entry[]>();
+  const entries: Entry[] = [];
   const dead: Dead[] = [];
   const sourced: SourcedEntry[] = [];
   const ids = new Array<string>(batch.length);
@@ -54,14 +55,27 @@ export function prepareBatch(
       dead.push(entry);
       continue;
     }
-    const list = byUser.get(entry.user);
-    if (list === undefined) byUser.set(entry.user, [entry]);
-    else list.push(entry);
+    entries.push(entry);
     sourced.push({ offset: id, userId: entry.user, events: entry.events, raw: entry.raw });
   }
   const together = sourcedAppendOf(o.store);
   const appends = together === undefined ? undefined : together(stream, sourced);
-  return { stream, ids, byUser, dead, appends };
+  return { stream, ids, entries, dead, appends };
+}
+
+/**
+ * The entries of each user, in order. Grouped only when a batch is appended user by user: with a
+ * `RedisStateStore` the store groups the batch itself, and this is needed only for a user it
+ * refuses.
+ */
+function byUser(entries: readonly Entry[]): Map<string, Entry[]> {
+  const users = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const list = users.get(entry.user);
+    if (list === undefined) users.set(entry.user, [entry]);
+    else list.push(entry);
+  }
+  return users;
 }
 
 /**
@@ -87,18 +101,20 @@ export async function applyBatch(
   o: ResolvedConsumeOptions,
   prepared: PreparedBatch,
 ): Promise<{ readonly dead: number; readonly settled: Promise<void> }> {
-  const { stream, byUser, dead, appends } = prepared;
+  const { stream, entries, dead, appends } = prepared;
   const folds: Promise<void>[] = [];
-  let alone: Iterable<[string, Entry[]]> = byUser;
-  if (appends !== undefined) {
+  let alone: Iterable<[string, Entry[]]>;
+  if (appends === undefined) alone = byUser(entries);
+  else {
     const result = await appends.commit();
     folds.push(result.folded);
     // Refused before anything was stored: each such user again on its own, to find the entry
     // at fault, as with any store.
     const again: [string, Entry[]][] = [];
+    const users = result.refused.size === 0 ? undefined : byUser(entries);
     for (const [user, error] of result.refused) {
       if (!(error instanceof RebalanceError && REFUSED.has(error.code))) throw error;
-      again.push([user, byUser.get(user)!]);
+      again.push([user, users!.get(user)!]);
     }
     alone = again;
   }

@@ -51,31 +51,25 @@ export function parseEntry(id: string, fields: unknown): ParsedEntry {
     if (name === 'u' && user === undefined) user = text(list[i + 1]);
     else if (name === 'e' && body === undefined) body = text(list[i + 1]);
   }
-  const fail = (reason: string): ParsedEntry => ({
-    ok: false,
-    id,
-    reason,
-    fields: list.map(String),
-  });
   if (user === undefined || user.length === 0)
-    return fail('field u (the user id) is missing or empty');
-  if (body === undefined) return fail('field e (the events as JSON) is missing');
+    return malformed(id, list, 'field u (the user id) is missing or empty');
+  if (body === undefined) return malformed(id, list, 'field e (the events as JSON) is missing');
   if (body.length > MAX_ENTRY_CHARS)
-    return fail(`field e is longer than ${MAX_ENTRY_CHARS} characters`);
+    return malformed(id, list, `field e is longer than ${MAX_ENTRY_CHARS} characters`);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return fail('field e is not valid JSON');
+    return malformed(id, list, 'field e is not valid JSON');
   }
   const many = Array.isArray(value);
   const events: unknown[] = many ? (value as unknown[]) : [value];
   if (events.length === 0 || events.length > MAX_ENTRY_EVENTS)
-    return fail(`field e must hold 1 to ${MAX_ENTRY_EVENTS} events`);
+    return malformed(id, list, `field e must hold 1 to ${MAX_ENTRY_EVENTS} events`);
   let plain = true;
   for (const event of events) {
     if (typeof event !== 'object' || event === null || Array.isArray(event))
-      return fail('field e must be an event object or an array of them');
+      return malformed(id, list, 'field e must be an event object or an array of them');
     if ((event as { item?: { embedding?: unknown } }).item?.embedding !== undefined) plain = false;
   }
   // The text parsed as this very list, so only JSON whitespace surrounds it: trimmed, it is the
@@ -83,6 +77,14 @@ export function parseEntry(id: string, fields: unknown): ParsedEntry {
   const trimmed = plain ? body.trim() : undefined;
   const raw = trimmed === undefined || !many ? trimmed : trimmed.slice(1, -1);
   return { ok: true, id, user, events: events as ObserveEvent[], raw, fields: list };
+}
+
+/**
+ * A malformed entry and why. A function of its own rather than a closure in `parseEntry`, which
+ * would be made for every entry read.
+ */
+function malformed(id: string, fields: readonly unknown[], reason: string): ParsedEntry {
+  return { ok: false, id, reason, fields: fields.map(String) };
 }
 
 /** A field as a string (ioredis answers strings; anything else is converted). */
