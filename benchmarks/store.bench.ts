@@ -184,19 +184,17 @@ async function redisRows(): Promise<BenchRow[]> {
     await Promise.all(Array.from({ length: 64 }, (_, lane) => unfolded.delete(`user-${lane}`)));
     const baseline = 'GET, parseState, observe, serializeState, SET (not atomic)';
     return [
-      ratioAtMost(
+      figure(
         'RedisStateStore.append of ten impressions, one user at a time',
-        appendSequential.subject,
-        appendSequential.baseline,
+        appendSequential.subject / appendSequential.baseline,
+        '×',
         'RPUSH of the same entry',
-        1.5,
       ),
-      ratioAtMost(
+      figure(
         'RedisStateStore.append of ten impressions, 64 users at once',
-        appendConcurrent.subject,
-        appendConcurrent.baseline,
+        appendConcurrent.subject / appendConcurrent.baseline,
+        '×',
         'RPUSH of the same entry, 64 keys at once',
-        1.5,
       ),
       figure(
         'the same without folds (validation, encoding and the script only), one user at a time',
