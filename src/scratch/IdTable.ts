@@ -83,11 +83,15 @@ export class IdTable {
   add(id: string): number {
     if (this.map !== null) return this.addToMap(id);
     const hash = this.hash(id);
-    const at = this.find(id, hash);
-    if (at >= 0) return this.slots[at]! - 1;
-    // The probes just spent may have sent the table over its budget.
-    if (this.map !== null) return this.addToMap(id);
-    const slot = -1 - at;
+    let slot = hash & this.mask;
+    // Most ids of a list are new and land in an empty slot at once: that path books nothing.
+    if (this.slots[slot] !== 0) {
+      const at = this.find(id, hash);
+      if (at >= 0) return this.slots[at]! - 1;
+      // The probes just spent may have sent the table over its budget.
+      if (this.map !== null) return this.addToMap(id);
+      slot = -1 - at;
+    }
     this.slots[slot] = this.size + 1;
     this.hashes[slot] = hash;
     this.ids[this.size++] = id;
