@@ -80,8 +80,9 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const inRing = arena.int32(groups);
   const full = new FullCaps(arena, groups);
   for (let g = 0; g < groups; g++) if (capCount[g] === 0) full.add(g);
-  // The first slot at whose end some item leaves its group's window.
-  let nextExit = Infinity;
+  // The first slot at whose end some item leaves its group's window (an int32 throughout, so
+  // the check every slot makes is an integer comparison).
+  let nextExit = NEVER;
   // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
   // best head among them, recomputed only when one of those heads moves. Queue 0 (no capped
   // group) is never blocked: a slot it fills costs one comparison.
@@ -161,28 +162,33 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       taken[rank] = 1;
       head[q] = after[rank]!;
       remaining -= 1;
-      // The item enters the window of each of its capped groups.
-      const entering = sets[q]!.groups;
-      for (let k = 0; k < entering.length; k++) {
-        const g = entering[k]!;
-        const span = capCount[g]! + 1;
-        ring[ringStart[g]! + ((ringHead[g]! + inRing[g]!) % span)] = s;
-        inRing[g]! += 1;
-        if (inRing[g]! + 1 > capCount[g]! && !full.has(g)) {
-          full.add(g);
-          allowedStale = true;
+      // The item enters the window of each of its capped groups (queue 0 has none). Ring
+      // positions wrap by a subtraction: head and count are both below the span.
+      if (q !== 0) {
+        const entering = sets[q]!.groups;
+        for (let k = 0; k < entering.length; k++) {
+          const g = entering[k]!;
+          const span = capCount[g]! + 1;
+          let place = ringHead[g]! + inRing[g]!;
+          if (place >= span) place -= span;
+          ring[ringStart[g]! + place] = s;
+          inRing[g]! += 1;
+          if (inRing[g]! + 1 > capCount[g]! && !full.has(g)) {
+            full.add(g);
+            allowedStale = true;
+          }
+          nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
         }
-        nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
       }
     }
     if (s < nextExit) continue;
     // Items whose window ends with this slot leave it.
-    nextExit = Infinity;
+    nextExit = NEVER;
     for (let i = 0; i < capped.length; i++) {
       const g = capped[i]!;
       const span = capCount[g]! + 1;
       while (inRing[g]! > 0 && ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1 <= s) {
-        ringHead[g] = (ringHead[g]! + 1) % span;
+        ringHead[g] = ringHead[g]! + 1 === span ? 0 : ringHead[g]! + 1;
         inRing[g]! -= 1;
       }
       if (inRing[g]! + 1 <= capCount[g]! && full.has(g)) {
@@ -213,3 +219,5 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
 }
 
 const EMPTY = new Int32Array(0);
+/** A slot index no request reaches (sizes are far below 2^31). */
+const NEVER = 0x7fffffff;
