@@ -78,10 +78,13 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const ring = arena.int32(ringStart[groups]!, false);
   const ringHead = arena.int32(groups);
   const inRing = arena.int32(groups);
+  // Per group, the slot at whose end the oldest item of its ring leaves the window (NEVER when
+  // the ring is empty): a slot where no item leaves costs one comparison per capped group.
+  const exitAt = arena.int32(groups, false).fill(NEVER);
   const full = new FullCaps(arena, groups);
   for (let g = 0; g < groups; g++) if (capCount[g] === 0) full.add(g);
-  // The first slot at whose end some item leaves its group's window (an int32 throughout, so
-  // the check every slot makes is an integer comparison).
+  // The first slot at whose end some item leaves its group's window, the least of `exitAt` (an
+  // int32 throughout, so the check every slot makes is an integer comparison).
   let nextExit = NEVER;
   // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
   // best head among them, recomputed only when one of those heads moves. Queue 0 (no capped
@@ -96,6 +99,8 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   let bestStale = true;
 
   const limit = Math.min(size, 2 * n + 1);
+  // `size` as an int32 (it may be Infinity): no slot index reaches NEVER.
+  const sizeBound = size < NEVER ? size : NEVER;
   const slots = arena.int32(limit, false);
   const { recoveryEvery, recoveryAvailable, maxShare } = input;
   let served = 0;
@@ -105,7 +110,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   let stoppedBy: FillResult['stoppedBy'] = 'end';
   for (let s = 0; ; s++) {
     if (remaining === 0) break;
-    if (s >= size) {
+    if (s >= sizeBound) {
       stoppedBy = 'size';
       break;
     }
@@ -172,31 +177,46 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
           let place = ringHead[g]! + inRing[g]!;
           if (place >= span) place -= span;
           ring[ringStart[g]! + place] = s;
-          inRing[g]! += 1;
-          if (inRing[g]! + 1 > capCount[g]! && !full.has(g)) {
+          const held = inRing[g]! + 1;
+          inRing[g] = held;
+          if (held === 1) {
+            const exit = s + capWindow[g]! - 1;
+            exitAt[g] = exit;
+            if (exit < nextExit) nextExit = exit;
+          }
+          if (held + 1 > capCount[g]! && !full.has(g)) {
             full.add(g);
             allowedStale = true;
           }
-          nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
         }
       }
     }
     if (s < nextExit) continue;
-    // Items whose window ends with this slot leave it.
+    // Items whose window ends with this slot leave it; only the groups they belong to change.
     nextExit = NEVER;
     for (let i = 0; i < capped.length; i++) {
       const g = capped[i]!;
-      const span = capCount[g]! + 1;
-      while (inRing[g]! > 0 && ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1 <= s) {
-        ringHead[g] = ringHead[g]! + 1 === span ? 0 : ringHead[g]! + 1;
-        inRing[g]! -= 1;
+      let exit = exitAt[g]!;
+      if (exit <= s) {
+        const start = ringStart[g]!;
+        const span = capCount[g]! + 1;
+        const window = capWindow[g]! - 1;
+        let first = ringHead[g]!;
+        let held = inRing[g]!;
+        do {
+          first = first + 1 === span ? 0 : first + 1;
+          held -= 1;
+          exit = held > 0 ? ring[start + first]! + window : NEVER;
+        } while (exit <= s);
+        ringHead[g] = first;
+        inRing[g] = held;
+        exitAt[g] = exit;
+        if (held + 1 <= capCount[g]! && full.has(g)) {
+          full.remove(g);
+          allowedStale = true;
+        }
       }
-      if (inRing[g]! + 1 <= capCount[g]! && full.has(g)) {
-        full.remove(g);
-        allowedStale = true;
-      }
-      if (inRing[g]! > 0)
-        nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
+      if (exit < nextExit) nextExit = exit;
     }
   }
   // No recovery item after the last organic one when the organic feed has ended (guarantee 7 of
