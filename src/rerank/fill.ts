@@ -91,8 +91,12 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   // group) is never blocked: a slot it fills costs one comparison.
   let allowed: Int32Array = EMPTY;
   let allowedCount = 0;
-  const byFull: (Int32Array | undefined)[] | null =
-    groups <= 8 ? new Array<Int32Array | undefined>(1 << groups) : null;
+  // With few groups, per set of full caps (its key) the list of its unblocked queues and their
+  // number + 1 (0: not worked out yet); lists are carved whole, never cut to a view of their
+  // length. Past 8 groups one list is worked out again in place.
+  const byFull: Int32Array[] | null = groups <= 8 ? new Array<Int32Array>(1 << groups) : null;
+  const byFullCount = byFull === null ? EMPTY : arena.int32(1 << groups);
+  const scratch = byFull === null ? arena.int32(queues, false) : EMPTY;
   let allowedStale = true;
   let bestRank = -1;
   let bestQueue = -1;
@@ -128,16 +132,19 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       if (allowedStale) {
         // The unblocked queues depend only on which caps are full: with few groups, each set of
         // full caps is worked out once per request (emptied queues are skipped below).
-        const known = byFull === null ? undefined : byFull[full.key];
-        if (known !== undefined) allowed = known;
-        else {
-          allowed = arena.int32(queues, false);
+        const key = full.key;
+        if (byFull !== null && byFullCount[key]! > 0) {
+          allowed = byFull[key]!;
+          allowedCount = byFullCount[key]! - 1;
+        } else {
+          allowed = byFull === null ? scratch : arena.int32(queues, false);
           allowedCount = 0;
           for (let k = 1; k < queues; k++) if (!full.blocks(sets[k]!)) allowed[allowedCount++] = k;
-          allowed = allowed.subarray(0, allowedCount);
-          if (byFull !== null) byFull[full.key] = allowed;
+          if (byFull !== null) {
+            byFull[key] = allowed;
+            byFullCount[key] = allowedCount + 1;
+          }
         }
-        allowedCount = allowed.length;
         allowedStale = false;
         bestStale = true;
       }
