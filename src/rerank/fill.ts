@@ -78,23 +78,33 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const ring = arena.int32(ringStart[groups]!, false);
   const ringHead = arena.int32(groups);
   const inRing = arena.int32(groups);
+  // Per group, the slot at whose end the oldest item of its ring leaves the window (NEVER when
+  // the ring is empty): a slot where no item leaves costs one comparison per capped group.
+  const exitAt = arena.int32(groups, false).fill(NEVER);
   const full = new FullCaps(arena, groups);
   for (let g = 0; g < groups; g++) if (capCount[g] === 0) full.add(g);
-  // The first slot at whose end some item leaves its group's window.
-  let nextExit = Infinity;
+  // The first slot at whose end some item leaves its group's window, the least of `exitAt` (an
+  // int32 throughout, so the check every slot makes is an integer comparison).
+  let nextExit = NEVER;
   // The triggering queues no cap blocks, recomputed only after a cap fills or frees, and the
   // best head among them, recomputed only when one of those heads moves. Queue 0 (no capped
   // group) is never blocked: a slot it fills costs one comparison.
   let allowed: Int32Array = EMPTY;
   let allowedCount = 0;
-  const byFull: (Int32Array | undefined)[] | null =
-    groups <= 8 ? new Array<Int32Array | undefined>(1 << groups) : null;
+  // With few groups, per set of full caps (its key) the list of its unblocked queues and their
+  // number + 1 (0: not worked out yet); lists are carved whole, never cut to a view of their
+  // length. Past 8 groups one list is worked out again in place.
+  const byFull: Int32Array[] | null = groups <= 8 ? new Array<Int32Array>(1 << groups) : null;
+  const byFullCount = byFull === null ? EMPTY : arena.int32(1 << groups);
+  const scratch = byFull === null ? arena.int32(queues, false) : EMPTY;
   let allowedStale = true;
   let bestRank = -1;
   let bestQueue = -1;
   let bestStale = true;
 
   const limit = Math.min(size, 2 * n + 1);
+  // `size` as an int32 (it may be Infinity): no slot index reaches NEVER.
+  const sizeBound = size < NEVER ? size : NEVER;
   const slots = arena.int32(limit, false);
   const { recoveryEvery, recoveryAvailable, maxShare } = input;
   let served = 0;
@@ -104,7 +114,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   let stoppedBy: FillResult['stoppedBy'] = 'end';
   for (let s = 0; ; s++) {
     if (remaining === 0) break;
-    if (s >= size) {
+    if (s >= sizeBound) {
       stoppedBy = 'size';
       break;
     }
@@ -122,16 +132,19 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       if (allowedStale) {
         // The unblocked queues depend only on which caps are full: with few groups, each set of
         // full caps is worked out once per request (emptied queues are skipped below).
-        const known = byFull === null ? undefined : byFull[full.key];
-        if (known !== undefined) allowed = known;
-        else {
-          allowed = arena.int32(queues, false);
+        const key = full.key;
+        if (byFull !== null && byFullCount[key]! > 0) {
+          allowed = byFull[key]!;
+          allowedCount = byFullCount[key]! - 1;
+        } else {
+          allowed = byFull === null ? scratch : arena.int32(queues, false);
           allowedCount = 0;
           for (let k = 1; k < queues; k++) if (!full.blocks(sets[k]!)) allowed[allowedCount++] = k;
-          allowed = allowed.subarray(0, allowedCount);
-          if (byFull !== null) byFull[full.key] = allowed;
+          if (byFull !== null) {
+            byFull[key] = allowed;
+            byFullCount[key] = allowedCount + 1;
+          }
         }
-        allowedCount = allowed.length;
         allowedStale = false;
         bestStale = true;
       }
@@ -161,36 +174,56 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       taken[rank] = 1;
       head[q] = after[rank]!;
       remaining -= 1;
-      // The item enters the window of each of its capped groups.
-      const entering = sets[q]!.groups;
-      for (let k = 0; k < entering.length; k++) {
-        const g = entering[k]!;
-        const span = capCount[g]! + 1;
-        ring[ringStart[g]! + ((ringHead[g]! + inRing[g]!) % span)] = s;
-        inRing[g]! += 1;
-        if (inRing[g]! + 1 > capCount[g]! && !full.has(g)) {
-          full.add(g);
-          allowedStale = true;
+      // The item enters the window of each of its capped groups (queue 0 has none). Ring
+      // positions wrap by a subtraction: head and count are both below the span.
+      if (q !== 0) {
+        const entering = sets[q]!.groups;
+        for (let k = 0; k < entering.length; k++) {
+          const g = entering[k]!;
+          const span = capCount[g]! + 1;
+          let place = ringHead[g]! + inRing[g]!;
+          if (place >= span) place -= span;
+          ring[ringStart[g]! + place] = s;
+          const held = inRing[g]! + 1;
+          inRing[g] = held;
+          if (held === 1) {
+            const exit = s + capWindow[g]! - 1;
+            exitAt[g] = exit;
+            if (exit < nextExit) nextExit = exit;
+          }
+          if (held + 1 > capCount[g]! && !full.has(g)) {
+            full.add(g);
+            allowedStale = true;
+          }
         }
-        nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
       }
     }
     if (s < nextExit) continue;
-    // Items whose window ends with this slot leave it.
-    nextExit = Infinity;
+    // Items whose window ends with this slot leave it; only the groups they belong to change.
+    nextExit = NEVER;
     for (let i = 0; i < capped.length; i++) {
       const g = capped[i]!;
-      const span = capCount[g]! + 1;
-      while (inRing[g]! > 0 && ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1 <= s) {
-        ringHead[g] = (ringHead[g]! + 1) % span;
-        inRing[g]! -= 1;
+      let exit = exitAt[g]!;
+      if (exit <= s) {
+        const start = ringStart[g]!;
+        const span = capCount[g]! + 1;
+        const window = capWindow[g]! - 1;
+        let first = ringHead[g]!;
+        let held = inRing[g]!;
+        do {
+          first = first + 1 === span ? 0 : first + 1;
+          held -= 1;
+          exit = held > 0 ? ring[start + first]! + window : NEVER;
+        } while (exit <= s);
+        ringHead[g] = first;
+        inRing[g] = held;
+        exitAt[g] = exit;
+        if (held + 1 <= capCount[g]! && full.has(g)) {
+          full.remove(g);
+          allowedStale = true;
+        }
       }
-      if (inRing[g]! + 1 <= capCount[g]! && full.has(g)) {
-        full.remove(g);
-        allowedStale = true;
-      }
-      if (inRing[g]! > 0)
-        nextExit = Math.min(nextExit, ring[ringStart[g]! + ringHead[g]!]! + capWindow[g]! - 1);
+      if (exit < nextExit) nextExit = exit;
     }
   }
   // No recovery item after the last organic one when the organic feed has ended (guarantee 7 of
@@ -213,3 +246,5 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
 }
 
 const EMPTY = new Int32Array(0);
+/** A slot index no request reaches (sizes are far below 2^31). */
+const NEVER = 0x7fffffff;

@@ -125,7 +125,10 @@ export function prepareList(
   }
   const count = table.size;
   const ids = table.ids;
-  if (count < n) {
+  // Cut to length only when something was left out (views of a typed array cost more than the
+  // comparison).
+  const whole = count === n;
+  if (!whole) {
     ids.length = count;
     sources.length = count;
   }
@@ -133,10 +136,10 @@ export function prepareList(
     count,
     ids,
     sources,
-    from: from.subarray(0, count),
-    embedding: embedding.subarray(0, count),
+    from: whole ? from : from.subarray(0, count),
+    embedding: whole ? embedding : embedding.subarray(0, count),
     views,
-    triggering: triggering.head(count),
+    triggering: whole ? triggering : triggering.head(count),
     recovery,
     embeddings,
     left,

@@ -188,18 +188,23 @@ function rebalanceWith(
   let changed = 0;
   const recoveryByCaller = pool === null ? null : new Array<number>(actions.callers.length).fill(0);
   const firstServed: number[] = [];
+  // The columns the loop reads, as locals: it allocates, which keeps the compiler from hoisting
+  // their loads out of it.
+  const filled = fill.slots;
+  const { from: organicFrom, ids: organicIds, sources: organicSources } = organic;
   let r = 0;
   for (let s = 0; s < served; s++) {
-    const v = fill.slots[s]!;
+    const v = filled[s]!;
     let slot: Slot;
     if (v >= 0) {
-      const from = organic.from[v]!;
-      slot = { id: organic.ids[v]!, source: 'organic', from, reasons: reasons.next(v) };
+      const from = organicFrom[v]!;
+      const id = organicIds[v]!;
+      slot = { id, source: 'organic', from, reasons: reasons.next(v) };
       if (from !== s) {
         if (changes === NO_CHANGES) changes = new Array<DecisionChange>(served - s);
-        changes[changed++] = { slot: s, id: slot.id, from };
+        changes[changed++] = { slot: s, id, from };
       }
-      items[s] = organic.sources[v]!;
+      items[s] = organicSources[v]!;
       if (banners !== null) slot = withBanner(slot, banners, organic.views![v]!, req.locale);
     } else {
       // The fill made exactly as many recovery slots as could be assigned.

@@ -42,16 +42,22 @@ export function sortRecoveryPool(
     if (state.impressions - (shownAt + 1) < cooldown) (cooling ??= new Set<string>()).add(hash);
   }
   let available = 0;
+  const masks = pool.triggering.masks;
   for (let p = 0; p < pool.count; p++) {
     const row = p * groups;
     const id = pool.ids[p]!;
+    // The first group it is triggering for: the lowest bit of its mask, when there are masks.
     let trigger = -1;
-    for (let g = 0; g < groups; g++) {
-      if (pool.triggering.has(p, g)) {
-        trigger = g;
-        break;
+    if (masks !== null) {
+      const mask = masks[p]!;
+      if (mask !== 0) trigger = 31 - Math.clz32(mask & -mask);
+    } else
+      for (let g = 0; g < groups; g++) {
+        if (pool.triggering.has(p, g)) {
+          trigger = g;
+          break;
+        }
       }
-    }
     if (trigger >= 0) {
       rejected.push({
         id,
@@ -88,11 +94,13 @@ export function sortRecoveryPool(
  */
 export function rankByRelevance(
   pool: PreparedList,
-  lists: readonly number[][],
+  lists: readonly (readonly number[])[],
   centroid: Float64Array | null,
   arena: Arena,
-): number[][] {
-  if (centroid === null) return lists.map((l) => l.slice());
+): readonly (readonly number[])[] {
+  // Without a centroid the lists are already in pool order; they are the request's own, and
+  // only read from here on.
+  if (centroid === null) return lists;
   const { data, dimension } = pool.embeddings;
   const score = arena.float64(pool.count, false).fill(NaN);
   for (const list of lists)
@@ -147,7 +155,7 @@ export interface RecoveryAssignment {
  * @internal
  */
 export function assignRecovery(
-  ranked: readonly number[][],
+  ranked: readonly (readonly number[])[],
   slots: number,
   poolSize: number,
   arena: Arena,

@@ -1,5 +1,12 @@
 import type { Arena } from './Arena.js';
 
+/**
+ * Lists up to this long get a table at a load of at most ¼: at ½, a quarter of a feed's ids found
+ * their first slot taken and paid for a probe loop, while zeroing the larger table costs less
+ * than those probes (a few kilobytes for a feed of hundreds).
+ */
+const SPARSE_UP_TO = 4_096;
+
 /** A string → 32-bit hash; replaceable only so tests can force collisions. */
 export type IdHash = (id: string) => number;
 
@@ -32,7 +39,9 @@ export const hashId32: IdHash = (id) => {
  *
  * Why not a `Set`: deduplicating 500 candidates through a `Set` cost a third of reading them, as
  * it grows through eight rehashes. Here the index is an open-addressing table of entry numbers
- * carved from the request's {@link Arena}, sized once for the whole list at a load of at most ½.
+ * carved from the request's {@link Arena}, sized once for the whole list at a load of at most ¼
+ * (at most ½ past {@link SPARSE_UP_TO} entries, where the index would take more memory than it saves
+ * probes).
  *
  * Hostile ids cannot make it quadratic: the hash is public, so a list could be built to collide,
  * but every probe past an operation's first is counted, and once they exceed a linear budget the
@@ -64,7 +73,8 @@ export class IdTable {
   constructor(capacity: number, arena: Arena, hash: IdHash = hashId32) {
     this.ids = new Array<string>(capacity);
     let slots = 16;
-    while (slots < 2 * capacity) slots *= 2;
+    const spread = capacity <= SPARSE_UP_TO ? 4 : 2;
+    while (slots < spread * capacity) slots *= 2;
     this.slots = arena.int32(slots); // entry number + 1; 0 is empty
     this.hashes = arena.int32(slots, false);
     this.mask = slots - 1;
@@ -83,11 +93,15 @@ export class IdTable {
   add(id: string): number {
     if (this.map !== null) return this.addToMap(id);
     const hash = this.hash(id);
-    const at = this.find(id, hash);
-    if (at >= 0) return this.slots[at]! - 1;
-    // The probes just spent may have sent the table over its budget.
-    if (this.map !== null) return this.addToMap(id);
-    const slot = -1 - at;
+    let slot = hash & this.mask;
+    // Most ids of a list are new and land in an empty slot at once: that path books nothing.
+    if (this.slots[slot] !== 0) {
+      const at = this.find(id, hash);
+      if (at >= 0) return this.slots[at]! - 1;
+      // The probes just spent may have sent the table over its budget.
+      if (this.map !== null) return this.addToMap(id);
+      slot = -1 - at;
+    }
     this.slots[slot] = this.size + 1;
     this.hashes[slot] = hash;
     this.ids[this.size++] = id;

@@ -15,6 +15,7 @@ import {
 import type { EmbeddingSink } from '../item/embeddingRows.js';
 import type { Item } from '../item/types.js';
 import type { ResolvedTaxonomy, TopicRef } from './resolved.js';
+import type { TopicLookup } from './TopicLookup.js';
 
 /** What an {@link ItemMarker} marks and keeps. @internal */
 export interface MarkOptions {
@@ -57,6 +58,12 @@ export class ItemMarker {
   private readonly groups: number;
   /** The lowest group threshold: a confidence below it marks nothing. */
   private readonly lowest: number;
+  // The options every item asks about, read once per list rather than once per item.
+  private readonly classify: boolean;
+  private readonly keepViews: boolean;
+  /** Whether hashtags and text are matched: classifying, with a taxonomy that has terms. */
+  private readonly match: boolean;
+  private readonly lookup: TopicLookup<TopicRef>;
   /** Set while a term matcher runs, so that its own errors pass through unchanged. */
   private inMatcher = false;
   /** Whether the item being read (or last read) has set any mark. */
@@ -82,6 +89,10 @@ export class ItemMarker {
     let lowest = Infinity;
     for (let g = 0; g < this.groups; g++) lowest = Math.min(lowest, options.minConfidence[g]!);
     this.lowest = lowest;
+    this.classify = options.classify;
+    this.keepViews = options.keepViews;
+    this.match = options.classify && options.taxonomy.hasTerms;
+    this.lookup = options.taxonomy.lookup;
   }
 
   /** Checks `value`, marks its groups at `row`, and returns its id. */
@@ -114,8 +125,7 @@ export class ItemMarker {
   }
 
   private fields(value: object, row: number): string {
-    const { site, options } = this;
-    const { classify, keepViews } = options;
+    const { site, classify, keepViews } = this;
     // One destructuring reads each property exactly once.
     const { id, topics, hashtags, text, embedding, score } = value as Record<string, unknown>;
     checkScalars(id, text, score, site);
@@ -140,7 +150,7 @@ export class ItemMarker {
     }
     // Hashtags and text only mark when the taxonomy has terms to match; a match counts with
     // confidence 1, which reaches any threshold.
-    const match = classify && options.taxonomy.hasTerms;
+    const match = this.match;
     let tags: string[] | null = null;
     if (hashtags !== undefined) {
       checkHashtagList(hashtags, site);
@@ -171,7 +181,7 @@ export class ItemMarker {
 
   /** Marks the group of a listed topic (confidence 1); returns its bit when it is triggering. */
   private mark(topic: string, row: number): number {
-    return this.markRef(this.options.taxonomy.lookup.get(topic), row);
+    return this.markRef(this.lookup.get(topic), row);
   }
 
   /** Marks the groups of topics given with confidences, each at its group's threshold. */

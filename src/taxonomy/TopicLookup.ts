@@ -9,16 +9,17 @@ const SLOTS = 256;
  * Topic id → where it sits in the taxonomy, with a small memo in front of the `Map`. Every
  * candidate of every request looks its topics up, and feeds repeat a few dozen topic ids: the
  * memo answers a repeated id (known or not) with one string comparison instead of a hash lookup.
- * A memo slot is picked from the id's length and its first and last characters; a collision only
+ * A memo slot is picked from the id's length and its first and middle characters; a collision only
  * sends the lookup to the `Map`, so answers never depend on what the memo holds.
  *
  * @internal
  */
 export class TopicLookup<T> {
   private readonly map: ReadonlyMap<string, T>;
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(
-    undefined,
-  );
+  // Empty slots hold '', which answers `undefined` as the map does (topic ids are non-empty), so
+  // the comparison below only ever compares two strings: with `undefined` among them it compiled
+  // to a generic equality.
+  private readonly keys: string[] = new Array<string>(SLOTS).fill('');
   private readonly refs: (T | undefined)[] = new Array<T | undefined>(SLOTS).fill(undefined);
 
   /** @param map - the taxonomy's topics */
