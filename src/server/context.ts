@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Rebalancer, TermMatcher } from '../index.js';
+import type { Rebalancer } from '../index.js';
+import type { TextScanner } from './prc/rankPrc.js';
 import type { ResolvedServerLimits } from './limits.js';
 import type { ServerMetrics } from './metrics/serverMetrics.js';
 import type { PrcRecoveryItem } from './prc/prcTypes.js';
@@ -20,8 +21,11 @@ export interface ServerContext {
   readonly now: () => number;
   /** Recovery items with URLs for challenge feeds. */
   readonly prcPool: readonly PrcRecoveryItem[];
-  /** The term matcher the rebalancer built from its taxonomy (`null` if it built none). */
-  readonly matcher: TermMatcher | null;
+  /**
+   * Scans challenge texts with the term matcher the rebalancer built, remembering recent ones
+   * (`null` if it built none).
+   */
+  readonly textTopics: TextScanner | null;
   /** Resolves when the state store answers; rejects otherwise. */
   readonly checkStore: () => Promise<unknown>;
   /** Records whose request this is, for the request's log line (kept as a keyed hash). */

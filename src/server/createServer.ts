@@ -20,6 +20,7 @@ import { createServerMetrics, type MetricsOptions } from './metrics/serverMetric
 import { buildOpenApi } from './openapi/buildOpenApi.js';
 import type { PrcOptions } from './prc/prcTypes.js';
 import { readPrcPool } from './prc/readPrcPool.js';
+import { readTextMemo, TextTopics } from './prc/TextTopics.js';
 import { operationsRoutes } from './routes/operationsRoutes.js';
 import { rankRoute } from './routes/rankRoute.js';
 import type { RouteSpec } from './routes/routeSpec.js';
@@ -184,7 +185,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     limits,
     now: options.now ?? Date.now,
     prcPool,
-    matcher: matching.matcher(),
+    textTopics: textTopics(matching.matcher(), readTextMemo(options.prc, api)),
     checkStore: options.checkStore ?? (() => store.get(PROBE_USER)),
     noteUser: (request, userId) => {
       users.set(request, userId);
@@ -266,4 +267,9 @@ function keepMatcher(options: RebalancerOptions): {
     options: { ...options, matcher: (entries) => (kept = build(entries)) },
     matcher: () => kept,
   };
+}
+
+/** What scans challenge texts: the kept matcher behind its memo, or nothing without a matcher. */
+function textTopics(matcher: TermMatcher | null, size: number): TextTopics | null {
+  return matcher === null ? null : new TextTopics(matcher, size);
 }

@@ -68,6 +68,14 @@ export interface PrcOptions {
    * @defaultValue `[]` (no item is ever inserted; caps still apply)
    */
   readonly recovery?: readonly PrcRecoveryItem[];
+  /**
+   * How many item texts (of up to 512 characters) `POST /rank` remembers with the topics they
+   * match, so that a post that comes again — the extension sends a whole timeline with every
+   * request, and popular posts come in many feeds — is not scanned again. It holds texts, never
+   * who was shown them; 0 turns it off.
+   * @defaultValue 1024
+   */
+  readonly textMemo?: number;
 }
 
 /** One inserted item of a challenge response. @internal */

@@ -1,5 +1,8 @@
 import { LIMITS } from '../../validate/limits.js';
 import type { Item, Rebalancer, RebalanceResult, TermMatcher, UserState } from '../../index.js';
+
+/** What scans a text for topics: a term matcher, or the server's memo of one. @internal */
+export type TextScanner = Pick<TermMatcher, 'scanText'>;
 import type { PrcContentItem, PrcNewItem, PrcRecoveryItem } from './prcTypes.js';
 import { FEED, readThreads, removeWithReplies } from './threads.js';
 
@@ -41,8 +44,8 @@ type Entry = number | PrcRecoveryItem;
  * @param state - the user's state
  * @param at - the request time (ms)
  * @param pool - recovery items with URLs, possibly empty
- * @param matcher - the rebalancer's term matcher, to scan each text once (`null`: the library
- *   scans it, for the ranking and again for the impressions)
+ * @param matcher - scans each text once, with the rebalancer's term matcher (`null`: the
+ *   library scans it, for the ranking and again for the impressions)
  * @returns the ranking
  * @internal
  */
@@ -52,7 +55,7 @@ export function rankPrc(
   state: UserState,
   at: number,
   pool: readonly PrcRecoveryItem[],
-  matcher: TermMatcher | null,
+  matcher: TextScanner | null,
 ): PrcRanking {
   const threads = readThreads(list);
   const library = new Array<Item>(threads.items.length);
@@ -145,7 +148,7 @@ function unchangedSize(feed: RebalanceResult, state: UserState): number {
  * confidence 1 like a term match — or, without a matcher or with more topics than an item may
  * list, the text.
  */
-function toItem(item: PrcContentItem, matcher: TermMatcher | null): Item {
+function toItem(item: PrcContentItem, matcher: TextScanner | null): Item {
   const title = typeof item.title === 'string' && item.title !== '' ? item.title : null;
   const whole = title === null ? item.text : `${title}\n${item.text}`;
   const text = whole.length > LIMITS.textLength ? whole.slice(0, LIMITS.textLength) : whole;

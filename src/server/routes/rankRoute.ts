@@ -42,7 +42,7 @@ export function rankRoute(ctx: ServerContext): RouteSpec {
       for (let i = 0; i < body.items.length; i++)
         readTime(body.items[i]!.created_at, `items[${i}].created_at`);
       const state = await ctx.states.read(NAMES, session.user_id);
-      const ranking = rankPrc(ctx.rb, body.items, state, at, ctx.prcPool, ctx.matcher);
+      const ranking = rankPrc(ctx.rb, body.items, state, at, ctx.prcPool, ctx.textTopics);
       if (session.prefetch !== true && ranking.shown.length > 0) {
         const events = new Array<{ item: (typeof ranking.shown)[number]; at: number }>(
           ranking.shown.length,
