@@ -10,9 +10,7 @@
  *   (caps and recovery at work), states in memory.
  * - `POST /rank`: a Prosocial Ranking Challenge request of 100 items — 70 posts and 30 comments
  *   in threads — whose served items are recorded as impressions. Sent again and again, its texts
- *   are the server's to remember, as a refreshed feed's are; so it is also sent to a second
- *   server that remembers none (`prc: { textMemo: 0 }`) and scans every text of every request,
- *   as for feeds that never repeat.
+ *   are in the server's memo of recent texts (`prc.textMemo`), as a refreshed feed's are.
  *
  * The servers run in a worker thread, so that they and the load generator have an event loop
  * each, as with a separate load-generating machine.
@@ -33,8 +31,6 @@ const T0 = Date.UTC(2026, 0, 1);
 interface Ports {
   readonly server: number;
   readonly echo: number;
-  /** The server that remembers no text (`prc.textMemo: 0`). */
-  readonly forgetful: number;
 }
 
 /** In the worker: the feed-rebalancer server and the bare echo route, listening on loopback. */
@@ -46,20 +42,13 @@ async function startServers(): Promise<void> {
     metrics: { processMetrics: false },
     limits: { bodyBytes: 8 * 1024 * 1024 },
   });
-  const forgetful = createServer({
-    prc: { textMemo: 0 },
-    logger: { level: 'info', stream: { write: () => true } },
-    metrics: { processMetrics: false },
-    limits: { bodyBytes: 8 * 1024 * 1024 },
-  });
   const echo = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
   echo.post('/echo', (request) => Promise.resolve(request.body));
   await server.listen({ port: 0, host: '127.0.0.1' });
   await echo.listen({ port: 0, host: '127.0.0.1' });
-  await forgetful.listen({ port: 0, host: '127.0.0.1' });
   const port = (app: { server: { address(): unknown } }): number =>
     (app.server.address() as { port: number }).port;
-  const ports: Ports = { server: port(server), echo: port(echo), forgetful: port(forgetful) };
+  const ports: Ports = { server: port(server), echo: port(echo) };
   parentPort!.postMessage(ports);
 }
 
@@ -219,12 +208,6 @@ const suite: BenchSuite = {
           rebalance,
         )),
         ...(await compare('POST /rank, 100 items', `${server}/rank`, echo, rankBody())),
-        ...(await compare(
-          'POST /rank, 100 items, every text scanned (textMemo 0)',
-          `http://127.0.0.1:${ports.forgetful}/rank`,
-          echo,
-          rankBody(),
-        )),
       ];
     } finally {
       await worker.terminate();
