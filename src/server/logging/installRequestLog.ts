@@ -2,6 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoggedError } from '../errors/installErrorHandling.js';
 import type { ServerMetrics } from '../metrics/serverMetrics.js';
 
+/** The fields of a request's log line. */
+interface RequestLine {
+  readonly method: string;
+  readonly route: string;
+  readonly status: number;
+  readonly ms: number;
+  user?: string;
+  error?: LoggedError;
+}
+
 /** Routes polled by probes and scrapers: their lines are logged at `debug`, not `info`. */
 const QUIET: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -34,17 +44,15 @@ export function installRequestLog(
     const level = status >= 500 ? 'error' : QUIET.has(route) ? 'debug' : 'info';
     const user = users.get(request);
     const error = errors.get(request);
-    request.log[level](
-      {
-        method: request.method,
-        route,
-        status,
-        ms: Math.round(ms * 100) / 100,
-        ...(user === undefined ? {} : { user: hashUserId(user) }),
-        ...(error === undefined ? {} : { error }),
-      },
-      'request',
-    );
+    const line: RequestLine = {
+      method: request.method,
+      route,
+      status,
+      ms: Math.round(ms * 100) / 100,
+    };
+    if (user !== undefined) line.user = hashUserId(user);
+    if (error !== undefined) line.error = error;
+    request.log[level](line, 'request');
     done();
   });
 }
