@@ -42,13 +42,15 @@ export function explain(
       : undefined;
     return ` (${label(group)}'s own policy${level === undefined ? '' : `, at level ${level}`})`;
   };
+  // Counted by whole reason ('cap:eating-disorder'), one reason per group, and cut to the group
+  // once per group rather than once per slot.
   const moved = new Map<string, number>();
   const inserted = new Map<string, number>();
   let diversified = 0;
   for (const slot of result.slots) {
     for (const reason of slot.reasons) {
-      if (reason.startsWith('cap:')) bump(moved, reason.slice(4));
-      else if (reason.startsWith('recovery:')) bump(inserted, reason.slice(9));
+      if (reason.startsWith('cap:')) bump(moved, reason);
+      else if (reason.startsWith('recovery:')) bump(inserted, reason);
       else if (reason === 'diversify') diversified += 1;
     }
   }
@@ -56,7 +58,8 @@ export function explain(
   for (const d of result.dropped) bump(removed, d.reason);
 
   const parts: string[] = [];
-  for (const [group, n] of moved) {
+  for (const [reason, n] of moved) {
+    const group = reason.slice(4);
     const cap = Object.prototype.hasOwnProperty.call(result.applied.caps, group)
       ? result.applied.caps[group]
       : undefined;
@@ -64,8 +67,10 @@ export function explain(
     parts.push(`moved ${items(n, `${label(group)} item`)} down${rule}${own(group)}`);
   }
   if (diversified > 0) parts.push(`reordered ${items(diversified, 'item')} for variety`);
-  for (const [group, n] of inserted)
+  for (const [reason, n] of inserted) {
+    const group = reason.slice(9);
     parts.push(`inserted ${items(n, 'recovery item')} for ${label(group)}${own(group)}`);
+  }
   for (const [reason, n] of removed) {
     if (reason.startsWith('cap:')) {
       const group = reason.slice(4);
