@@ -21,6 +21,13 @@ export class TrustedStates {
     undefined,
   );
   private next = 0;
+  /**
+   * States a caller had vouched for with `parseState` — a store keeping the state it wrote, to
+   * fold into it again later — trusted for as long as they live, long after they left the ring.
+   * Weak, so it keeps nothing alive; filled only by `parseState`, never by `observe`, which
+   * would pay a `WeakSet` insertion per call.
+   */
+  private readonly kept = new WeakSet<UserState>();
 
   /** Remembers `state` (frozen, lined up with this rebalancer) as trusted and returns it. */
   trust(state: UserState): UserState {
@@ -29,11 +36,17 @@ export class TrustedStates {
     return state;
   }
 
-  /** Whether `value` is a state this rebalancer trusted recently. */
+  /** Trusts `state` (trusted already) for as long as it lives, and returns it. */
+  keep(state: UserState): UserState {
+    this.kept.add(state);
+    return state;
+  }
+
+  /** Whether `value` is a state this rebalancer trusted recently, or keeps trusting. */
   isTrusted(value: unknown): value is UserState {
     // Newest first: the state just returned by observe is the usual one.
     for (let k = 1; k <= RING; k++)
       if (this.states[(this.next - k) & (RING - 1)] === value) return true;
-    return false;
+    return typeof value === 'object' && value !== null && this.kept.has(value as UserState);
   }
 }

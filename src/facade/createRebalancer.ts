@@ -108,7 +108,9 @@ export function createRebalancer(options: RebalancerOptions): Rebalancer {
           work.classify,
         ),
       ),
-    parseState: (input: unknown) => bind(input, 'parseState'),
+    // A state vouched for here is one the caller keeps (a store, to fold into it later): it is
+    // trusted for as long as it lives, so that observe does not validate it again.
+    parseState: (input: unknown) => work.trusted.keep(bind(input, 'parseState')),
     serializeState: (state: UserState) => JSON.stringify(bind(state, 'serializeState')),
     interceptQuery: (query, queryOptions) => parts.interceptQuery(query, queryOptions),
     staleResources: (at, maxAgeDays) =>

@@ -28,6 +28,30 @@ const offsetText = fc.oneof(
   fc.tuple(digits, digits).map(([ms, seq]) => `${ms}-${seq}`),
 );
 
+/** The regular-expression reading the offsets were first written with, kept as a reference. */
+function referenceCanonical(value: unknown): string | null {
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{1,20})(?:-(\d{1,20}))?$/.exec(value);
+  if (m === null) return null;
+  const trim = (d: string) => d.replace(/^0+(?=\d)/, '');
+  return m[2] === undefined ? trim(m[1]!) : `${trim(m[1]!)}-${trim(m[2])}`;
+}
+
+// Strings of digits, dashes and a few other characters, of every length around the 20-digit
+// bound: most are not offsets, many are, some just.
+const offsetLike = fc.oneof(
+  fc.string({ maxLength: 44, unit: fc.constantFrom('0', '1', '9', '-', ' ', 'a', '\n', '٣') }),
+  fc
+    .tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 0, max: 22 }), fc.boolean())
+    .map(
+      ([a, b, dash]) =>
+        '0'.repeat(a % 3) + '7'.repeat(a) + (dash ? '-' + '0'.repeat(b % 3) + '5'.repeat(b) : ''),
+    ),
+  offsetText,
+);
+
 describe('offsets', () => {
   it('compareOffsets(canonicalOffset(a), canonicalOffset(b)) orders as the pairs of integers do, exactly beyond 2^53', () => {
     fc.assert(
@@ -38,6 +62,28 @@ describe('offsets', () => {
         expect(Math.sign(compareOffsets(ca, cb))).toBe(oracle(a, b));
         expect(canonicalOffset(ca)).toBe(ca);
       }),
+    );
+  });
+
+  it('canonicalOffset reads every string and value as the regular expression did', () => {
+    fc.assert(
+      fc.property(fc.oneof(offsetLike, fc.anything()), (value) => {
+        expect(canonicalOffset(value)).toBe(referenceCanonical(value));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('compareOffsets orders canonical offsets as the oracle does, each way round', () => {
+    fc.assert(
+      fc.property(offsetLike, offsetLike, (a, b) => {
+        const ca = canonicalOffset(a);
+        const cb = canonicalOffset(b);
+        if (ca === null || cb === null) return;
+        expect(Math.sign(compareOffsets(ca, cb))).toBe(oracle(ca, cb));
+        expect(Math.sign(compareOffsets(cb, ca))).toBe(oracle(cb, ca));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

@@ -4,7 +4,7 @@ import type { ObserveEvent } from '../../exposure/types.js';
 import { assertEventCount, needFolder, readEvents } from '../appendEvents.js';
 import { assertUserId } from '../userId.js';
 import type { AppendCall, AppendReply } from './AppendQueue.js';
-import { userKeys, type UserKeys } from './keys.js';
+import type { UserKeys } from './keys.js';
 import { encodeEntry, encodeRawEntry } from './logEntry.js';
 import type { StoredReply } from './ParsedStates.js';
 import type { PreparedAppends, SourcedEntry, SourcedResult, Stored } from './storedAppend.js';
@@ -105,7 +105,7 @@ export class LogAppender {
             : encodeRawEntry(token, share.texts, options, sourceJson);
         this.#assertSize(api, entry);
         users.push(userId);
-        calls.push({ keys: userKeys(o.prefix, userId), entry });
+        calls.push({ keys: this.#ctx.keys.keys(userId), entry });
       } catch (error) {
         refused.set(userId, error);
       }
@@ -143,7 +143,7 @@ export class LogAppender {
   async #store(api: string, userId: string, entry: string): Promise<Stored> {
     const o = this.#ctx.options;
     this.#assertSize(api, entry);
-    const keys = userKeys(o.prefix, userId);
+    const keys = this.#ctx.keys.keys(userId);
     const reply = await this.#ctx.appends.push(
       api,
       keys,

@@ -8,7 +8,6 @@ import { checkUpdateFn } from '../checkUpdate.js';
 import type { StateStore, StateUpdate } from '../types.js';
 import { assertUserId } from '../userId.js';
 import { notifyWrite } from '../writeListener.js';
-import { userKeys } from './keys.js';
 import { foldEntries } from './foldEntries.js';
 import { LogAppender } from './LogAppender.js';
 import { resolveRedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
@@ -24,6 +23,7 @@ import {
   type SourcedEntry,
   type Stored,
 } from './storedAppend.js';
+import { UserKeyMemo } from './UserKeyMemo.js';
 import { UserWrites } from './UserWrites.js';
 import { writeState, type WriteContext } from './writeState.js';
 
@@ -96,6 +96,7 @@ export class RedisStateStore implements StateStore {
       parsed: this.#parsed,
       appends: this.#appends,
       token: () => this.#tokenBase + (this.#tokens++).toString(36),
+      keys: new UserKeyMemo(this.#options.prefix),
     };
     this.#log = new LogAppender(this.#context, this.#writes);
   }
@@ -113,7 +114,7 @@ export class RedisStateStore implements StateStore {
   async get(userId: string): Promise<UserState | undefined> {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
-    const keys = userKeys(this.#options.prefix, userId);
+    const keys = this.#context.keys.keys(userId);
     this.#appends.flush();
     const reply = await runScript(this.#client, api, READ, [keys.state, keys.log], []);
     const previous = this.#parsed.snapshot(keys.state);
@@ -146,7 +147,7 @@ export class RedisStateStore implements StateStore {
     return new Promise<UserState>((resolve) => {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
-      const keys = userKeys(this.#options.prefix, userId);
+      const keys = this.#context.keys.keys(userId);
       this.#appends.flush();
       resolve(this.#writes.run(keys, () => writeState(this.#context, api, keys, fn)));
     });
@@ -216,10 +217,11 @@ export class RedisStateStore implements StateStore {
   async delete(userId: string): Promise<boolean> {
     const api = 'RedisStateStore.delete';
     assertUserId(api, userId);
-    const keys = userKeys(this.#options.prefix, userId);
+    const keys = this.#context.keys.keys(userId);
     // Forgotten first, so that even a failed erasure leaves nothing of the user here.
     const remembered = this.#parsed.snapshot(keys.state);
     this.#parsed.forget(keys.state);
+    this.#context.keys.forget(userId);
     this.#appends.flush();
     // One script, two keys of one slot: both go in one atomic step.
     const [erased, json] = (await runScript(
