@@ -84,18 +84,23 @@ function serveRounds(): void {
       body: request.body,
       connections: CONNECTIONS,
       duration: request.seconds,
-    }).then((result) => {
-      if (result.non2xx > 0 || result.errors > 0)
-        process.send!({
-          error: `${request.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
-        });
-      else
-        process.send!({
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          rps: result.requests.average,
-        });
-    });
+    }).then(
+      (result) => {
+        if (result.non2xx > 0 || result.errors > 0)
+          process.send!({
+            error: `${request.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
+          });
+        else
+          process.send!({
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            rps: result.requests.average,
+          });
+      },
+      (error: unknown) => {
+        process.send!({ error: `${request.url}: ${String(error)}` });
+      },
+    );
   });
 }
 
@@ -110,14 +115,26 @@ async function round(
   seconds = ROUND_SECONDS,
 ): Promise<Round> {
   const answer = await new Promise<Round | { error: string }>((resolve, reject) => {
+    // A load generator that dies mid-round fails the suite rather than leaving it waiting.
     const failed = (error: Error) => {
+      settle();
       reject(error);
     };
-    load.once('error', failed);
-    load.once('message', (message: Round | { error: string }) => {
-      load.off('error', failed);
+    const exited = (code: number | null) => {
+      failed(new Error(`the load generator exited (code ${code}) during a round`));
+    };
+    const answered = (message: Round | { error: string }) => {
+      settle();
       resolve(message);
-    });
+    };
+    const settle = () => {
+      load.off('error', failed);
+      load.off('exit', exited);
+      load.off('message', answered);
+    };
+    load.on('error', failed);
+    load.on('exit', exited);
+    load.on('message', answered);
     load.send({ url, body, seconds } satisfies RoundRequest);
   });
   if ('error' in answer) throw new Error(answer.error);
