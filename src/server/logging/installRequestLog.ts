@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LoggedError } from '../errors/installErrorHandling.js';
 import type { ServerMetrics } from '../metrics/serverMetrics.js';
+import type { UserIdHasher } from './userIdHasher.js';
 
 /** The fields of a request's log line. */
 interface RequestLine {
@@ -26,15 +27,15 @@ const QUIET: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
  * @param metrics - where latencies are recorded
  * @param users - each request's user id, as the routes noted it (hashed only when logged)
  * @param errors - each failed request's code and path
- * @param hashUserId - the keyed hash that stands for a user id in the log
+ * @param userIds - the keyed hash that stands for a user id in the log
  * @internal
  */
 export function installRequestLog(
   app: FastifyInstance,
-  metrics: ServerMetrics,
+  metrics: Pick<ServerMetrics, 'request'>,
   users: WeakMap<FastifyRequest, string>,
   errors: WeakMap<FastifyRequest, LoggedError>,
-  hashUserId: (userId: string) => string,
+  userIds: UserIdHasher,
 ): void {
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? '(no route)';
@@ -50,7 +51,11 @@ export function installRequestLog(
       status,
       ms: Math.round(ms * 100) / 100,
     };
-    if (user !== undefined) line.user = hashUserId(user);
+    if (user !== undefined) {
+      line.user = userIds.hash(user);
+      // `DELETE /v1/users/:id` erased the user: nothing of them stays in the process's memory.
+      if (request.method === 'DELETE') userIds.forget(user);
+    }
     if (error !== undefined) line.error = error;
     request.log[level](line, 'request');
     done();

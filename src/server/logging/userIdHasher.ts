@@ -6,13 +6,21 @@ const DIGITS = 16;
 /**
  * Users whose hash is kept, so that a user who refreshes a feed is not hashed again: an HMAC
  * costs a few microseconds, a noticeable share of a request that answers in tens. The memory
- * holds ids the server is handling anyway, never writes them anywhere, and forgets the oldest
- * first.
+ * holds ids the server is handling anyway, never writes them anywhere, forgets the oldest first,
+ * and forgets an erased user at once.
  */
 const REMEMBERED = 4_096;
 
+/** The keyed hash that stands for a user id in log lines, with its memory of recent users. */
+export interface UserIdHasher {
+  /** The hash of `userId`, remembered for the next request of the same user. */
+  hash(userId: string): string;
+  /** Drops `userId` from the memory: its data was erased. */
+  forget(userId: string): void;
+}
+
 /**
- * The function that stands for a user id in log lines: an HMAC-SHA-256 of the id under `key`,
+ * The keyed hash that stands for a user id in log lines: an HMAC-SHA-256 of the id under `key`,
  * cut to 64 bits. Without the key the hash cannot be reversed by trying likely ids (a plain hash
  * of an email address or a numeric id can). With the default key, drawn at random when the
  * server starts, hashes link the lines of one process only; give the same key to every replica
@@ -20,22 +28,27 @@ const REMEMBERED = 4_096;
  *
  * @param key - the secret key; `undefined` draws a random one
  * @param remembered - how many recent users' hashes are kept
- * @returns the hashing function
+ * @returns the hash and its memory
  * @internal
  */
-export function userIdHasher(
-  key: string | undefined,
-  remembered = REMEMBERED,
-): (userId: string) => string {
+export function userIdHasher(key: string | undefined, remembered = REMEMBERED): UserIdHasher {
   const secret = key === undefined || key === '' ? randomBytes(32) : Buffer.from(key, 'utf8');
   const recent = new Map<string, string>();
-  return (userId) => {
-    const known = recent.get(userId);
-    if (known !== undefined) return known;
-    const hash = createHmac('sha256', secret).update(userId, 'utf8').digest('hex').slice(0, DIGITS);
-    // Insertion order is age: a full memory drops its oldest entry.
-    if (recent.size >= remembered) recent.delete(recent.keys().next().value!);
-    recent.set(userId, hash);
-    return hash;
+  return {
+    hash(userId) {
+      const known = recent.get(userId);
+      if (known !== undefined) return known;
+      const hash = createHmac('sha256', secret)
+        .update(userId, 'utf8')
+        .digest('hex')
+        .slice(0, DIGITS);
+      // Insertion order is age: a full memory drops its oldest entry.
+      if (recent.size >= remembered) recent.delete(recent.keys().next().value!);
+      recent.set(userId, hash);
+      return hash;
+    },
+    forget(userId) {
+      recent.delete(userId);
+    },
   };
 }
