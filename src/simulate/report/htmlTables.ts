@@ -1,6 +1,6 @@
 import type { CohortName } from '../types.js';
 import { formatDifference, formatMetric, METRICS } from './metricCatalog.js';
-import type { ReportView } from './reportView.js';
+import type { ReportView } from './viewShape.js';
 import { escapeXml } from './svg/format.js';
 
 /**

@@ -2,6 +2,8 @@ import { RebalanceError } from '../../index.js';
 import { describeValue, joinPath } from '../../errors/describe.js';
 import type { CalibrationEntry, CalibrationReport } from '../calibration/calibrationTypes.js';
 import type { SensitivityReport } from '../sensitivity/sensitivityTypes.js';
+import { calibrationView, checkCalibration, sensitivityView } from './studyViews.js';
+import { isObject, type ReportView } from './viewShape.js';
 import type { ReplaySummary } from '../replay/types.js';
 import type {
   CohortName,
@@ -31,35 +33,6 @@ export type ReportInput =
     })
   | CalibrationReport
   | SensitivityReport;
-
-/**
- * A single report or a comparison seen the same way: a list of runs on the same seed, with
- * paired differences where there are any. Renderers read only this.
- *
- * @internal
- */
-export interface ReportView {
-  readonly seed: number;
-  readonly scenario: string;
-  readonly users: number;
-  readonly steps: number;
-  /** One report per policy, in run order. */
-  readonly reports: readonly SimulationReport[];
-  /** Paired differences against `off`, by policy name. */
-  readonly differences: ReadonlyMap<string, PolicyDifferences>;
-  /** How the intervals were formed; `null` for a single report. */
-  readonly bootstrap: ComparisonReport['bootstrap'] | null;
-  /** Cohorts present in any run, `at-risk` first. */
-  readonly cohorts: readonly CohortName[];
-  /** A calibration table, when the input carries one. */
-  readonly calibration: readonly CalibrationEntry[] | null;
-  /** A sensitivity analysis, when the input carries one. */
-  readonly sensitivity: SensitivityReport | null;
-  /** Header lines beyond seed, scenario and sizes (calibration, sensitivity and replay runs). */
-  readonly notes: readonly (readonly [string, string])[];
-  /** What a replay of logs read, when the input is one; `null` for a simulation. */
-  readonly replay: ReplaySummary | null;
-}
 
 const COHORTS: readonly CohortName[] = ['at-risk', 'control'];
 
@@ -164,84 +137,6 @@ function replayParts(
   return { notes, replay };
 }
 
-function calibrationView(input: Record<string, unknown>, api: string): ReportView {
-  const report = input as unknown as CalibrationReport;
-  const seedList: readonly number[] = Array.isArray(report.seeds) ? report.seeds : [];
-  const seeds = seedList.join(', ');
-  return {
-    seed: seedList[0] ?? 0,
-    scenario: 'calibration of the off baseline',
-    users: (report.usersPerSeed ?? 0) * seedList.length,
-    steps: 0,
-    reports: [],
-    differences: new Map(),
-    bootstrap: null,
-    cohorts: [],
-    calibration: checkCalibration(input['calibration'], api, 'calibration'),
-    sensitivity: null,
-    notes: [
-      ['Seeds (every arm)', seeds],
-      ['Accounts per arm and seed', String(report.usersPerSeed)],
-      [
-        'Popularity (eating disorder, self-harm and suicide, mental health)',
-        typeof report.popularity === 'object' && report.popularity !== null
-          ? [
-              report.popularity.eatingDisorder,
-              report.popularity.selfHarmAndSuicide,
-              report.popularity.mentalHealth,
-            ].join(', ')
-          : 'not given',
-      ],
-      ['Share of triggering content in the popular feed', String(report.popularFeedShare)],
-      ['Learning rate', String(report.learningRate)],
-      ['Cold start (10-second watches)', String(report.coldStartWatches)],
-    ],
-    replay: null,
-  };
-}
-
-function sensitivityView(input: Record<string, unknown>, api: string): ReportView {
-  const report = input as unknown as SensitivityReport;
-  if (!Array.isArray(report.rows) || !Array.isArray(report.policies))
-    throw new RebalanceError(
-      'argument',
-      `${api}: rows must be an array of SensitivityRow (got ${describeValue(report.rows)})`,
-      'rows',
-    );
-  return {
-    seed: report.seed,
-    scenario: report.scenario,
-    users: report.users,
-    steps: report.steps,
-    reports: [],
-    differences: new Map(),
-    bootstrap: null,
-    cohorts: [],
-    calibration: null,
-    sensitivity: report,
-    notes: [
-      ['Cohort ordered', report.cohort],
-      ['Change of each constant', `±${Math.round(report.change * 100)}%`],
-      ['Policies', report.policies.join(', ')],
-    ],
-    replay: null,
-  };
-}
-
-function checkCalibration(value: unknown, api: string, path: string): CalibrationEntry[] {
-  const entries = value as unknown[];
-  entries.forEach((e, i) => {
-    const at = joinPath(path, i);
-    if (!isObject(e) || typeof e['source'] !== 'string' || typeof e['target'] !== 'number')
-      throw new RebalanceError(
-        'argument',
-        `${api}: ${at} must be a calibration entry with a source and a target (got ${describeValue(e)})`,
-        at,
-      );
-  });
-  return entries as CalibrationEntry[];
-}
-
 function checkReport(value: unknown, api: string, path: string): void {
   if (!isObject(value)) {
     throw new RebalanceError(
@@ -272,8 +167,4 @@ function checkReport(value: unknown, api: string, path: string): void {
 
 function cohortsOf(reports: readonly SimulationReport[]): CohortName[] {
   return COHORTS.filter((c) => reports.some((r) => r.cohorts[c] !== undefined));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import { calibrationText } from './calibrationTable.js';
 import { formatDifference, formatMetric, METRICS, metricInfo } from './metricCatalog.js';
-import { toReportView, type ReportInput, type ReportView } from './reportView.js';
+import { toReportView, type ReportInput } from './reportView.js';
+import type { ReportView } from './viewShape.js';
 import { sensitivityText } from './sensitivityTable.js';
 import { renderTextTable, type TextColumn } from './textTable.js';
 

@@ -1,6 +1,6 @@
 import type { CohortName } from '../../types.js';
 import { renderScatterChart, type ScatterPoint } from '../charts/scatterChart.js';
-import type { ReportView } from '../reportView.js';
+import type { ReportView } from '../viewShape.js';
 import type { SeriesStyle } from '../svg/palette.js';
 
 /**

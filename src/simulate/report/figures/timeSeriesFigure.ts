@@ -1,6 +1,6 @@
 import type { CohortName } from '../../types.js';
 import { renderLineChart, type LineSeries } from '../charts/lineChart.js';
-import type { ReportView } from '../reportView.js';
+import type { ReportView } from '../viewShape.js';
 import type { SeriesStyle } from '../svg/palette.js';
 import { finiteExtent, niceDomain } from '../svg/scale.js';
 
