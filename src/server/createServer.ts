@@ -1,13 +1,11 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
-  createEvasiveMatcher,
   createRebalancer,
   MemoryStateStore,
   presets,
   type Rebalancer,
   type RebalancerOptions,
   type StateStore,
-  type TermMatcher,
   type UserState,
 } from '../index.js';
 import type { ServerContext } from './context.js';
@@ -20,7 +18,8 @@ import { createServerMetrics, type MetricsOptions } from './metrics/serverMetric
 import { buildOpenApi } from './openapi/buildOpenApi.js';
 import type { PrcOptions } from './prc/prcTypes.js';
 import { readPrcPool } from './prc/readPrcPool.js';
-import { readTextMemo, TextTopics } from './prc/TextTopics.js';
+import { keepMatcher, textTopics } from './prc/keptMatcher.js';
+import { readTextMemo } from './prc/TextTopics.js';
 import { operationsRoutes } from './routes/operationsRoutes.js';
 import { rankRoute } from './routes/rankRoute.js';
 import type { RouteSpec } from './routes/routeSpec.js';
@@ -246,30 +245,4 @@ function responseSchemas(route: RouteSpec): Record<number, unknown> {
   for (const [status, response] of Object.entries(route.responses))
     if (status !== '200' || route.preserialized !== true) schemas[Number(status)] = response.schema;
   return schemas;
-}
-
-/**
- * The rebalancer's options with its matcher factory wrapped, so that the server keeps the term
- * matcher the rebalancer builds: `POST /rank` scans each challenge item's text with it once and
- * hands the library the topics found, rather than the text to scan again for the ranking and for
- * the impressions. Options whose `matcher` is not a function go through as they are, for
- * `createRebalancer` to refuse.
- */
-function keepMatcher(options: RebalancerOptions): {
-  readonly options: RebalancerOptions;
-  readonly matcher: () => TermMatcher | null;
-} {
-  let kept: TermMatcher | null = null;
-  const factory = (options as { readonly matcher?: unknown }).matcher ?? createEvasiveMatcher;
-  if (typeof factory !== 'function') return { options, matcher: () => null };
-  const build = factory as NonNullable<RebalancerOptions['matcher']>;
-  return {
-    options: { ...options, matcher: (entries) => (kept = build(entries)) },
-    matcher: () => kept,
-  };
-}
-
-/** What scans challenge texts: the kept matcher behind its memo, or nothing without a matcher. */
-function textTopics(matcher: TermMatcher | null, size: number): TextTopics | null {
-  return matcher === null ? null : new TextTopics(matcher, size);
 }
