@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { UserMemo } from '../../store/UserMemo.js';
 
 /** Hex digits of the keyed hash kept in log lines: 64 bits, enough to tell users apart in a log. */
 const DIGITS = 16;
@@ -33,22 +34,14 @@ export interface UserIdHasher {
  */
 export function userIdHasher(key: string | undefined, remembered = REMEMBERED): UserIdHasher {
   const secret = key === undefined || key === '' ? randomBytes(32) : Buffer.from(key, 'utf8');
-  const recent = new Map<string, string>();
+  const recent = new UserMemo(
+    (userId) => createHmac('sha256', secret).update(userId, 'utf8').digest('hex').slice(0, DIGITS),
+    remembered,
+  );
   return {
-    hash(userId) {
-      const known = recent.get(userId);
-      if (known !== undefined) return known;
-      const hash = createHmac('sha256', secret)
-        .update(userId, 'utf8')
-        .digest('hex')
-        .slice(0, DIGITS);
-      // Insertion order is age: a full memory drops its oldest entry.
-      if (recent.size >= remembered) recent.delete(recent.keys().next().value!);
-      recent.set(userId, hash);
-      return hash;
-    },
-    forget(userId) {
-      recent.delete(userId);
+    hash: (userId) => recent.get(userId),
+    forget: (userId) => {
+      recent.forget(userId);
     },
   };
 }

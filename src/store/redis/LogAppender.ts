@@ -105,7 +105,7 @@ export class LogAppender {
             : encodeRawEntry(token, share.texts, options, sourceJson);
         this.#assertSize(api, entry);
         users.push(userId);
-        calls.push({ keys: this.#ctx.keys.keys(userId), entry });
+        calls.push({ keys: this.#ctx.keys.get(userId), entry });
       } catch (error) {
         refused.set(userId, error);
       }
@@ -143,7 +143,7 @@ export class LogAppender {
   async #store(api: string, userId: string, entry: string): Promise<Stored> {
     const o = this.#ctx.options;
     this.#assertSize(api, entry);
-    const keys = this.#ctx.keys.keys(userId);
+    const keys = this.#ctx.keys.get(userId);
     const reply = await this.#ctx.appends.push(
       api,
       keys,

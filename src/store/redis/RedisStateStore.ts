@@ -23,7 +23,7 @@ import {
   type SourcedEntry,
   type Stored,
 } from './storedAppend.js';
-import { UserKeyMemo } from './UserKeyMemo.js';
+import { userKeyMemo } from './UserKeyMemo.js';
 import { UserWrites } from './UserWrites.js';
 import { writeState, type WriteContext } from './writeState.js';
 
@@ -96,7 +96,7 @@ export class RedisStateStore implements StateStore {
       parsed: this.#parsed,
       appends: this.#appends,
       token: () => this.#tokenBase + (this.#tokens++).toString(36),
-      keys: new UserKeyMemo(this.#options.prefix),
+      keys: userKeyMemo(this.#options.prefix),
     };
     this.#log = new LogAppender(this.#context, this.#writes);
   }
@@ -114,7 +114,7 @@ export class RedisStateStore implements StateStore {
   async get(userId: string): Promise<UserState | undefined> {
     const api = 'RedisStateStore.get';
     assertUserId(api, userId);
-    const keys = this.#context.keys.keys(userId);
+    const keys = this.#context.keys.get(userId);
     this.#appends.flush();
     const reply = await runScript(this.#client, api, READ, [keys.state, keys.log], []);
     const previous = this.#parsed.snapshot(keys.state);
@@ -147,7 +147,7 @@ export class RedisStateStore implements StateStore {
     return new Promise<UserState>((resolve) => {
       assertUserId(api, userId);
       checkUpdateFn(api, fn);
-      const keys = this.#context.keys.keys(userId);
+      const keys = this.#context.keys.get(userId);
       this.#appends.flush();
       resolve(this.#writes.run(keys, () => writeState(this.#context, api, keys, fn)));
     });
@@ -217,7 +217,7 @@ export class RedisStateStore implements StateStore {
   async delete(userId: string): Promise<boolean> {
     const api = 'RedisStateStore.delete';
     assertUserId(api, userId);
-    const keys = this.#context.keys.keys(userId);
+    const keys = this.#context.keys.get(userId);
     // Forgotten first, so that even a failed erasure leaves nothing of the user here.
     const remembered = this.#parsed.snapshot(keys.state);
     this.#parsed.forget(keys.state);

@@ -7,8 +7,8 @@ import { checkUpdateResult } from '../checkUpdate.js';
 import type { EventFolder, StateUpdate } from '../types.js';
 import { notifyWrite } from '../writeListener.js';
 import type { AppendQueue } from './AppendQueue.js';
+import type { UserMemo } from '../UserMemo.js';
 import type { UserKeys } from './keys.js';
-import type { UserKeyMemo } from './UserKeyMemo.js';
 import { foldEntries } from './foldEntries.js';
 import type { ResolvedRedisStoreOptions } from './options.js';
 import type { ParsedStates, Snapshot, StoredReply } from './ParsedStates.js';
@@ -26,7 +26,7 @@ export interface WriteContext {
   /** A token unique to this call across processes (for versions, leases and entries). */
   readonly token: () => string;
   /** The keys of the users this store handled lately (a user's keys cost a SHA-256). */
-  readonly keys: UserKeyMemo;
+  readonly keys: UserMemo<UserKeys>;
 }
 
 /**
