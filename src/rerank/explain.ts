@@ -42,6 +42,9 @@ export function explain(
       : undefined;
     return ` (${label(group)}'s own policy${level === undefined ? '' : `, at level ${level}`})`;
   };
+  const caps = result.applied.caps;
+  const capOf = (group: string) =>
+    Object.prototype.hasOwnProperty.call(caps, group) ? caps[group] : undefined;
   // Counted by whole reason ('cap:eating-disorder'), one reason per group, and cut to the group
   // once per group rather than once per slot.
   const moved = new Map<string, number>();
@@ -60,9 +63,7 @@ export function explain(
   const parts: string[] = [];
   for (const [reason, n] of moved) {
     const group = reason.slice(4);
-    const cap = Object.prototype.hasOwnProperty.call(result.applied.caps, group)
-      ? result.applied.caps[group]
-      : undefined;
+    const cap = capOf(group);
     const rule = cap === undefined ? '' : ` to keep at most ${cap.count} in ${cap.window}`;
     parts.push(`moved ${items(n, `${label(group)} item`)} down${rule}${own(group)}`);
   }
@@ -74,9 +75,7 @@ export function explain(
   for (const [reason, n] of removed) {
     if (reason.startsWith('cap:')) {
       const group = reason.slice(4);
-      const cap = Object.prototype.hasOwnProperty.call(result.applied.caps, group)
-        ? result.applied.caps[group]
-        : undefined;
+      const cap = capOf(group);
       parts.push(
         (cap?.count === 0
           ? `filtered out ${items(n, `${label(group)} item`)}`
