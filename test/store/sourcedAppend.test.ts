@@ -114,4 +114,28 @@ describe.each(TARGETS)('the sourced append of RedisStateStore on a $name', (targ
     expect((await store.get('a'))?.impressions).toBe(1);
     expect(await store.get('b')).toBeUndefined();
   });
+  it('stores a user’s share over maxAppendEvents as several entries of whole stream entries, and none of a user one of whose shares is refused', async () => {
+    const prefix = uniquePrefix();
+    const store = new RedisStateStore({ client, prefix, rebalancer: rb, maxAppendEvents: 5 });
+    const event = (i: number) => `{"item":{"id":"v${i}"},"at":${i}}`;
+    const batch = [
+      // User a: 4 entries of 2 events, 8 events: 2 + 2 in a first entry, then 2 + 2.
+      ...[1, 2, 3, 4].map((i) => entry(`1-${i}`, 'a', `[${event(i)},${event(i + 10)}]`)),
+      // User b: 6 entries of 1 event, the last malformed, in the second share.
+      ...[1, 2, 3, 4, 5].map((i) => entry(`2-${i}`, 'b', event(i))),
+      entry('2-6', 'b', '{"item":{"id":""},"at":6}'),
+    ];
+    const result = await sourcedAppendOf(store)!('s{0}', batch).commit();
+    await result.folded;
+    expect([...result.refused.keys()]).toEqual(['b']);
+    const log = await client.lrange(userKeys(prefix, 'a').log, 0, -1);
+    expect(log.map((e) => (JSON.parse(e) as { d: { offset: string[] } }).d.offset)).toEqual([
+      ['1-1', '1-1', '1-2', '1-2'],
+      ['1-3', '1-3', '1-4', '1-4'],
+    ]);
+    expect((await store.get('a'))?.impressions).toBe(8);
+    // The first share of b was valid, but storing it alone would let its mark skip the rest.
+    expect(await client.llen(userKeys(prefix, 'b').log)).toBe(0);
+    expect(await store.get('b')).toBeUndefined();
+  });
 });

@@ -9,19 +9,12 @@ import { encodeEntry, encodeRawEntry } from './logEntry.js';
 import type { StoredReply } from './ParsedStates.js';
 import type { PreparedAppends, SourcedEntry, SourcedResult, Stored } from './storedAppend.js';
 import type { UserWrites } from './UserWrites.js';
+import { userShares } from './userShares.js';
 import { validateSourced } from './validateSourced.js';
 import { foldLog, type WriteContext } from './writeState.js';
 
 /** What an append that set off no fold resolves with. */
 const NOTHING_TO_FOLD: Stored = { folded: Promise.resolve() };
-
-/** One user's share of a sourced batch. */
-interface Share {
-  readonly events: ObserveEvent[];
-  readonly offsets: string[];
-  /** The received JSON of each entry, or `null` once an entry has none. */
-  texts: string[] | null;
-}
 
 /**
  * The appends of a `RedisStateStore`: validate the events, encode them as one log entry, push it
@@ -72,26 +65,19 @@ export class LogAppender {
     const api = 'RedisStateStore.append';
     const o = this.#ctx.options;
     const folder = needFolder(api, o.folder);
-    const shares = new Map<string, Share>();
-    for (const entry of entries) {
-      let share = shares.get(entry.userId);
-      if (share === undefined) {
-        share = { events: [], offsets: [], texts: [] };
-        shares.set(entry.userId, share);
-      }
-      for (const event of entry.events) {
-        share.events.push(event);
-        share.offsets.push(entry.offset);
-      }
-      if (entry.raw === undefined) share.texts = null;
-      else share.texts?.push(entry.raw);
-    }
+    const shares = userShares(entries, o.maxAppendEvents, o.maxAppendBytes);
     const valid = validateSourced(folder, source, entries);
     const refused = new Map<string, unknown>();
     const users: string[] = [];
     const calls: AppendCall[] = [];
     const sourceJson = JSON.stringify(source);
-    for (const [userId, share] of shares) {
+    const made: (AppendCall | undefined)[] = [];
+    for (const share of shares) {
+      const userId = share.userId;
+      if (refused.has(userId)) {
+        made.push(undefined);
+        continue;
+      }
       const options = { source, offset: share.offsets };
       try {
         assertUserId(api, userId);
@@ -104,11 +90,19 @@ export class LogAppender {
             ? encodeEntry(token, share.events, options)
             : encodeRawEntry(token, share.texts, options, sourceJson);
         this.#assertSize(api, entry);
-        users.push(userId);
-        calls.push({ keys: this.#ctx.keys.get(userId), entry });
+        made.push({ keys: this.#ctx.keys.get(userId), entry });
       } catch (error) {
         refused.set(userId, error);
+        made.push(undefined);
       }
+    }
+    // A user with a share refused has none appended: the caller appends that user again, all
+    // entries in order, and a later share stored first would have its mark skip the earlier.
+    for (let k = 0; k < shares.length; k++) {
+      const userId = shares[k]!.userId;
+      if (refused.has(userId)) continue;
+      users.push(userId);
+      calls.push(made[k]!);
     }
     return { commit: () => this.#commit(api, users, calls, refused) };
   }
