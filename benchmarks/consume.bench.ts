@@ -1,11 +1,15 @@
 /**
- * Stream consumption. `consumeImpressions` draining 20,000 entries (one impression each, 500
- * users, one stream) into a RedisStateStore — read in batches of 100, grouped by user, appended
- * with the stream as source and entry ids as offsets, folded every 16 appends, acknowledged —
- * against a bare loop of XREADGROUP (COUNT 100) + XACK over the same entries, in the same run,
+ * Stream consumption. `consumeImpressions` with its defaults draining 20,000 entries (one
+ * impression each, 500 users, one stream, all there before it starts: a backlog) into a
+ * RedisStateStore — read 100 at a time, gathered up to 5,000 while the reads come back full,
+ * grouped by user, appended with the stream as source and entry ids as offsets, folded every 16
+ * appends, acknowledged — against a bare loop of XREADGROUP (COUNT 100) + XACK over the same
+ * entries, in the same run,
  * against a local redis-server the suite starts itself. Both loops read through one connection
  * each; the consumer's store has its own. Rounds alternate the two, each with a fresh group
- * (and a fresh key prefix for the states), and the medians are compared.
+ * (and a fresh key prefix for the states), and the medians are compared. A third loop,
+ * alternating with them, is the consumer with `maxApplyEntries: 1`, which applies every read on
+ * its own, as a consumer that has caught up does: what gathering saves.
  *
  * And the consumer's write alone: `append` of one impression with `{ source, offset }`, 64
  * users at once, against a bare RPUSH of the same entry.
@@ -59,6 +63,7 @@ async function consumer(
   watcher: Redis,
   storeClient: Redis,
   round: number,
+  maxApplyEntries?: number,
 ): Promise<number> {
   const group = `rb-${round}`;
   const store = new RedisStateStore({
@@ -76,6 +81,7 @@ async function consumer(
     store,
     blockMs: 5,
     leaseMs: 10_000,
+    ...(maxApplyEntries === undefined ? {} : { maxApplyEntries }),
     signal: stop.signal,
   });
   // Done when the group has read every entry and none is pending: XINFO GROUPS every 5 ms. Each
@@ -121,11 +127,14 @@ const suite: BenchSuite = {
       }
       const subject: number[] = [];
       const baseline: number[] = [];
+      const readByRead: number[] = [];
       await bareLoop(bare, 'warm-bare');
       await consumer(client, watcher, storeClient, 0);
+      await consumer(client, watcher, storeClient, 100, 1);
       for (let r = 1; r <= 5; r++) {
         baseline.push(await bareLoop(bare, `bare-${r}`));
         subject.push(await consumer(client, watcher, storeClient, r));
+        readByRead.push(await consumer(client, watcher, storeClient, 100 + r, 1));
       }
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const s = median(subject);
@@ -176,6 +185,12 @@ const suite: BenchSuite = {
           2,
         ),
         figure('consumeImpressions throughput', (ENTRIES / s) * 1_000, 'events/s'),
+        figure(
+          'consumeImpressions with maxApplyEntries 1 (every read of 100 applied on its own)',
+          median(readByRead) / b,
+          '×',
+          'bare XREADGROUP (COUNT 100) + XACK loop over the same entries',
+        ),
         figure('bare XREADGROUP + XACK throughput', (ENTRIES / b) * 1_000, 'entries/s'),
         figure(
           'RedisStateStore.append of one impression with { source, offset }, 64 users at once',

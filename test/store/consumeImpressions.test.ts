@@ -258,6 +258,8 @@ describe.each(TARGETS)('consumeImpressions on a $name', (target) => {
       [{ stream: undefined, streams: ['a', 'a'] }, 'streams[1]'],
       [{ consumer: '' }, 'consumer'],
       [{ batchSize: 0 }, 'batchSize'],
+      [{ maxApplyEntries: 0 }, 'maxApplyEntries'],
+      [{ maxApplyEntries: 1.5 }, 'maxApplyEntries'],
       [{ leaseMs: 1_000, blockMs: 600 }, 'leaseMs'],
       [{ store: {} }, 'store'],
     ];

@@ -13,6 +13,23 @@ import { parseEntry, type ParsedEntry } from './streamEntry.js';
 type Entry = Extract<ParsedEntry, { ok: true }>;
 type Dead = Extract<ParsedEntry, { ok: false }>;
 
+/**
+ * Entries of one stream read and parsed, oldest first, not yet applied: one read's, or the
+ * several a consumer gathers while it is behind on the stream. @internal
+ */
+export interface ParsedBatch {
+  readonly stream: string;
+  /** The ids of the entries, to be acknowledged once they are applied. */
+  readonly ids: string[];
+  /** The well-formed entries. */
+  readonly entries: Entry[];
+  readonly dead: Dead[];
+  /** The well-formed entries as the store's sourced append takes them. */
+  readonly sourced: SourcedEntry[];
+  /** Characters of the entries' fields as read (what holding them costs). */
+  chars: number;
+}
+
 /** A batch read, parsed and, with a `RedisStateStore`, validated and encoded. @internal */
 export interface PreparedBatch {
   readonly stream: string;
@@ -25,39 +42,48 @@ export interface PreparedBatch {
   readonly appends: PreparedAppends | undefined;
 }
 
+/** An empty {@link ParsedBatch} of `stream`. @internal */
+export function parsedBatch(stream: string): ParsedBatch {
+  return { stream, ids: [], entries: [], dead: [], sourced: [], chars: 0 };
+}
+
 /**
- * Prepares one batch of a stream's entries, oldest first, for {@link applyBatch}: parses each
- * entry (a malformed one is set aside for the dead-letter stream), groups the entries by user,
- * and with a `RedisStateStore` has the store validate and encode the whole batch at once. Nothing
- * is sent: a consumer prepares a batch while the previous one is being stored.
+ * Parses entries read from the batch's stream, oldest first, and adds them to it: each entry's
+ * user and events, or, for a malformed entry, why (it is set aside for the dead-letter stream).
+ *
+ * @param into - the batch they join
+ * @param batch - `[id, fields]` pairs as the stream command returned them
+ * @internal
+ */
+export function parseInto(into: ParsedBatch, batch: readonly (readonly [string, unknown])[]): void {
+  for (let i = 0; i < batch.length; i++) {
+    const [id, fields] = batch[i]!;
+    into.ids.push(id);
+    if (Array.isArray(fields))
+      for (const f of fields as unknown[]) if (typeof f === 'string') into.chars += f.length;
+    const entry = parseEntry(id, fields);
+    if (!entry.ok) {
+      into.dead.push(entry);
+      continue;
+    }
+    into.entries.push(entry);
+    into.sourced.push({ offset: id, userId: entry.user, events: entry.events, raw: entry.raw });
+  }
+}
+
+/**
+ * Prepares a parsed batch for {@link applyBatch}: with a `RedisStateStore`, has the store group
+ * the entries by user and validate and encode them all at once. Nothing is sent: a consumer
+ * prepares a batch while the previous one is being stored.
  *
  * @param o - the consumer's options
- * @param stream - the stream key (the source)
- * @param batch - `[id, fields]` pairs as the stream command returned them
+ * @param parsed - the batch, from {@link parseInto}
  * @returns the prepared batch
  * @throws RebalanceError with code `argument` when the store cannot append
  * @internal
  */
-export function prepareBatch(
-  o: ResolvedConsumeOptions,
-  stream: string,
-  batch: readonly (readonly [string, unknown])[],
-): PreparedBatch {
-  const entries: Entry[] = [];
-  const dead: Dead[] = [];
-  const sourced: SourcedEntry[] = [];
-  const ids = new Array<string>(batch.length);
-  for (let i = 0; i < batch.length; i++) {
-    const [id, fields] = batch[i]!;
-    ids[i] = id;
-    const entry = parseEntry(id, fields);
-    if (!entry.ok) {
-      dead.push(entry);
-      continue;
-    }
-    entries.push(entry);
-    sourced.push({ offset: id, userId: entry.user, events: entry.events, raw: entry.raw });
-  }
+export function prepareBatch(o: ResolvedConsumeOptions, parsed: ParsedBatch): PreparedBatch {
+  const { stream, ids, entries, dead, sourced } = parsed;
   const together = sourcedAppendOf(o.store);
   const appends = together === undefined ? undefined : together(stream, sourced);
   return { stream, ids, entries, dead, appends };

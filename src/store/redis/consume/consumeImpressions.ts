@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { RebalanceError } from '../../../errors/RebalanceError.js';
-import { applyBatch, prepareBatch, type PreparedBatch } from './applyBatch.js';
+import {
+  applyBatch,
+  parsedBatch,
+  parseInto,
+  prepareBatch,
+  type PreparedBatch,
+} from './applyBatch.js';
 import {
   resolveConsumeOptions,
   type ConsumeImpressionsOptions,
@@ -34,7 +40,9 @@ interface Sent {
  * The loop: take free streams (a lease per stream, `leaseMs`); on taking one, first claim every
  * entry still pending in the group — a dead consumer's included — with XAUTOCLAIM and apply them
  * in id order; then read new entries with XREADGROUP, `batchSize` at a time. Every read follows a
- * renewal of the lease in the same step. Each batch is grouped by user and appended through the
+ * renewal of the lease in the same step. While the reads come back full (a backlog), their
+ * entries are gathered, up to `maxApplyEntries`, and applied as one batch; a short read applies
+ * what was gathered at once. Each batch is grouped by user and appended through the
  * store (with a `RedisStateStore`, validated at once and sent as one script call per hash slot),
  * and acknowledged (XACK, sent with the stream's next renewal) only after every append stored
  * its events. The work overlaps: the next batch is read while one is parsed and validated, and
@@ -123,15 +131,33 @@ export async function consumeImpressions(
     stats.deadLetters += applied.dead;
     stats.entries += prepared.ids.length;
   };
-  /** Lets a stream's batch in flight finish, then acknowledges what it stored. */
+  /**
+   * Lets a stream's batch in flight finish, applies what the stream gathered (on a lease still
+   * fresh, after a batch that did not fail: a user's events reach the store in offset order),
+   * then acknowledges what it stored.
+   */
   const finish = async (stream: string, state: Owned): Promise<void> => {
-    await state.applying.catch(report);
+    let failed = false;
+    await state.applying.catch((error: unknown) => {
+      failed = true;
+      report(error);
+    });
+    const gathered = state.gathered;
+    state.gathered = null;
+    if (!failed && gathered !== null && Date.now() - state.renewedAt <= o.leaseMs / 2) {
+      await state.older;
+      await Promise.resolve()
+        .then(() => apply(state, prepareBatch(o, gathered)))
+        .catch(report);
+    }
     await Promise.all([state.older, state.settling]);
     await acknowledge(o, stream, state.unacked).catch(report);
   };
   /** Gives up a stream whose lease was lost. */
   const drop = async (stream: string, state: Owned): Promise<void> => {
     owned.delete(stream);
+    // Still pending in the group: the stream's next owner claims it.
+    state.gathered = null;
     await finish(stream, state);
   };
   /** The step's answer; a failed step gives its acknowledgements back to the stream. */
@@ -184,20 +210,32 @@ export async function consumeImpressions(
         state.cursor = reply.cursor;
         if (reply.cursor === '0-0') state.recovering = false;
       }
-      if (batch.length === 0) {
+      state.renewedAt = sent.at;
+      if (batch.length === 0 && state.gathered === null) {
         idleRound++;
         continue;
       }
       idleRound = 0;
+      const parsed = (state.gathered ??= parsedBatch(stream));
+      // Behind on the stream (the read came back full): gathered, to be applied with the
+      // entries read next, while there is room (see maxApplyEntries).
+      const more =
+        !sent.claiming &&
+        batch.length === o.batchSize &&
+        parsed.ids.length + 2 * o.batchSize <= o.maxApplyEntries &&
+        parsed.chars < GATHER_CHARS;
       // Self-fencing: a batch that took too long to arrive may belong to a lease about to lapse.
-      if (Date.now() - sent.at > o.leaseMs / 2) {
+      if (!more && Date.now() - sent.at > o.leaseMs / 2) {
         backToClaiming(state);
         continue;
       }
-      // The next stream's entries are read while this batch is prepared and stored.
+      // The next entries are read while these are parsed (and the batch prepared and stored).
       ahead = sendStep(next());
-      // Parsed, validated and encoded while Redis stores the previous batch.
-      const prepared = prepareBatch(o, stream, batch);
+      parseInto(parsed, batch);
+      if (more) continue;
+      state.gathered = null;
+      // Validated and encoded while Redis stores the previous batch.
+      const prepared = prepareBatch(o, parsed);
       // A user's events reach the store in offset order: this batch is sent once the previous
       // one is stored (if that one failed, the stream goes back to claiming, and this batch is
       // claimed again with it). The folds of the batch before that are done by then, so memory
@@ -233,6 +271,12 @@ export async function consumeImpressions(
   await Promise.allSettled([...owned.keys()].map((s) => releaseLease(o.client, s, token)));
   return stats;
 }
+
+/**
+ * Most characters of entry fields a stream gathers before applying them: with entries of up to
+ * 64 KiB, `maxApplyEntries` alone would let a backlog of large entries take a few hundred MB.
+ */
+const GATHER_CHARS = 1024 * 1024;
 
 function isNoGroup(error: unknown): boolean {
   return error instanceof RebalanceError && /NOGROUP/.test(error.message);

@@ -44,6 +44,17 @@ export interface ConsumeImpressionsOptions {
    */
   readonly batchSize?: number;
   /**
+   * Most entries of one stream applied together. A consumer behind on a stream (its reads come
+   * back full) goes on reading, `batchSize` at a time, and applies up to this many entries at
+   * once, so that a user's events in the backlog are stored as one log entry and folded once,
+   * instead of once per read. A read that comes back short (the consumer has caught up) applies
+   * what was gathered at once, so gathering never holds an entry back while the stream is
+   * quiet. Memory: the entries gathered (also bounded by 4 Mi characters of entry fields) and
+   * those being stored. 1 applies every read on its own.
+   * @defaultValue 5_000
+   */
+  readonly maxApplyEntries?: number;
+  /**
    * How long a read waits for new entries when none are there (ms); also the longest a stop
    * waits for a read in flight.
    * @defaultValue 1_000
@@ -108,6 +119,7 @@ export interface ResolvedConsumeOptions {
   readonly consumer: string;
   readonly store: StateStore;
   readonly batchSize: number;
+  readonly maxApplyEntries: number;
   readonly blockMs: number;
   readonly leaseMs: number;
   readonly maxStreams: number;
@@ -151,6 +163,7 @@ export function resolveConsumeOptions(options: ConsumeImpressionsOptions): Resol
   if (typeof store !== 'object' || store === null || typeof store.append !== 'function')
     fail('store', 'must be a StateStore', store);
   const batchSize = integer('batchSize', options.batchSize ?? 100, 1, 10_000);
+  const maxApplyEntries = integer('maxApplyEntries', options.maxApplyEntries ?? 5_000, 1, 100_000);
   const blockMs = integer('blockMs', options.blockMs ?? 1_000, 1, 60_000);
   const leaseMs = integer('leaseMs', options.leaseMs ?? 10_000, 100, 3_600_000);
   if (leaseMs <= 2 * blockMs)
@@ -173,6 +186,7 @@ export function resolveConsumeOptions(options: ConsumeImpressionsOptions): Resol
     consumer,
     store,
     batchSize,
+    maxApplyEntries,
     blockMs,
     leaseMs,
     maxStreams,

@@ -1,6 +1,7 @@
 import { send } from '../runScript.js';
 import type { ResolvedConsumeOptions } from './options.js';
 import { acquireLease } from './streamLease.js';
+import type { ParsedBatch } from './applyBatch.js';
 
 const API = 'consumeImpressions';
 
@@ -17,6 +18,10 @@ export interface Owned {
   epoch: number;
   /** Ids whose events are stored, to be acknowledged by the stream's next step. */
   unacked: string[];
+  /** Entries read and not yet applied: the backlog gathered (see `maxApplyEntries`). */
+  gathered: ParsedBatch | null;
+  /** When the last step that renewed the lease was sent (local clock, ms). */
+  renewedAt: number;
   /** The batch being stored, if any: the next is sent once it is (and fails if it failed). */
   applying: Promise<void>;
   /** The folds of the last batch stored, still under way (see `applyBatch`). */
@@ -27,6 +32,8 @@ export interface Owned {
 
 /** Sends a stream back to claiming its pending entries from the start. @internal */
 export function backToClaiming(state: Owned): void {
+  // What was gathered is still pending in the group: the claim reads it again, in order.
+  state.gathered = null;
   state.recovering = true;
   state.cursor = '0-0';
   state.epoch++;
@@ -62,6 +69,8 @@ export async function acquire(
       cursor: '0-0',
       epoch: 0,
       unacked: [],
+      gathered: null,
+      renewedAt: -Infinity,
       applying: SETTLED,
       settling: SETTLED,
       older: SETTLED,
