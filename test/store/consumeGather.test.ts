@@ -70,29 +70,30 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
     await Promise.all([client, ...extra].map(closeClient));
   });
 
-  /** Drains a backlog of 1,000 entries of 10 users; the length of each user's log after. */
-  async function drain(maxApplyEntries: number | undefined) {
+  /** Drains a backlog of `n` entries of `users` users; the length of each user's log after. */
+  async function drain(n: number, users: number, more: Partial<ConsumeImpressionsOptions> = {}) {
     const prefix = uniquePrefix();
     const [stream] = testStreams(prefix, 1);
     const store = new RedisStateStore({ client, prefix, rebalancer: rb, foldEvery: 64 });
-    const expected = await produce(client, [stream!], 1_000, 10);
-    const consumer = await start(
-      stream!,
-      store,
-      maxApplyEntries === undefined ? {} : { maxApplyEntries },
-    );
+    const expected = await produce(client, [stream!], n, users);
+    const consumer = await start(stream!, store, more);
     const done = await drained(stream!, store, expected);
     const stats = await consumer.stop();
     expect(done).toBe(true);
-    expect(stats).toMatchObject({ entries: 1_000, errors: 0 });
+    expect(stats).toMatchObject({ entries: n, errors: 0 });
     return logLengths(prefix, expected.keys());
   }
 
   it('stores each user’s events of a backlog read 50 at a time as one log entry, and one per read with maxApplyEntries 1', async () => {
     // 20 reads of 50 entries, 5 of each user a read: gathered, each user's 100 events are one
     // append; applied read by read, 20 appends.
-    expect(await drain(undefined)).toEqual(Array<number>(10).fill(1));
-    expect(await drain(1)).toEqual(Array<number>(10).fill(20));
+    expect(await drain(1_000, 10)).toEqual(Array<number>(10).fill(1));
+    expect(await drain(1_000, 10, { maxApplyEntries: 1 })).toEqual(Array<number>(10).fill(20));
+  });
+
+  it('gathers at most 64 reads, whatever maxApplyEntries allows', async () => {
+    // 100 reads of 1 entry of one user: 64 gathered, then the other 36.
+    expect(await drain(100, 1, { batchSize: 1 })).toEqual([2]);
   });
 
   it('applies an entry that arrives while the consumer is caught up without waiting for more', async () => {

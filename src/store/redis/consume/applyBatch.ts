@@ -28,6 +28,8 @@ export interface ParsedBatch {
   readonly sourced: SourcedEntry[];
   /** Characters of the entries' fields as read (what holding them costs). */
   chars: number;
+  /** The reads they came from. */
+  reads: number;
 }
 
 /** A batch read, parsed and, with a `RedisStateStore`, validated and encoded. @internal */
@@ -44,7 +46,7 @@ export interface PreparedBatch {
 
 /** An empty {@link ParsedBatch} of `stream`. @internal */
 export function parsedBatch(stream: string): ParsedBatch {
-  return { stream, ids: [], entries: [], dead: [], sourced: [], chars: 0 };
+  return { stream, ids: [], entries: [], dead: [], sourced: [], chars: 0, reads: 0 };
 }
 
 /**
@@ -56,6 +58,7 @@ export function parsedBatch(stream: string): ParsedBatch {
  * @internal
  */
 export function parseInto(into: ParsedBatch, batch: readonly (readonly [string, unknown])[]): void {
+  into.reads++;
   for (let i = 0; i < batch.length; i++) {
     const [id, fields] = batch[i]!;
     into.ids.push(id);

@@ -223,7 +223,8 @@ export async function consumeImpressions(
         !sent.claiming &&
         batch.length === o.batchSize &&
         parsed.ids.length + 2 * o.batchSize <= o.maxApplyEntries &&
-        parsed.chars < GATHER_CHARS;
+        parsed.chars < GATHER_CHARS &&
+        parsed.reads + 1 < GATHER_READS;
       // Self-fencing: a batch that took too long to arrive may belong to a lease about to lapse.
       if (!more && Date.now() - sent.at > o.leaseMs / 2) {
         backToClaiming(state);
@@ -277,6 +278,12 @@ export async function consumeImpressions(
  * 64 KiB, `maxApplyEntries` alone would let a backlog of large entries take a few hundred MB.
  */
 const GATHER_CHARS = 1024 * 1024;
+
+/**
+ * Most reads a stream gathers before applying them: with a small `batchSize`, `maxApplyEntries`
+ * alone would hold the first entries back for thousands of round trips.
+ */
+const GATHER_READS = 64;
 
 function isNoGroup(error: unknown): boolean {
   return error instanceof RebalanceError && /NOGROUP/.test(error.message);

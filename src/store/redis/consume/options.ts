@@ -49,8 +49,8 @@ export interface ConsumeImpressionsOptions {
    * once, so that a user's events in the backlog are stored as one log entry and folded once,
    * instead of once per read. A read that comes back short (the consumer has caught up) applies
    * what was gathered at once, so gathering never holds an entry back while the stream is
-   * quiet. Memory: the entries gathered (also bounded by 4 Mi characters of entry fields) and
-   * those being stored. 1 applies every read on its own.
+   * quiet. At most 64 reads are gathered, and at most 1 Mi characters of entry fields, whatever
+   * this allows. 1 applies every read on its own.
    * @defaultValue 5_000
    */
   readonly maxApplyEntries?: number;
