@@ -6,7 +6,7 @@
  * appends, acknowledged — against a bare loop of XREADGROUP (COUNT 100) + XACK over the same
  * entries, in the same run,
  * against a local redis-server the suite starts itself. Both loops read through one connection
- * each; the consumer's store has its own. Rounds alternate the two, each with a fresh group
+ * each; the consumer's store has its own. Seven rounds alternate the two, each with a fresh group
  * (and a fresh key prefix for the states), and the medians are compared. A third loop,
  * alternating with them, is the consumer with `maxApplyEntries: 1`, which applies every read on
  * its own, as a consumer that has caught up does: what gathering saves.
@@ -131,7 +131,7 @@ const suite: BenchSuite = {
       await bareLoop(bare, 'warm-bare');
       await consumer(client, watcher, storeClient, 0);
       await consumer(client, watcher, storeClient, 100, 1);
-      for (let r = 1; r <= 5; r++) {
+      for (let r = 1; r <= 7; r++) {
         baseline.push(await bareLoop(bare, `bare-${r}`));
         subject.push(await consumer(client, watcher, storeClient, r));
         readByRead.push(await consumer(client, watcher, storeClient, 100 + r, 1));
