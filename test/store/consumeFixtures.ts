@@ -79,3 +79,22 @@ export function sameCounts(a: Map<string, number>, b: Map<string, number>): bool
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
 }
+
+/**
+ * `client` with its `call` — the consumer's stream commands go through it — passed through
+ * `around`, which gets the command's arguments and a function that sends it.
+ */
+export function aroundCalls<C extends Redis | Cluster>(
+  client: C,
+  around: (args: unknown[], send: () => Promise<unknown>) => Promise<unknown>,
+): C {
+  return new Proxy(client, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (name !== 'call') return (value as (...a: unknown[]) => unknown).bind(target);
+      return (...args: unknown[]) =>
+        around(args, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+    },
+  });
+}

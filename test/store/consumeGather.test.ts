@@ -13,7 +13,14 @@ import {
 import { userKeys } from '../../src/store/redis/keys.js';
 import { rb } from './fixtures.js';
 import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
-import { eventually, produce, sameCounts, storedCounts, testStreams } from './consumeFixtures.js';
+import {
+  aroundCalls,
+  eventually,
+  produce,
+  sameCounts,
+  storedCounts,
+  testStreams,
+} from './consumeFixtures.js';
 
 const settings = { group: 'g', batchSize: 50, blockMs: 50, leaseMs: 1_000, retryDelayMs: 50 };
 
@@ -130,21 +137,12 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
     let reads = 0;
     let read = 0;
     // Stops the consumer during its fifth read, in the middle of the backlog.
-    const stopping = new Proxy(reader, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver) as unknown;
-        if (name !== 'call' || typeof value !== 'function')
-          return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: unknown[]) => {
-          if (args[0] === 'XREADGROUP' && ++reads === 5) stop.abort();
-          const reply = (await (value as (...a: unknown[]) => Promise<unknown>).apply(
-            target,
-            args,
-          )) as [string, unknown[]][] | null;
-          if (args[0] === 'XREADGROUP') read += reply?.[0]?.[1].length ?? 0;
-          return reply;
-        };
-      },
+    const stopping = aroundCalls(reader, async (args, send) => {
+      if (args[0] !== 'XREADGROUP') return send();
+      if (++reads === 5) stop.abort();
+      const reply = (await send()) as [string, unknown[]][] | null;
+      read += reply?.[0]?.[1].length ?? 0;
+      return reply;
     });
     const first = await consumeImpressions({
       ...settings,

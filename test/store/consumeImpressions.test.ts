@@ -9,7 +9,14 @@ import {
 } from '../../src/store/redis/index.js';
 import { rb } from './fixtures.js';
 import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
-import { eventually, produce, sameCounts, storedCounts, testStreams } from './consumeFixtures.js';
+import {
+  aroundCalls,
+  eventually,
+  produce,
+  sameCounts,
+  storedCounts,
+  testStreams,
+} from './consumeFixtures.js';
 
 /** Entries still pending (delivered, not acknowledged) in the group, over the streams. */
 async function pending(client: Redis | Cluster, streams: readonly string[]): Promise<number> {
@@ -151,19 +158,11 @@ describe.each(TARGETS)('consumeImpressions on a $name', (target) => {
     let lost = 0;
     // The second read reaches Redis, which hands its entries to the consumer, but the reply
     // never comes back.
-    const flaky = new Proxy(reader, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver) as unknown;
-        if (name !== 'call' || typeof value !== 'function')
-          return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: unknown[]) => {
-          const send = value as (...a: unknown[]) => Promise<unknown>;
-          const reply = await send.apply(target, args);
-          if (args[0] === 'XREADGROUP' && reply !== null && ++lost === 2)
-            throw new Error('connection lost');
-          return reply;
-        };
-      },
+    const flaky = aroundCalls(reader, async (args, send) => {
+      const reply = await send();
+      if (args[0] === 'XREADGROUP' && reply !== null && ++lost === 2)
+        throw new Error('connection lost');
+      return reply;
     });
     const errors: unknown[] = [];
     const stop = new AbortController();
