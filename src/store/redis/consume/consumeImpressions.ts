@@ -235,7 +235,12 @@ export async function consumeImpressions(
       parseInto(parsed, batch);
       if (more) continue;
       state.gathered = null;
-      // Validated and encoded while Redis stores the previous batch.
+      // The next read goes to Redis first. Preparing takes milliseconds for a gathered batch,
+      // and would hold up the reply to the next step's renewal, and with it the read. The read
+      // also goes before this batch's appends, which would hold it up for as long as Redis runs
+      // them: the next batch is then at hand when this one is stored.
+      await ahead.read;
+      // Validated and encoded while Redis reads the next entries and stores the previous batch.
       const prepared = prepareBatch(o, parsed);
       // A user's events reach the store in offset order: this batch is sent once the previous
       // one is stored (if that one failed, the stream goes back to claiming, and this batch is
@@ -245,10 +250,6 @@ export async function consumeImpressions(
       state.applying = SETTLED;
       await previous;
       await state.older;
-      // The next batch's read goes to Redis before this batch's appends, which would hold it
-      // up for as long as Redis runs them: the next batch is then at hand when this one is
-      // stored.
-      await ahead.read;
       if (Date.now() - sent.at > o.leaseMs / 2) {
         backToClaiming(state);
         continue;
