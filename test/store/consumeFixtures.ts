@@ -98,3 +98,13 @@ export function aroundCalls<C extends Redis | Cluster>(
     },
   });
 }
+
+/** Entries still pending (delivered, not acknowledged) in the group, over the streams. */
+export async function pending(
+  client: Redis | Cluster,
+  streams: readonly string[],
+): Promise<number> {
+  let n = 0;
+  for (const s of streams) n += ((await client.xpending(s, 'g')) as [number])[0];
+  return n;
+}

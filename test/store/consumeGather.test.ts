@@ -16,6 +16,7 @@ import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
 import {
   aroundCalls,
   eventually,
+  pending,
   produce,
   sameCounts,
   storedCounts,
@@ -32,8 +33,6 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
     extra.push(c);
     return c;
   };
-  const pending = async (stream: string): Promise<number> =>
-    ((await client.xpending(stream, 'g')) as [number])[0];
   /** Log entries of each user (no fold runs below 64). */
   const logLengths = async (prefix: string, users: Iterable<string>): Promise<number[]> =>
     Promise.all([...users].map((u) => client.llen(userKeys(prefix, u).log)));
@@ -65,7 +64,7 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
   const drained = (stream: string, store: RedisStateStore, expected: Map<string, number>) =>
     eventually(
       async () =>
-        (await pending(stream)) === 0 &&
+        (await pending(client, [stream])) === 0 &&
         sameCounts(await storedCounts(store, expected.keys()), expected),
       20_000,
     );
@@ -119,7 +118,8 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
         JSON.stringify({ item: { id: `v${i}` }, at: i }),
       );
       const seen = await eventually(
-        async () => (await store.get('a'))?.impressions === i && (await pending(stream!)) === 0,
+        async () =>
+          (await store.get('a'))?.impressions === i && (await pending(client, [stream!])) === 0,
         5_000,
       );
       expect(seen).toBe(true);
@@ -157,7 +157,7 @@ describe.each(TARGETS)('a consumer gathering a backlog on a $name', (target) => 
     // Gathered (at least the four reads before the stop) and applied, not left to be claimed.
     expect(first.entries).toBeGreaterThanOrEqual(200);
     expect(sum).toBe(first.entries);
-    expect(await pending(stream!)).toBe(read - first.entries);
+    expect(await pending(client, [stream!])).toBe(read - first.entries);
     const second = await start(stream!, store, { consumer: 'c2' });
     const done = await drained(stream!, store, expected);
     await second.stop();

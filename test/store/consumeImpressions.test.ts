@@ -12,18 +12,12 @@ import { closeClient, TARGETS, uniquePrefix } from './redisClient.js';
 import {
   aroundCalls,
   eventually,
+  pending,
   produce,
   sameCounts,
   storedCounts,
   testStreams,
 } from './consumeFixtures.js';
-
-/** Entries still pending (delivered, not acknowledged) in the group, over the streams. */
-async function pending(client: Redis | Cluster, streams: readonly string[]): Promise<number> {
-  let n = 0;
-  for (const s of streams) n += ((await client.xpending(s, 'g')) as [number])[0];
-  return n;
-}
 
 describe.each(TARGETS)('consumeImpressions on a $name', (target) => {
   let client: Redis | Cluster;

@@ -71,13 +71,10 @@ export class LogAppender {
     const users: string[] = [];
     const calls: AppendCall[] = [];
     const sourceJson = JSON.stringify(source);
-    const made: (AppendCall | undefined)[] = [];
+    const made: [string, AppendCall][] = [];
     for (const share of shares) {
       const userId = share.userId;
-      if (refused.has(userId)) {
-        made.push(undefined);
-        continue;
-      }
+      if (refused.has(userId)) continue;
       const options = { source, offset: share.offsets };
       try {
         assertUserId(api, userId);
@@ -90,19 +87,17 @@ export class LogAppender {
             ? encodeEntry(token, share.events, options)
             : encodeRawEntry(token, share.texts, options, sourceJson);
         this.#assertSize(api, entry);
-        made.push({ keys: this.#ctx.keys.get(userId), entry });
+        made.push([userId, { keys: this.#ctx.keys.get(userId), entry }]);
       } catch (error) {
         refused.set(userId, error);
-        made.push(undefined);
       }
     }
     // A user with a share refused has none appended: the caller appends that user again, all
     // entries in order, and a later share stored first would have its mark skip the earlier.
-    for (let k = 0; k < shares.length; k++) {
-      const userId = shares[k]!.userId;
+    for (const [userId, call] of made) {
       if (refused.has(userId)) continue;
       users.push(userId);
-      calls.push(made[k]!);
+      calls.push(call);
     }
     return { commit: () => this.#commit(api, users, calls, refused) };
   }

@@ -146,9 +146,11 @@ export async function consumeImpressions(
     state.gathered = null;
     if (!failed && gathered !== null && Date.now() - state.renewedAt <= o.leaseMs / 2) {
       await state.older;
-      await Promise.resolve()
-        .then(() => apply(state, prepareBatch(o, gathered)))
-        .catch(report);
+      try {
+        await apply(state, prepareBatch(o, gathered));
+      } catch (error) {
+        report(error);
+      }
     }
     await Promise.all([state.older, state.settling]);
     await acknowledge(o, stream, state.unacked).catch(report);
