@@ -49,6 +49,16 @@ describe.each(MATCHERS)('rb.interceptQuery with %s', (_, matcher) => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers every search for a means or for hiding self-harm with its group', () => {
+    const means = queries.filter((q) => q.category === 'means');
+    expect(means.length, 'means queries in the fixture').toBeGreaterThanOrEqual(40);
+    expect(new Set(means.map((q) => q.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'pt']));
+    const wrong = means
+      .map((q) => ({ query: q.query, expected: q.expected, got: groupOf(q.query) }))
+      .filter((r) => r.got !== r.expected);
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the English support searches as mental-health banners', () => {
     for (const q of queries.filter((q) => q.category === 'support' && q.language === 'en')) {
       const result = rb.interceptQuery(q.query, { locale: 'en-GB' });

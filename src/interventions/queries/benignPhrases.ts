@@ -42,6 +42,14 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'kill myself laughing',
   'die laughing',
   'my life insurance',
+  // Games, where dying is part of play: "fastest way to die in minecraft" (to respawn)
+  'die in minecraft',
+  'die in roblox',
+  'die in fortnite',
+  'die in terraria',
+  'die in the sims',
+  'die in game',
+  'die in a game',
   // Love songs: "I don't want to live without you"
   'live without you',
   'vivir sin ti',

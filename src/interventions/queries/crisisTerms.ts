@@ -118,6 +118,63 @@ const SUICIDE_PT = [
   'acabar com minha vida',
   'acabar com a minha vida',
 ];
+// Searches for a means or a way to die, named only in general words. Safe-messaging guidance keeps
+// methods out of what people are shown; these phrases only recognise the search, which is met
+// with help rather than results.
+const SUICIDE_MEANS_EN = [
+  'hang myself',
+  'hanging myself',
+  'tie a noose',
+  'painless way to die',
+  'painless ways to die',
+  'easiest way to die',
+  'easy way to die',
+  'quickest way to die',
+  'fastest way to die',
+  'best way to die',
+  'die painlessly',
+  'how to overdose',
+  'overdose on purpose',
+  'want to overdose',
+  'pills to overdose',
+  'pills to die',
+  'pills does it take to die',
+  'slit my wrists',
+];
+const SUICIDE_MEANS_ES = [
+  'ahorcarme',
+  'como ahorcarse',
+  'morir sin dolor',
+  'pastillas para morir',
+  'sobredosis a propósito',
+  'cortarme las venas',
+];
+const SUICIDE_MEANS_FR = [
+  'me pendre',
+  'comment se pendre',
+  'mourir sans douleur',
+  'mourir sans souffrir',
+  'cachets pour mourir',
+  'médicaments pour mourir',
+  'me tailler les veines',
+];
+const SUICIDE_MEANS_DE = [
+  'mich erhängen',
+  'wie erhängt man sich',
+  'schmerzlos sterben',
+  'schmerzfrei sterben',
+  'tabletten zum sterben',
+  'tabletten um zu sterben',
+  'pulsadern aufschneiden',
+];
+const SUICIDE_MEANS_PT = [
+  'me enforcar',
+  'como se enforcar',
+  'morrer sem dor',
+  'comprimidos para morrer',
+  'remédios para morrer',
+  'cortar os pulsos',
+];
 const SELF_HARM_EN = [
   'self harm',
   'self harming',
@@ -133,6 +190,11 @@ const SELF_HARM_EN = [
   'hurt myself on purpose',
   'hurting myself on purpose',
   'want to hurt myself',
+  // Hiding it, and going further: searches a person makes to keep going unseen.
+  'cut without anyone knowing',
+  'hide my cuts',
+  'burn myself on purpose',
+  'burning myself on purpose',
 ];
 const SELF_HARM_ES = [
   'autolesion',
@@ -141,6 +203,9 @@ const SELF_HARM_ES = [
   'cortarme',
   'hacerme daño',
   'lastimarme',
+  'esconder mis cortes',
+  'esconder los cortes',
+  'quemarme a propósito',
 ];
 const SELF_HARM_FR = [
   'automutilation',
@@ -150,6 +215,8 @@ const SELF_HARM_FR = [
   'me mutiler',
   'me faire du mal',
   'me couper',
+  'cacher mes coupures',
+  'me brûler exprès',
 ];
 const SELF_HARM_DE = [
   'ritzen',
@@ -159,12 +226,25 @@ const SELF_HARM_DE = [
   'mich selbst verletzen',
   'selbstverletzendes verhalten',
   'svv',
+  'ritzwunden',
+  'schnitte verstecken',
+  'mich absichtlich verbrennen',
 ];
-const SELF_HARM_PT = ['automutilação', 'autolesão', 'me cortar', 'me machucar', 'me mutilar'];
+const SELF_HARM_PT = [
+  'automutilação',
+  'autolesão',
+  'me cortar',
+  'me machucar',
+  'me mutilar',
+  'esconder meus cortes',
+  'esconder os cortes',
+  'me queimar de propósito',
+];
 
 /**
  * The phrases of suicidal intent and self-harm that search interception answers by default, in
- * English, Spanish, French, German and Portuguese, each with the topic it signals (`suicide` or
+ * English, Spanish, French, German and Portuguese — searches for a means or a way to die and for
+ * hiding self-harm among them — each with the topic it signals (`suicide` or
  * `self-harm`, the topics of the default taxonomy; the group is the taxonomy's group of that
  * topic, or the topic's own name for a taxonomy without it).
  *
@@ -203,6 +283,11 @@ export const DEFAULT_CRISIS_TERMS: readonly TermEntry[] = /* @__PURE__ */ Object
     ...SUICIDE_FR,
     ...SUICIDE_DE,
     ...SUICIDE_PT,
+    ...SUICIDE_MEANS_EN,
+    ...SUICIDE_MEANS_ES,
+    ...SUICIDE_MEANS_FR,
+    ...SUICIDE_MEANS_DE,
+    ...SUICIDE_MEANS_PT,
   ]),
   ...entries('self-harm', [
     ...SELF_HARM_EN,
