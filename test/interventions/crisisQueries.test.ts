@@ -49,7 +49,7 @@ describe.each(MATCHERS)('rb.interceptQuery with %s', (_, matcher) => {
     expect(wrong).toEqual([]);
   });
 
-  it('answers every search for a means or for hiding self-harm with its group', () => {
+  it('answers every search for a means, for hiding self-harm, or to purge or starve with its group', () => {
     const means = queries.filter((q) => q.category === 'means');
     expect(means.length, 'means queries in the fixture').toBeGreaterThanOrEqual(40);
     expect(new Set(means.map((q) => q.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'pt']));
@@ -57,6 +57,14 @@ describe.each(MATCHERS)('rb.interceptQuery with %s', (_, matcher) => {
       .map((q) => ({ query: q.query, expected: q.expected, got: groupOf(q.query) }))
       .filter((r) => r.got !== r.expected);
     expect(wrong).toEqual([]);
+  });
+
+  it('answers no group at all to the benign queries, eating-disorder look-alikes included', () => {
+    const answered = queries
+      .filter((q) => q.expected === null)
+      .map((q) => ({ query: q.query, got: groupOf(q.query) }))
+      .filter((r) => r.got !== null);
+    expect(answered).toEqual([]);
   });
 
   it('keeps the English support searches as mental-health banners', () => {
@@ -264,13 +272,19 @@ describe('rb.interceptQuery properties', () => {
 
   it('a default crisis phrase still intercepts with every letter spaced apart', () => {
     const phrases = DEFAULT_CRISIS_TERMS.filter((e) => e.term.length > 3);
+    // A phrase answers with its topic's group in the taxonomy ("pro-mia" → eating-disorder).
+    const groupOfTopic = new Map(
+      presets.taxonomies.default.groups.flatMap((g) =>
+        [...g.triggering, ...(g.recovery ?? [])].map((t) => [t.id, g.id] as const),
+      ),
+    );
     fc.assert(
       fc.property(
         fc.constantFrom(...phrases),
         fc.constantFrom(' ', '  ', ' . ', '\t', ' \u200b '),
         (e, gap) => {
           const spaced = Array.from(e.term.replace(/ /g, '')).join(gap);
-          expect(groupOf(spaced)).toBe(e.topic);
+          expect(groupOf(spaced)).toBe(groupOfTopic.get(e.topic) ?? e.topic);
         },
       ),
     );

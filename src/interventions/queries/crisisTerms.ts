@@ -241,12 +241,56 @@ const SELF_HARM_PT = [
   'me queimar de propósito',
 ];
 
+// Searches for eating-disorder behaviour: purging, and starving oneself or becoming ill on
+// purpose. Dieting searches ("how to stop eating sugar") are left alone, so neither "stop eating"
+// nor "lose weight" is a phrase here.
+const PURGING = [
+  'make myself throw up',
+  'make myself puke',
+  'make myself vomit',
+  'make yourself throw up',
+  'make yourself puke',
+  'make yourself vomit',
+  'purging tips',
+  'purge after eating',
+  'throw up after eating',
+  'provocarme el vómito',
+  'vomitar después de comer',
+  'me faire vomir',
+  'se faire vomir',
+  'vomir après avoir mangé',
+  'nach dem essen erbrechen',
+  'nach dem essen übergeben',
+  'me fazer vomitar',
+  'vomitar depois de comer',
+];
+const STARVING = [
+  'starve myself',
+  'starving myself',
+  'stop eating completely',
+  'become anorexic',
+  'be anorexic',
+  'get anorexia',
+  'get an eating disorder',
+  'hide not eating',
+  'matarme de hambre',
+  'volverme anoréxica',
+  'ser anoréxica',
+  'devenir anorexique',
+  'me priver de manger',
+  'mich aushungern',
+  'magersüchtig werden',
+  'me passar fome',
+  'ficar anoréxica',
+];
+
 /**
- * The phrases of suicidal intent and self-harm that search interception answers by default, in
- * English, Spanish, French, German and Portuguese — searches for a means or a way to die and for
- * hiding self-harm among them — each with the topic it signals (`suicide` or
- * `self-harm`, the topics of the default taxonomy; the group is the taxonomy's group of that
- * topic, or the topic's own name for a taxonomy without it).
+ * The phrases that search interception answers by default, in English, Spanish, French, German
+ * and Portuguese: suicidal intent and self-harm, searches for a means or a way to die and for
+ * hiding self-harm, and searches to purge or to starve oneself. Each has the topic it signals:
+ * `suicide`, `self-harm`, `pro-mia` (purging) or `pro-ana` (starving), topics of the default
+ * taxonomy; the answer is the taxonomy's group of that topic (`eating-disorder` for the last two),
+ * or the topic's own name for a taxonomy without it.
  *
  * Safe-messaging practice is to meet such a search with help rather than with results: TikTok
  * sends searches for #suicide to local helplines, and Instagram shows expert resources for
@@ -296,4 +340,6 @@ export const DEFAULT_CRISIS_TERMS: readonly TermEntry[] = /* @__PURE__ */ Object
     ...SELF_HARM_DE,
     ...SELF_HARM_PT,
   ]),
+  ...entries('pro-mia', PURGING),
+  ...entries('pro-ana', STARVING),
 ]);
