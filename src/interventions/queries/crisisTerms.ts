@@ -34,6 +34,20 @@ const SUICIDE_EN = [
   'tired of being alive',
   'not worth living',
   'unalive myself',
+  // Passive wishes to be dead, as clinical screening asks after them: to sleep and not wake up,
+  // to not be missed.
+  'sleep and never wake up',
+  'sleep and not wake up',
+  'hope i never wake up',
+  'never wake up again',
+  'nobody would miss me',
+  'no one would miss me',
+  'i deserve to die',
+  'no point in living',
+  'what is the point of living',
+  'what is the point in living',
+  'whats the point of living',
+  'whats the point in living',
 ];
 const SUICIDE_ES = [
   'suicidio',
@@ -59,6 +73,12 @@ const SUICIDE_ES = [
   'terminar con mi vida',
   'mejor muerto',
   'mejor muerta',
+  'dormir y no despertar',
+  'dormir y no despertar nunca',
+  'no despertar nunca',
+  'nadie me extrañaría',
+  'merezco morir',
+  'no tiene sentido vivir',
 ];
 const SUICIDE_FR = [
   'suicidaire',
@@ -77,6 +97,11 @@ const SUICIDE_FR = [
   'ne veux plus vivre',
   'plus envie de vivre',
   'marre de vivre',
+  'ne jamais me réveiller',
+  'ne plus me réveiller',
+  'personne ne me regretterait',
+  'je mérite de mourir',
+  'aucune raison de vivre',
 ];
 const SUICIDE_DE = [
   'selbstmord',
@@ -100,6 +125,10 @@ const SUICIDE_DE = [
   'mein leben beenden',
   'will tot sein',
   'mir das leben nehmen',
+  'nicht mehr aufwachen',
+  'niemand würde mich vermissen',
+  'verdiene es zu sterben',
+  'keinen sinn mehr zu leben',
 ];
 const SUICIDE_PT = [
   'suicídio',
@@ -117,6 +146,11 @@ const SUICIDE_PT = [
   'tirar a minha vida',
   'acabar com minha vida',
   'acabar com a minha vida',
+  'dormir e não acordar',
+  'não acordar mais',
+  'ninguém sentiria minha falta',
+  'mereço morrer',
+  'não tem sentido viver',
 ];
 // Searches for a means or a way to die, named only in general words. Safe-messaging guidance keeps
 // methods out of what people are shown; these phrases only recognise the search, which is met
