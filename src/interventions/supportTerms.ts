@@ -12,9 +12,9 @@
 export const SUPPORT_GROUP = 'mental-health';
 
 /**
- * Mental-health search terms that get a support banner above the results (not instead of them).
- * Matched with the evasive matcher, so misspellings count: "#mentalheath" has had over a billion
- * views on TikTok. Short abbreviations (`bpd`, `ocd`, `ptsd`) match only as a whole query word.
+ * Mental-health search terms that get a support banner above the results (not instead of them),
+ * in English, Spanish, French, German and Portuguese. Matched with the evasive matcher, so
+ * misspellings count: "#mentalheath" has had over a billion views on TikTok. Short abbreviations (`bpd`, `ocd`, `ptsd`) match only as a whole query word.
  *
  * @example
  * ```ts
@@ -38,6 +38,21 @@ export const DEFAULT_SUPPORT_TERMS: readonly string[] = Object.freeze([
   'ptsd',
   'bpd',
   'ocd',
+  // The same searches in Spanish, French, German and Portuguese (accents do not matter).
+  'saludmental',
+  'ansiedad',
+  'depresión',
+  'ataquedepánico',
+  'santémentale',
+  'anxiété',
+  'crisedangoisse',
+  'psychischegesundheit',
+  'angststörung',
+  'panikattacke',
+  'saúdemental',
+  'ansiedade',
+  'depressão',
+  'crisedeansiedade',
 ]);
 
 /**

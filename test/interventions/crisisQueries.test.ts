@@ -67,8 +67,12 @@ describe.each(MATCHERS)('rb.interceptQuery with %s', (_, matcher) => {
     expect(answered).toEqual([]);
   });
 
-  it('keeps the English support searches as mental-health banners', () => {
-    for (const q of queries.filter((q) => q.category === 'support' && q.language === 'en')) {
+  it('keeps the support searches of every language as mental-health banners', () => {
+    const support = queries.filter((q) => q.category === 'support');
+    expect(new Set(support.map((q) => q.language))).toEqual(
+      new Set(['en', 'es', 'fr', 'de', 'pt']),
+    );
+    for (const q of support) {
       const result = rb.interceptQuery(q.query, { locale: 'en-GB' });
       expect({ query: q.query, group: result?.group, kind: result?.kind }).toEqual({
         query: q.query,
