@@ -276,8 +276,9 @@ const SELF_HARM_PT = [
 ];
 
 // Searches for eating-disorder behaviour: purging, and starving oneself or becoming ill on
-// purpose. Dieting searches ("how to stop eating sugar") are left alone, so neither "stop eating"
-// nor "lose weight" is a phrase here.
+// purpose. Dieting searches ("how to stop eating sugar") and symptoms ("why do i throw up after
+// eating") are left alone, so neither "stop eating", "lose weight" nor "throw up after eating"
+// is a phrase here.
 const PURGING = [
   'make myself throw up',
   'make myself puke',
@@ -287,16 +288,16 @@ const PURGING = [
   'make yourself vomit',
   'purging tips',
   'purge after eating',
-  'throw up after eating',
+  'how to throw up after eating',
   'provocarme el vómito',
-  'vomitar después de comer',
+  'como vomitar después de comer',
   'me faire vomir',
   'se faire vomir',
-  'vomir après avoir mangé',
-  'nach dem essen erbrechen',
-  'nach dem essen übergeben',
+  'comment vomir après avoir mangé',
+  'wie erbreche ich nach dem essen',
+  'mich nach dem essen übergeben',
   'me fazer vomitar',
-  'vomitar depois de comer',
+  'como vomitar depois de comer',
 ];
 const STARVING = [
   'starve myself',
