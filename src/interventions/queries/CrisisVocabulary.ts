@@ -24,16 +24,39 @@ const CORRECT_MIN_LENGTH = 5;
 
 /**
  * Ordinary words one weighted edit from a vocabulary word, in the languages of the default
- * vocabulary; they are never corrected ("tired of loving" is not "tired of living", "quero
- * morar" — I want to live somewhere — is not "quero morrer").
+ * vocabulary; they are never corrected ("tired of loving" and "what is the point of leaving"
+ * are not about living, "quero morar" — I want to live somewhere — is not "quero morrer").
+ * Found by replacing each vocabulary word of a phrase with every dictionary word one edit from
+ * it, in the five languages, and keeping the everyday searches that then intercepted: "handing
+ * myself in", "no point in liking him", "me prendre en photo", "comment se perdre dans un
+ * livre", "ich will nicht mehr lesen", "die Tür lässt sich nicht mehr aufmachen", "como contar
+ * os pulsos", "me couler un bain", "how to self insure", "quero morder", "como se enfocar".
  */
 const CORRECTION_GUARD: readonly string[] = [
   ...DEFAULT_FUZZY_GUARD,
   'loving',
+  'leaving',
+  'liking',
+  'handing',
+  'starting',
+  'insure',
   'alike',
   'morar',
+  'morder',
+  'enfocar',
+  'mamar',
+  'contar',
+  'prendre',
+  'perdre',
+  'peindre',
+  'couler',
+  'coutures',
+  'pondre',
   'lieben',
   'loben',
+  'lesen',
+  'legen',
+  'aufmachen',
   'streben',
   'sacrifier',
   'sacrifie',

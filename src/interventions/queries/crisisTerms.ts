@@ -286,7 +286,6 @@ const PURGING = [
   'make yourself throw up',
   'make yourself puke',
   'make yourself vomit',
-  'purging tips',
   'purge after eating',
   'how to throw up after eating',
   'provocarme el vómito',
