@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBannerRules } from '../../src/interventions/createBannerRules.js';
 import { createQueryInterceptor } from '../../src/interventions/createQueryInterceptor.js';
@@ -91,18 +90,21 @@ describe('createQueryInterceptor(...)(query, { locale })', () => {
     });
   });
 
-  it('interceptQuery leaves ordinary words and their disguises alone', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...negativeWords.words),
-        fc.constantFrom(...negativeWords.words),
-        (a, b) => {
-          const result = interceptQuery(`${a} ${b}`, { locale: 'en' });
-          // Ordinary words may be supportive searches (none of the list is), never harmful ones.
-          expect(result === null || result.kind === 'banner').toBe(true);
-        },
-      ),
-    );
+  it('interceptQuery leaves every pair of ordinary words alone, unless the pair spells a term', () => {
+    // Terms of the taxonomy written as two words: searching for them is a harmful search.
+    const spellsTerm = new Set(['thigh gap', 'thigh gaps', 'self harm', 'sewer slide']);
+    const intercepted: string[] = [];
+    // Every pair, not a sample: a sample of 100 found a pair that is one edit from a term when
+    // read as one hashtag ("thin spot" as #thinspot) about once in 60 runs.
+    for (const a of negativeWords.words)
+      for (const b of negativeWords.words) {
+        const query = `${a} ${b}`;
+        const result = interceptQuery(query, { locale: 'en' });
+        // Ordinary words may be supportive searches (none of the list is), never harmful ones.
+        if (result !== null && result.kind !== 'banner' && !spellsTerm.has(query))
+          intercepted.push(`${query} → ${result.group}`);
+      }
+    expect(intercepted).toEqual([]);
   });
 
   it('every default support term intercepts as a banner', () => {
