@@ -103,6 +103,17 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   'selfieharm',
   'shelfharm',
   'sewerslider',
+  // One edit from a support search term: "deprisa" and "depressa" (quickly), "sentimentale",
+  // "anbiete" (I offer), "loveliness", "degression".
+  'deprisa',
+  'depressa',
+  'depreensão',
+  'sentimentale',
+  'anbiete',
+  'anmiete',
+  'loveliness',
+  'degression',
+  'bitolar',
 ]);
 
 /**
