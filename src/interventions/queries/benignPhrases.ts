@@ -41,6 +41,9 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'suicide boy',
   'kill myself laughing',
   'die laughing',
+  // Cutting oneself off from people or apps, not cutting
+  'cutting myself off',
+  'cut myself off',
   'my life insurance',
   // Games, where dying is part of play: "fastest way to die in minecraft" (to respawn)
   'die in minecraft',
