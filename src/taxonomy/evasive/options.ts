@@ -106,6 +106,7 @@ export const DEFAULT_FUZZY_GUARD: readonly string[] = Object.freeze([
   // One edit from a support search term: "deprisa" and "depressa" (quickly), "sentimentale",
   // "anbiete" (I offer), "loveliness", "degression".
   'deprisa',
+  'déprisai',
   'depressa',
   'depreensão',
   'sentimentale',
