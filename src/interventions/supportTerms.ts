@@ -14,7 +14,8 @@ export const SUPPORT_GROUP = 'mental-health';
 /**
  * Mental-health search terms that get a support banner above the results (not instead of them),
  * in English, Spanish, French, German and Portuguese. Matched with the evasive matcher, so
- * misspellings count: "#mentalheath" has had over a billion views on TikTok. Short abbreviations (`bpd`, `ocd`, `ptsd`) match only as a whole query word.
+ * misspellings count: "#mentalheath" has had over a billion views on TikTok. Short
+ * abbreviations (`bpd`, `ocd`, `ptsd`) match only as a whole query word.
  *
  * @example
  * ```ts

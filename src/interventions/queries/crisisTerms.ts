@@ -46,8 +46,6 @@ const SUICIDE_EN = [
   'no point in living',
   'what is the point of living',
   'what is the point in living',
-  'whats the point of living',
-  'whats the point in living',
 ];
 const SUICIDE_ES = [
   'suicidio',

@@ -41,6 +41,7 @@ const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
   ['isnt', ['is', 'not']],
   ['doesnt', ['does', 'not']],
   ['didnt', ['did', 'not']],
+  ['whats', ['what', 'is']],
   ['u', ['you']],
   ['ur', ['your']],
   ['rn', ['right', 'now']],
