@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRebalancer } from '../../src/facade/createRebalancer.js';
 import { DEFAULT_CRISIS_TERMS } from '../../src/interventions/queries/crisisTerms.js';
+import { topicGroupsOf } from '../../src/interventions/topicGroupsOf.js';
 import { presets } from '../../src/presets/presets.js';
 import { createEvasiveMatcher } from '../../src/taxonomy/evasive/createEvasiveMatcher.js';
+import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
 import type { TermMatcherFactory } from '../../src/taxonomy/match/types.js';
 import fixture from '../fixtures/queries/queries.json' with { type: 'json' };
 import { SAMPLE_RESOURCES } from './sampleResources.js';
@@ -277,11 +279,7 @@ describe('rb.interceptQuery properties', () => {
   it('a default crisis phrase still intercepts with every letter spaced apart', () => {
     const phrases = DEFAULT_CRISIS_TERMS.filter((e) => e.term.length > 3);
     // A phrase answers with its topic's group in the taxonomy ("pro-mia" → eating-disorder).
-    const groupOfTopic = new Map(
-      presets.taxonomies.default.groups.flatMap((g) =>
-        [...g.triggering, ...(g.recovery ?? [])].map((t) => [t.id, g.id] as const),
-      ),
-    );
+    const groupOfTopic = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'test'));
     fc.assert(
       fc.property(
         fc.constantFrom(...phrases),

@@ -72,7 +72,6 @@ const SUICIDE_ES = [
   'mejor muerto',
   'mejor muerta',
   'dormir y no despertar',
-  'dormir y no despertar nunca',
   'no despertar nunca',
   'nadie me extrañaría',
   'merezco morir',
