@@ -90,6 +90,18 @@ const CORRECTION_GUARD: readonly string[] = [
   'cortarem',
   'lastimaram',
   'lastimarem',
+  // One edit from "matarse" and "cortarse" (of "como matarse", "cortarse las venas"): a German
+  // sailor ("Matrose"), Spanish futures ("matarás", "cortarás"), French imperfect subjunctives.
+  'matrose',
+  'matresse',
+  'maturasse',
+  'matasse',
+  'mataras',
+  'matares',
+  'cortaras',
+  'cortares',
+  'cortasse',
+  'corcarse',
 ];
 
 /** How a word takes part in the per-word match of the taxonomy. */

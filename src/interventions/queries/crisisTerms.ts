@@ -46,6 +46,16 @@ const SUICIDE_EN = [
   'no point in living',
   'what is the point of living',
   'what is the point in living',
+  // Searches are often worded impersonally ("how to kill yourself", "is it selfish to kill
+  // yourself") or about wanting to die rather than in its words ("wanting to die").
+  'to kill yourself',
+  'you kill yourself',
+  'wanting to die',
+  'wanted to die',
+  'do not want to exist',
+  'want to stop existing',
+  'wish i was never born',
+  'wish i had never been born',
 ];
 const SUICIDE_ES = [
   'suicidio',
@@ -76,6 +86,13 @@ const SUICIDE_ES = [
   'nadie me extrañaría',
   'merezco morir',
   'no tiene sentido vivir',
+  'como matarse',
+  'formas de matarse',
+  'forma de matarse',
+  'maneras de matarse',
+  'manera de matarse',
+  'no quiero existir',
+  'quiero dejar de existir',
 ];
 const SUICIDE_FR = [
   'suicidaire',
@@ -99,6 +116,13 @@ const SUICIDE_FR = [
   'personne ne me regretterait',
   'je mérite de mourir',
   'aucune raison de vivre',
+  'comment se tuer',
+  'façon de se tuer',
+  'façons de se tuer',
+  'moyen de se tuer',
+  'moyens de se tuer',
+  'ne plus exister',
+  'veux plus exister',
 ];
 const SUICIDE_DE = [
   'selbstmord',
@@ -126,6 +150,11 @@ const SUICIDE_DE = [
   'niemand würde mich vermissen',
   'verdiene es zu sterben',
   'keinen sinn mehr zu leben',
+  'sich umbringen',
+  'bringt man sich um',
+  'bringe ich mich um',
+  'sich das leben nehmen',
+  'nicht mehr existieren',
 ];
 const SUICIDE_PT = [
   'suicídio',
@@ -148,6 +177,14 @@ const SUICIDE_PT = [
   'ninguém sentiria minha falta',
   'mereço morrer',
   'não tem sentido viver',
+  'como se matar',
+  'formas de se matar',
+  'forma de se matar',
+  'jeito de se matar',
+  'jeitos de se matar',
+  'maneiras de se matar',
+  'não quero existir',
+  'não quero mais existir',
 ];
 // Searches for a means or a way to die, named only in general words. Safe-messaging guidance keeps
 // methods out of what people are shown; these phrases only recognise the search, which is met
@@ -171,6 +208,18 @@ const SUICIDE_MEANS_EN = [
   'pills to die',
   'pills does it take to die',
   'slit my wrists',
+  'slit wrists',
+  'slit your wrists',
+  'slitting my wrists',
+  'cut wrists',
+  'cut my wrists',
+  'cut your wrists',
+  'cutting my wrists',
+  'die from hanging',
+  'die by hanging',
+  'jump to die',
+  'jump to my death',
+  'jumping to my death',
 ];
 const SUICIDE_MEANS_ES = [
   'ahorcarme',
@@ -179,6 +228,7 @@ const SUICIDE_MEANS_ES = [
   'pastillas para morir',
   'sobredosis a propósito',
   'cortarme las venas',
+  'cortarse las venas',
 ];
 const SUICIDE_MEANS_FR = [
   'me pendre',
@@ -188,6 +238,7 @@ const SUICIDE_MEANS_FR = [
   'cachets pour mourir',
   'médicaments pour mourir',
   'me tailler les veines',
+  'se tailler les veines',
 ];
 const SUICIDE_MEANS_DE = [
   'mich erhängen',
@@ -205,6 +256,7 @@ const SUICIDE_MEANS_PT = [
   'comprimidos para morrer',
   'remédios para morrer',
   'cortar os pulsos',
+  'cortar meus pulsos',
 ];
 const SELF_HARM_EN = [
   'self harm',
@@ -221,6 +273,17 @@ const SELF_HARM_EN = [
   'hurt myself on purpose',
   'hurting myself on purpose',
   'want to hurt myself',
+  'how to hurt myself',
+  'ways to hurt myself',
+  'way to hurt myself',
+  'need to hurt myself',
+  'urge to hurt myself',
+  'to hurt yourself',
+  'where to cut myself',
+  'places to cut myself',
+  'how deep to cut myself',
+  'to cut yourself',
+  'hurt myself without anyone knowing',
   // Hiding it, and going further: searches a person makes to keep going unseen.
   'cut without anyone knowing',
   'hide my cuts',
@@ -234,6 +297,9 @@ const SELF_HARM_ES = [
   'cortarme',
   'hacerme daño',
   'lastimarme',
+  'como hacerse daño',
+  'como autolesionarse',
+  'autolesionarse',
   'esconder mis cortes',
   'esconder los cortes',
   'quemarme a propósito',
@@ -248,6 +314,9 @@ const SELF_HARM_FR = [
   'me couper',
   'cacher mes coupures',
   'me brûler exprès',
+  'se scarifier',
+  'se mutiler',
+  'comment se faire du mal',
 ];
 const SELF_HARM_DE = [
   'ritzen',
@@ -260,6 +329,12 @@ const SELF_HARM_DE = [
   'ritzwunden',
   'schnitte verstecken',
   'mich absichtlich verbrennen',
+  'will mir wehtun',
+  'will mir weh tun',
+  'mir selbst wehtun',
+  'mir selbst weh tun',
+  'ritzt man sich',
+  'ritze ich mich',
 ];
 const SELF_HARM_PT = [
   'automutilação',
@@ -270,6 +345,9 @@ const SELF_HARM_PT = [
   'esconder meus cortes',
   'esconder os cortes',
   'me queimar de propósito',
+  'como se cortar',
+  'como se machucar',
+  'se automutilar',
 ];
 
 // Searches for eating-disorder behaviour: purging, and starving oneself or becoming ill on

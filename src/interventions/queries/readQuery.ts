@@ -44,6 +44,7 @@ const EXPANSIONS: readonly (readonly [string, readonly string[]])[] = [
   ['whats', ['what', 'is']],
   ['u', ['you']],
   ['ur', ['your']],
+  ['urself', ['yourself']],
   ['rn', ['right', 'now']],
   // French
   ['jveux', ['je', 'veux']],
