@@ -54,6 +54,10 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'cut yourself bangs',
   'cut yourself a fringe',
   'cut yourself a haircut',
+  // Photography: "how to shoot myself on camera"
+  'shoot myself on camera',
+  'shoot myself on video',
+  'shoot myself in the foot',
   // Games, where dying is part of play: "fastest way to die in minecraft" (to respawn)
   'die in minecraft',
   'die in roblox',
