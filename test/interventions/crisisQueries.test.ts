@@ -116,6 +116,9 @@ describe('the reading steps of rb.interceptQuery, one example each', () => {
     ['suicid3', 'normal form: leetspeak'],
     ['k i l l myself', 'spaced letters joined'],
     ['i w a n t t o d i e', 'spaced letters split into known words'],
+    ['iwanttodie', 'words run together split into known words'],
+    ['#iwanttodie', 'a hashtag of words run together'],
+    ['i-want-to-die', 'words joined by hyphens'],
     ['wanna die', 'texting form'],
     ['want 2 die', 'texting form'],
     ['imma end it all', 'texting form'],
@@ -290,6 +293,23 @@ describe('rb.interceptQuery properties', () => {
         },
       ),
     );
+  });
+
+  it('a default crisis phrase still intercepts with its words run together behind "i" or "how to"', () => {
+    // Phrases with a one-letter word ("voy a matarme") are left out: a lone letter is a word the
+    // splitter cannot tell from the letters around it.
+    const phrases = DEFAULT_CRISIS_TERMS.filter((e) => /^\S{2,}( \S{2,})+$/u.test(e.term));
+    const groupOfTopic = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'test'));
+    const wrong: string[] = [];
+    for (const e of phrases)
+      for (const before of [['i'], ['how', 'to']])
+        for (const join of ['', '-', '_'])
+          for (const hash of ['', '#']) {
+            const query = hash + [...before, ...e.term.split(' ')].join(join);
+            if (groupOf(query) !== (groupOfTopic.get(e.topic) ?? e.topic)) wrong.push(query);
+          }
+    expect(phrases.length).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
   });
 
   it('a crisis query still intercepts with its case changed, accents added and invisible characters inserted', () => {

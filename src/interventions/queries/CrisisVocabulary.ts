@@ -4,6 +4,7 @@ import { DEFAULT_FUZZY_GUARD } from '../../taxonomy/evasive/options.js';
 import { SHORT_TERM_LENGTH } from '../../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../../taxonomy/match/types.js';
 import { createLetterSegmenter } from './createLetterSegmenter.js';
+import { createWordSplitter } from './createWordSplitter.js';
 import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
 import { DEFAULT_CODE_WORDS } from './codeWords.js';
 import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
@@ -145,6 +146,7 @@ export class CrisisVocabulary {
   private readonly corrector: TermMatcher;
   private readonly known = new Set<string>();
   private readonly segment: LetterSegmenter;
+  private readonly splitWord: LetterSegmenter;
   private readonly benign = new Map<string, string[][]>();
   private readonly rules = new Map<string, CompiledRule>();
 
@@ -182,6 +184,10 @@ export class CrisisVocabulary {
     );
     for (const spelling of EXPANDED_SPELLINGS) letters.add(unsqueezed(spelling));
     this.segment = createLetterSegmenter(letters);
+    // Code words are names and abbreviations too: "anatomia" is not "ana to mia".
+    const splittable = new Set(letters);
+    for (const word of this.rules.keys()) splittable.delete(word);
+    this.splitWord = createWordSplitter(splittable, MIN_PIECES);
   }
 
   /**
@@ -192,7 +198,7 @@ export class CrisisVocabulary {
    * @returns the words, how each takes part in the taxonomy's per-word match, and the topics
    */
   read(text: string, maxWords: number): QueryReading {
-    const words = readQuery(text, maxWords, this.segment);
+    const words = readQuery(text, maxWords, this.segment, this.splitWord);
     const n = words.length;
     const forms: string[] = new Array<string>(n);
     let letters = 0;
@@ -264,6 +270,14 @@ function startsAt(forms: readonly string[], i: number, phrase: readonly string[]
   for (let k = 0; k < phrase.length; k++) if (forms[i + k] !== phrase[k]) return false;
   return true;
 }
+
+/**
+ * Fewest words one token must split into to be read as them. A phrase that starts where the
+ * token starts matches it whole ("killmyself"), so a split is needed only when words come before
+ * the phrase ("iwanttodie"): three at least. A misspelt word that two known words happen to
+ * cover ("selbstmort": "selbst", "mort") then stays whole for spelling correction.
+ */
+const MIN_PIECES = 3;
 
 /** Lower case, accents stripped, letters not squeezed: what a run of spaced letters joins to. */
 function unsqueezed(word: string): string {

@@ -425,7 +425,8 @@ const STARVING = [
  *   ("suicid3"), lookalike letters, invisible characters and stretched letters do not matter;
  * - on word boundaries, phrases across spaces but not across punctuation, and with the word
  *   breaks anywhere ("killmyself", "kill my self");
- * - after the query's own reading: spaced letters are joined ("k i l l"), contractions and
+ * - after the query's own reading: spaced letters are joined ("k i l l"), three or more
+ *   vocabulary words run together are split ("iwanttodie", "i-want-to-die"), contractions and
  *   texting forms expanded ("wanna", "want 2", "im", "imma", "jveux", "kiero"), French elisions
  *   split ("j'ai"), and a word of five letters or more one weighted spelling edit from a
  *   vocabulary word is read as that word ("mysef", "sterbn");

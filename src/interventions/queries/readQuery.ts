@@ -20,6 +20,9 @@ export interface QueryWord {
 /** Splits a run of letters into words; returns the run whole when it knows none. */
 export type LetterSegmenter = (letters: string) => readonly string[];
 
+/** A segmenter that never splits. */
+const wholeWord: LetterSegmenter = (letters) => [letters];
+
 /**
  * Contractions and texting forms as they are spelt, and the plain words the vocabulary is
  * written in. They are looked up by their evasive normal form, so "w4nna" and "WANNA" are
@@ -127,6 +130,8 @@ interface Token {
  * @param text - the query, already capped in length
  * @param maxWords - most tokens kept (those with letters or digits)
  * @param segment - splits a joined run of letters into words
+ * @param splitWord - splits one token of six letters or more into the words run together in it
+ *   (by default, never)
  * @returns the words, at most a few per token read
  *
  * @internal
@@ -135,6 +140,7 @@ export function readQuery(
   text: string,
   maxWords: number,
   segment: LetterSegmenter,
+  splitWord: LetterSegmenter = wholeWord,
   stream: EvasiveStream = new EvasiveStream(),
 ): QueryWord[] {
   const tokens: Token[] = [];
@@ -175,11 +181,63 @@ export function readQuery(
       i = end;
       continue;
     }
-    expand(words, tokens[i]!);
+    splitJoined(words, tokens[i]!, splitWord, stream);
     i++;
   }
   return words;
 }
+
+/**
+ * Shortest token, in letters, that is split into known words when it is several run together:
+ * "iwanttodie", "#iwanttodie" and "i-want-to-die" (separators are dropped) hold a phrase that
+ * does not start where the token does, so no phrase matched them whole.
+ */
+const MIN_JOINED = 6;
+
+/**
+ * Appends a token, or the words `splitWord` finds it is made of when it is several run together
+ * ("iwanttodie" → "i want to die"). A token of digits or of leetspeak stays whole: only letters
+ * are split.
+ */
+function splitJoined(
+  words: QueryWord[],
+  token: Token,
+  splitWord: LetterSegmenter,
+  stream: EvasiveStream,
+): void {
+  const letters = token.norm.length >= MIN_JOINED ? joinedLetters(token.raw) : null;
+  if (letters !== null) {
+    const pieces = splitWord(letters);
+    if (pieces.length > 1) {
+      // The pieces of a hashtag are read as words: "#iwanttodie" is the phrase, not four tags.
+      for (const raw of pieces) {
+        const norm = normalizeWith(stream, raw);
+        if (norm !== '') expand(words, { raw, norm, tag: false, afterNumber: token.afterNumber });
+      }
+      return;
+    }
+  }
+  expand(words, token);
+}
+
+/** What may join the words of one token: hyphens, underscores, dots, a leading `#`. */
+const SEPARATORS = /[-_.#＃]/gu;
+
+/**
+ * A token's letters as the segmenter reads them — lower case, accents stripped, not squeezed —
+ * or `null` when it has anything but letters and separators.
+ */
+function joinedLetters(raw: string): string | null {
+  const plain = raw.replace(SEPARATORS, '');
+  const lower = plain.toLowerCase();
+  if (ASCII_LETTERS.test(lower)) return lower;
+  if (!LETTERS.test(plain)) return null;
+  return plain.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+const ASCII_LETTERS = /^[a-z]+$/;
+const LETTERS = /^\p{L}+$/u;
+const MARKS = /\p{M}/gu;
 
 /** Appends a word, or the words its contraction stands for. */
 function expand(words: QueryWord[], word: QueryWord): void {
