@@ -45,6 +45,8 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'cutting myself off',
   'cut myself off',
   'my life insurance',
+  // Choices about where to live: "what is the point of living abroad"
+  'living abroad',
   // Care and grooming, and their negations: "how not to hurt yourself running", "cut yourself
   // some slack", "how to cut yourself bangs"
   'not to hurt yourself',
@@ -54,6 +56,9 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'cut yourself bangs',
   'cut yourself a fringe',
   'cut yourself a haircut',
+  'herself a slice',
+  'himself a slice',
+  'themselves a slice',
   // Photography: "how to shoot myself on camera"
   'shoot myself on camera',
   'shoot myself on video',

@@ -56,6 +56,20 @@ const SUICIDE_EN = [
   'want to stop existing',
   'wish i was never born',
   'wish i had never been born',
+  // Searches by someone worried about another person: helplines serve them too.
+  'kill himself',
+  'kill herself',
+  'kill themselves',
+  'killing himself',
+  'killing herself',
+  'killing themselves',
+  'killed himself',
+  'killed herself',
+  'killed themselves',
+  'wants to die',
+  'wants to end their life',
+  'wants to end her life',
+  'wants to end his life',
 ];
 const SUICIDE_ES = [
   'suicidio',
@@ -95,6 +109,11 @@ const SUICIDE_ES = [
   'manera de matarse',
   'no quiero existir',
   'quiero dejar de existir',
+  'se quiere matar',
+  'quiere matarse',
+  'se quiere suicidar',
+  'quiere suicidarse',
+  'se quiere morir',
 ];
 const SUICIDE_FR = [
   'suicidaire',
@@ -127,6 +146,10 @@ const SUICIDE_FR = [
   'moyens de se tuer',
   'ne plus exister',
   'veux plus exister',
+  'veut mourir',
+  'veut se tuer',
+  'veut se suicider',
+  'veulent mourir',
 ];
 const SUICIDE_DE = [
   'selbstmord',
@@ -159,6 +182,8 @@ const SUICIDE_DE = [
   'bringe ich mich um',
   'sich das leben nehmen',
   'nicht mehr existieren',
+  'will sich umbringen',
+  'will sich das leben nehmen',
 ];
 const SUICIDE_PT = [
   'suicídio',
@@ -191,6 +216,9 @@ const SUICIDE_PT = [
   'maneiras de se matar',
   'não quero existir',
   'não quero mais existir',
+  'quer se matar',
+  'quer morrer',
+  'quer se suicidar',
 ];
 // Searches for a means or a way to die, named only in general words. Safe-messaging guidance keeps
 // methods out of what people are shown; these phrases only recognise the search, which is met
@@ -297,6 +325,16 @@ const SELF_HARM_EN = [
   'places to cut myself',
   'how deep to cut myself',
   'to cut yourself',
+  'self harms',
+  'self harmed',
+  'self harmer',
+  'cutting herself',
+  'cutting himself',
+  'cutting themselves',
+  'hurting herself on purpose',
+  'hurting himself on purpose',
+  'hurts herself on purpose',
+  'hurts himself on purpose',
   'hurt myself without anyone knowing',
   // Hiding it, and going further: searches a person makes to keep going unseen.
   'cut without anyone knowing',
@@ -331,6 +369,10 @@ const SELF_HARM_FR = [
   'se scarifier',
   'se mutiler',
   'comment se faire du mal',
+  'se scarifie',
+  'me scarifie',
+  'se mutile',
+  'me mutile',
 ];
 const SELF_HARM_DE = [
   'ritzen',
@@ -349,6 +391,7 @@ const SELF_HARM_DE = [
   'mir selbst weh tun',
   'ritzt man sich',
   'ritze ich mich',
+  'ritzt sich',
 ];
 const SELF_HARM_PT = [
   'automutilação',
@@ -362,6 +405,7 @@ const SELF_HARM_PT = [
   'como se cortar',
   'como se machucar',
   'se automutilar',
+  'se automutila',
 ];
 
 // Searches for eating-disorder behaviour: purging, and starving oneself or becoming ill on
@@ -409,8 +453,10 @@ const STARVING = [
 
 /**
  * The phrases that search interception answers by default, in English, Spanish, French, German
- * and Portuguese: suicidal intent and self-harm, searches for a means or a way to die and for
- * hiding self-harm, and searches to purge or to starve oneself. Each has the topic it signals:
+ * and Portuguese: suicidal intent and self-harm, in the first person, impersonally ("how to kill
+ * yourself") and about another person ("my friend wants to kill herself"), searches for a means
+ * or a way to die and for hiding self-harm, and searches to purge or to starve oneself. Each has
+ * the topic it signals:
  * `suicide`, `self-harm`, `pro-mia` (purging) or `pro-ana` (starving), topics of the default
  * taxonomy; the answer is the taxonomy's group of that topic (`eating-disorder` for the last two),
  * or the topic's own name for a taxonomy without it.
