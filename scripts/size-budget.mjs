@@ -20,9 +20,12 @@ import { build } from 'esbuild';
  * raised to 48,000 bytes for compound tags, per-group policies, confidences as evidence and
  * detector fingerprints (45,433 bytes measured then); raised to 52,000 bytes for event ids and
  * per-source high-water marks (exactly-once folding) and the decision record of every result
- * (48,960 bytes measured then). Raise it only with a reason in the commit message.
+ * (48,960 bytes measured then); raised to 56,000 bytes for the crisis vocabulary's impersonal,
+ * means and worried-about-someone searches in five languages, their benign phrases and the
+ * splitter of words run together (52,840 bytes measured then). Raise it only with a reason in
+ * the commit message.
  */
-const BUDGET_GZIP_BYTES = 52_000;
+const BUDGET_GZIP_BYTES = 56_000;
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const complain = (line) => process.stderr.write(`${line}\n`);
