@@ -5,6 +5,7 @@ import { SHORT_TERM_LENGTH } from '../../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../../taxonomy/match/types.js';
 import { createLetterSegmenter } from './createLetterSegmenter.js';
 import { createWordSplitter } from './createWordSplitter.js';
+import { EvasiveStream } from '../../taxonomy/evasive/EvasiveStream.js';
 import { DEFAULT_BENIGN_PHRASES } from './benignPhrases.js';
 import { DEFAULT_CODE_WORDS } from './codeWords.js';
 import { DEFAULT_CRISIS_TERMS } from './crisisTerms.js';
@@ -147,6 +148,8 @@ export class CrisisVocabulary {
   private readonly known = new Set<string>();
   private readonly segment: LetterSegmenter;
   private readonly splitWord: LetterSegmenter;
+  /** The normal-form buffer every query is read with (a new one per query cost a tenth of it). */
+  private readonly stream = new EvasiveStream();
   private readonly benign = new Map<string, string[][]>();
   private readonly rules = new Map<string, CompiledRule>();
 
@@ -198,7 +201,7 @@ export class CrisisVocabulary {
    * @returns the words, how each takes part in the taxonomy's per-word match, and the topics
    */
   read(text: string, maxWords: number): QueryReading {
-    const words = readQuery(text, maxWords, this.segment, this.splitWord);
+    const words = readQuery(text, maxWords, this.segment, this.splitWord, this.stream);
     const n = words.length;
     const forms: string[] = new Array<string>(n);
     let letters = 0;

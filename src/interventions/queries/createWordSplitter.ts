@@ -36,12 +36,19 @@ export function createWordSplitter(words: Iterable<string>, minPieces: number): 
     node.end = true;
   }
   const I = 'i'.charCodeAt(0);
+  // pieces[e]: fewest known words covering letters[0, e) (Infinity: none); from[e]: where the
+  // last of them starts. Reused from token to token, grown for a longer one.
+  let pieces = new Float64Array(32);
+  let from = new Int32Array(32);
   return (letters) => {
     const n = letters.length;
-    // pieces[e]: fewest known words covering letters[0, e) (Infinity: none); from[e]: where the
-    // last of them starts.
-    const pieces = new Float64Array(n + 1).fill(Infinity);
-    const from = new Int32Array(n + 1);
+    // Most tokens are one ordinary word that starts no known word: no table is filled for them.
+    if (letters.charCodeAt(0) !== I && !root.next.has(letters.charCodeAt(0))) return [letters];
+    if (pieces.length <= n) {
+      pieces = new Float64Array(2 * n + 2);
+      from = new Int32Array(2 * n + 2);
+    }
+    pieces.fill(Infinity, 0, n + 1);
     pieces[0] = 0;
     for (let i = 0; i < n; i++) {
       const base = pieces[i]!;
