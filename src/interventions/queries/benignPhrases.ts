@@ -47,6 +47,16 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'my life insurance',
   // Choices about where to live: "what is the point of living abroad"
   'living abroad',
+  // Pets: "painless death for my dog" is a search about euthanasia
+  'death for my dog',
+  'death for my cat',
+  'death for my pet',
+  'death for a dog',
+  'death for a cat',
+  'death for dogs',
+  'death for cats',
+  'death for pets',
+  'death for animals',
   // Care and grooming, and their negations: "how not to hurt yourself running", "cut yourself
   // some slack", "how to cut yourself bangs"
   'not to hurt yourself',
@@ -93,6 +103,12 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'cortarse las uñas',
   'cortarse la barba',
   'cortarse las puntas',
+  'corto el pelo',
+  'corto el cabello',
+  'corto el flequillo',
+  'corto las uñas',
+  'corto la barba',
+  'corto las puntas',
   'morir de risa',
   'morirme de risa',
   'morir de vergüenza',
@@ -151,6 +167,8 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   // Portuguese
   'me cortar o cabelo',
   'me cortar a franja',
+  'corto o cabelo',
+  'corto a franja',
   'morrer de rir',
   'morrer de vergonha',
   'me matar de rir',
