@@ -7,6 +7,7 @@ import { createRebalancer } from '../src/facade/createRebalancer.js';
 import { DEFAULT_CRISIS_TERMS } from '../src/interventions/queries/crisisTerms.js';
 import { presets } from '../src/presets/presets.js';
 import { createEvasiveMatcher } from '../src/taxonomy/evasive/createEvasiveMatcher.js';
+import { createExactMatcher } from '../src/taxonomy/match/createExactMatcher.js';
 import type { TermMatcherFactory } from '../src/taxonomy/match/types.js';
 import fixture from '../test/fixtures/queries/queries.json' with { type: 'json' };
 import { scoreQueries, type LabelledQuery } from '../test/interventions/scoreQueries.js';
@@ -14,11 +15,11 @@ import { figure, measureRatio, ratioAtMost, type BenchRow, type BenchSuite } fro
 
 const queries = fixture.queries as LabelledQuery[];
 
-function rebalancer(matcher: TermMatcherFactory | undefined) {
+function rebalancer(matcher: TermMatcherFactory) {
   return createRebalancer({
     taxonomy: presets.taxonomies.default,
     policy: presets.policies.balanced,
-    ...(matcher === undefined ? {} : { matcher }),
+    matcher,
   });
 }
 
@@ -28,7 +29,7 @@ const suite: BenchSuite = {
     const rows: BenchRow[] = [figure('labelled queries in the fixture', queries.length, '')];
     for (const [name, matcher] of [
       ['evasive matcher', createEvasiveMatcher],
-      ['exact matcher', undefined],
+      ['exact matcher', createExactMatcher],
     ] as const) {
       const rb = rebalancer(matcher);
       const score = scoreQueries(
@@ -69,7 +70,7 @@ const suite: BenchSuite = {
     const base = 'toLowerCase + Set.has over the words of the same queries';
     for (const [name, matcher] of [
       ['evasive matcher', createEvasiveMatcher],
-      ['exact matcher', undefined],
+      ['exact matcher', createExactMatcher],
     ] as const) {
       const rb = rebalancer(matcher);
       const ratio = measureRatio(() => rb.interceptQuery(next(), { locale: 'en' }), baseline);

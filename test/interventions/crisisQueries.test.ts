@@ -5,6 +5,7 @@ import { DEFAULT_CRISIS_TERMS } from '../../src/interventions/queries/crisisTerm
 import { topicGroupsOf } from '../../src/interventions/topicGroupsOf.js';
 import { presets } from '../../src/presets/presets.js';
 import { createEvasiveMatcher } from '../../src/taxonomy/evasive/createEvasiveMatcher.js';
+import { createExactMatcher } from '../../src/taxonomy/match/createExactMatcher.js';
 import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
 import type { TermMatcherFactory } from '../../src/taxonomy/match/types.js';
 import fixture from '../fixtures/queries/queries.json' with { type: 'json' };
@@ -13,10 +14,11 @@ import { scoreQueries, type LabelledQuery } from './scoreQueries.js';
 
 const queries = fixture.queries as LabelledQuery[];
 
-// The default matcher will become the evasive one; the interceptor must be right with both.
+// The default matcher is the evasive one; a host may opt into the exact one, and the
+// interceptor must be right with both.
 const MATCHERS: readonly [string, TermMatcherFactory | undefined][] = [
-  ['the evasive matcher', createEvasiveMatcher],
-  ['the default matcher', undefined],
+  ['the default (evasive) matcher', undefined],
+  ['the exact matcher', createExactMatcher],
 ];
 
 function rebalancer(matcher: TermMatcherFactory | undefined) {
