@@ -3,6 +3,9 @@ import { classifyItem } from '../../src/taxonomy/classifyItem.js';
 import { defaultTaxonomy } from '../../src/taxonomy/presets/defaultTaxonomy.js';
 import { resolveTaxonomy } from '../../src/taxonomy/resolveTaxonomy.js';
 import { toClassification } from '../../src/taxonomy/toClassification.js';
+import type { TaxonomyInput } from '../../src/taxonomy/types.js';
+import { createRebalancer } from '../../src/facade/createRebalancer.js';
+import { presets } from '../../src/presets/presets.js';
 import { view } from './support.js';
 
 const tax = resolveTaxonomy(defaultTaxonomy, 'createRebalancer');
@@ -111,5 +114,27 @@ describe('defaultTaxonomy', () => {
   ])('classify({ text: %j }) matches nothing in ordinary text', (text) => {
     const result = classify({ id: 'a', text });
     expect({ ...result.topics }).toEqual({});
+  });
+});
+
+describe('leaving the code names out of the default taxonomy (docs/interventions.md)', () => {
+  const CODE_NAMES = new Set(['ana', 'mia']);
+  const withoutCodeNames: TaxonomyInput = {
+    groups: defaultTaxonomy.groups.map((group) => ({
+      ...group,
+      triggering: group.triggering.map((topic) => ({
+        ...topic,
+        tags: (topic.tags ?? []).filter((tag) => !CODE_NAMES.has(tag)),
+      })),
+    })),
+  };
+  const rb = createRebalancer({ taxonomy: withoutCodeNames, policy: presets.policies.balanced });
+
+  it('reads a name tagged alone as nothing, and every other term as the default does', () => {
+    expect(classify({ id: 'a', hashtags: ['#ana', '#birthday'] }).topics['pro-ana']).toBe(1);
+    expect({ ...rb.classify({ id: 'a', hashtags: ['#ana', '#birthday'] }).topics }).toEqual({});
+    expect({ ...rb.classify({ id: 'm', hashtags: ['#mia'] }).topics }).toEqual({});
+    expect({ ...rb.classify({ id: 'b', hashtags: ['#proana'] }).topics }).toEqual({ 'pro-ana': 1 });
+    expect({ ...rb.classify({ id: 's', hashtags: ['#sh'] }).topics }).toEqual({ 'self-harm': 1 });
   });
 });
