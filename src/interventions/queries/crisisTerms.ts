@@ -56,6 +56,12 @@ const SUICIDE_EN = [
   'want to stop existing',
   'wish i was never born',
   'wish i had never been born',
+  'wish i could die',
+  'i should just die',
+  'nobody cares if i die',
+  'no one cares if i die',
+  'anyone care if i die',
+  'anyone care if i died',
   // Searches by someone worried about another person: helplines serve them too.
   'kill himself',
   'kill herself',
@@ -110,6 +116,9 @@ const SUICIDE_ES = [
   'no quiero existir',
   'quiero dejar de existir',
   'ya no aguanto vivir',
+  'ojalá estuviera muerto',
+  'ojalá estuviera muerta',
+  'ojalá me muriera',
   'se quiere matar',
   'quiere matarse',
   'se quiere suicidar',
@@ -151,6 +160,8 @@ const SUICIDE_FR = [
   'veut se tuer',
   'veut se suicider',
   'veulent mourir',
+  'voudrais mourir',
+  'aimerais mourir',
 ];
 const SUICIDE_DE = [
   'selbstmord',
@@ -185,6 +196,8 @@ const SUICIDE_DE = [
   'nicht mehr existieren',
   'möchte tot sein',
   'wie kann ich sterben',
+  'wünschte ich wäre tot',
+  'wäre lieber tot',
   'will sich umbringen',
   'will sich das leben nehmen',
 ];
