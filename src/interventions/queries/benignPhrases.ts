@@ -47,6 +47,10 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'my life insurance',
   // Choices about where to live: "what is the point of living abroad"
   'living abroad',
+  'live here',
+  'vivir aquí',
+  'vivre ici',
+  'viver aqui',
   // Pets: "painless death for my dog" is a search about euthanasia
   'death for my dog',
   'death for my cat',
@@ -111,6 +115,7 @@ export const DEFAULT_BENIGN_PHRASES: readonly string[] = /* @__PURE__ */ Object.
   'corto las puntas',
   'morir de risa',
   'morirme de risa',
+  'muera de risa',
   'morir de vergüenza',
   'morirme de vergüenza',
   'morir de amor',

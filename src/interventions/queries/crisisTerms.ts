@@ -62,6 +62,8 @@ const SUICIDE_EN = [
   'no one cares if i die',
   'anyone care if i die',
   'anyone care if i died',
+  'do not want to be here anymore',
+  'never want to wake up',
   // Searches by someone worried about another person: helplines serve them too.
   'kill himself',
   'kill herself',
@@ -119,6 +121,8 @@ const SUICIDE_ES = [
   'ojalá estuviera muerto',
   'ojalá estuviera muerta',
   'ojalá me muriera',
+  'ojalá me muera',
+  'importa si me muero',
   'se quiere matar',
   'quiere matarse',
   'se quiere suicidar',
@@ -162,6 +166,9 @@ const SUICIDE_FR = [
   'veulent mourir',
   'voudrais mourir',
   'aimerais mourir',
+  'aimerais être mort',
+  'aimerais être morte',
+  'veux plus vivre',
 ];
 const SUICIDE_DE = [
   'selbstmord',
@@ -198,6 +205,8 @@ const SUICIDE_DE = [
   'wie kann ich sterben',
   'wünschte ich wäre tot',
   'wäre lieber tot',
+  'einfach nur sterben',
+  'will einfach sterben',
   'will sich umbringen',
   'will sich das leben nehmen',
 ];
@@ -233,6 +242,8 @@ const SUICIDE_PT = [
   'não quero existir',
   'não quero mais existir',
   'não aguento mais viver',
+  'importa se eu morrer',
+  'sumir e morrer',
   'quer se matar',
   'quer morrer',
   'quer se suicidar',
