@@ -259,6 +259,8 @@ describe('the query vocabulary options', () => {
 });
 
 describe('rb.interceptQuery properties', () => {
+  // A phrase answers with its topic's group in the taxonomy ("pro-mia" → eating-disorder).
+  const groupOfTopic = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'test'));
   const rb = rebalancer(createEvasiveMatcher);
   const groupOf = (query: string): string | null =>
     rb.interceptQuery(query, { locale: 'en' })?.group ?? null;
@@ -283,8 +285,6 @@ describe('rb.interceptQuery properties', () => {
 
   it('a default crisis phrase still intercepts with every letter spaced apart', () => {
     const phrases = DEFAULT_CRISIS_TERMS.filter((e) => e.term.length > 3);
-    // A phrase answers with its topic's group in the taxonomy ("pro-mia" → eating-disorder).
-    const groupOfTopic = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'test'));
     fc.assert(
       fc.property(
         fc.constantFrom(...phrases),
@@ -301,7 +301,6 @@ describe('rb.interceptQuery properties', () => {
     // Phrases with a one-letter word ("voy a matarme") are left out: a lone letter is a word the
     // splitter cannot tell from the letters around it.
     const phrases = DEFAULT_CRISIS_TERMS.filter((e) => /^\S{2,}( \S{2,})+$/u.test(e.term));
-    const groupOfTopic = topicGroupsOf(resolveTaxonomy(presets.taxonomies.default, 'test'));
     const wrong: string[] = [];
     for (const e of phrases)
       for (const before of [['i'], ['how', 'to']])

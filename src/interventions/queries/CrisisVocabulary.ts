@@ -15,6 +15,7 @@ import {
   readQuery,
   type LetterSegmenter,
   type QueryWord,
+  letterForm,
 } from './readQuery.js';
 
 /**
@@ -158,7 +159,7 @@ export class CrisisVocabulary {
     const learn = (text: string): string[] =>
       readQuery(text, Infinity, (run) => [run]).map((word) => {
         this.known.add(word.norm);
-        letters.add(unsqueezed(word.raw));
+        letters.add(letterForm(word.raw));
         return word.norm;
       });
     for (const { term } of vocabulary.crisisTerms) learn(term);
@@ -185,7 +186,7 @@ export class CrisisVocabulary {
         .map((word) => ({ term: word, topic: word })),
       { fuzzyMinLength: CORRECT_MIN_LENGTH, guard: CORRECTION_GUARD },
     );
-    for (const spelling of EXPANDED_SPELLINGS) letters.add(unsqueezed(spelling));
+    for (const spelling of EXPANDED_SPELLINGS) letters.add(letterForm(spelling));
     this.segment = createLetterSegmenter(letters);
     // Code words are names and abbreviations too: "anatomia" is not "ana to mia".
     const splittable = new Set(letters);
@@ -281,13 +282,6 @@ function startsAt(forms: readonly string[], i: number, phrase: readonly string[]
  * cover ("selbstmort": "selbst", "mort") then stays whole for spelling correction.
  */
 const MIN_PIECES = 3;
-
-/** Lower case, accents stripped, letters not squeezed: what a run of spaced letters joins to. */
-function unsqueezed(word: string): string {
-  let out = '';
-  for (const ch of word) out += normalizeEvasive(ch);
-  return out;
-}
 
 /**
  * Whether `vocabulary` is the default lists, untouched: those cannot fail to compile, so an

@@ -1,7 +1,9 @@
+import { KnownWords } from './KnownWords.js';
 import type { LetterSegmenter } from './readQuery.js';
 
 /** Cost of a letter no known word covers: far above any number of known words. */
 const UNKNOWN_LETTER = 1_000;
+const anyLetter = (): number => UNKNOWN_LETTER;
 
 /**
  * Builds the splitter for runs of spaced letters: "i w a n t t o d i e" is typed to dodge a
@@ -18,52 +20,16 @@ const UNKNOWN_LETTER = 1_000;
  * @internal
  */
 export function createLetterSegmenter(words: Iterable<string>): LetterSegmenter {
-  const known = new Set<string>();
-  let longest = 0;
-  for (const word of words) {
-    // One-letter words ("i", "a", "y") would cut unknown words apart; a lone unknown letter
-    // comes out as a word of its own anyway.
-    if (word.length < 2) continue;
-    known.add(word);
-    if (word.length > longest) longest = word.length;
-  }
+  const known = new KnownWords(words);
   return (letters) => {
-    const n = letters.length;
-    // cost[i]: cheapest split of letters[0, i); from[i]: where its last word starts; unknown[i]:
-    // whether that word is unknown letters.
-    const cost = new Float64Array(n + 1).fill(Infinity);
-    const from = new Int32Array(n + 1);
-    const unknown = new Uint8Array(n + 1);
-    cost[0] = 0;
-    for (let i = 0; i < n; i++) {
-      const base = cost[i]!;
-      if (base === Infinity) continue;
-      for (let end = i + 1; end <= n && end - i <= longest; end++) {
-        if (!known.has(letters.slice(i, end))) continue;
-        if (base + 1 < cost[end]!) {
-          cost[end] = base + 1;
-          from[end] = i;
-          unknown[end] = 0;
-        }
-      }
-      // Unknown letters, one at a time; a later pass merges neighbours into one word.
-      if (base + UNKNOWN_LETTER < cost[i + 1]!) {
-        cost[i + 1] = base + UNKNOWN_LETTER;
-        from[i + 1] = i;
-        unknown[i + 1] = 1;
-      }
-    }
-    const pieces: { text: string; unknown: boolean }[] = [];
-    for (let end = n; end > 0; end = from[end]!) {
-      const piece = { text: letters.slice(from[end], end), unknown: unknown[end] === 1 };
-      const next = pieces[pieces.length - 1];
-      if (piece.unknown && next?.unknown === true) next.text = piece.text + next.text;
-      else pieces.push(piece);
-    }
-    // Only a split into known words (and lone letters, such as "i") is trusted; anything else
-    // is one misspelt word more likely than known words around unknown ones ("scar" + "ifie"
-    // for "scarifie"), and whole it can still be corrected.
-    if (pieces.some((piece) => piece.unknown && piece.text.length > 1)) return [letters];
-    return pieces.reverse().map((piece) => piece.text);
+    // Every letter may stand alone, so a split always exists.
+    const pieces = known.split(letters, anyLetter)!;
+    // Only a split into known words and lone letters ("i", "want", "to", "die") is trusted; two
+    // letters no word covers side by side are one misspelt word more likely than known words
+    // around unknown ones ("scar" + "ifie" for "scarifie"), and whole it can still be corrected.
+    // Known words have two letters or more, so a piece of one letter is a lone letter.
+    for (let k = 1; k < pieces.length; k++)
+      if (pieces[k]!.length === 1 && pieces[k - 1]!.length === 1) return [letters];
+    return pieces;
   };
 }

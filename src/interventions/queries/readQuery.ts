@@ -173,11 +173,7 @@ export function readQuery(
     if (end - i >= MIN_LETTER_RUN) {
       let letters = '';
       for (let j = i; j < end; j++) letters += tokens[j]!.norm;
-      const tag = tokens[i]!.tag;
-      for (const raw of segment(letters)) {
-        const norm = normalizeWith(stream, raw);
-        if (norm !== '') expand(words, { raw, norm, tag, afterNumber: false });
-      }
+      appendPieces(words, segment(letters), tokens[i]!.tag, false, stream);
       i = end;
       continue;
     }
@@ -205,39 +201,55 @@ function splitJoined(
   splitWord: LetterSegmenter,
   stream: EvasiveStream,
 ): void {
-  const letters = token.norm.length >= MIN_JOINED ? joinedLetters(token.raw) : null;
-  if (letters !== null) {
-    const pieces = splitWord(letters);
-    if (pieces.length > 1) {
-      // The pieces of a hashtag are read as words: "#iwanttodie" is the phrase, not four tags.
-      for (const raw of pieces) {
-        const norm = normalizeWith(stream, raw);
-        if (norm !== '') expand(words, { raw, norm, tag: false, afterNumber: token.afterNumber });
-      }
-      return;
-    }
+  const letters = token.norm.length >= MIN_JOINED ? joinedLetters(token.raw, stream) : null;
+  const pieces = letters === null ? null : splitWord(letters);
+  // The pieces of a hashtag are read as words: "#iwanttodie" is the phrase, not four tags.
+  if (pieces !== null && pieces.length > 1)
+    appendPieces(words, pieces, false, token.afterNumber, stream);
+  else expand(words, token);
+}
+
+/** Appends the words a run of letters was split into. */
+function appendPieces(
+  words: QueryWord[],
+  pieces: readonly string[],
+  tag: boolean,
+  afterNumber: boolean,
+  stream: EvasiveStream,
+): void {
+  for (const raw of pieces) {
+    const norm = normalizeWith(stream, raw);
+    if (norm !== '') expand(words, { raw, norm, tag, afterNumber });
   }
-  expand(words, token);
 }
 
 /** What may join the words of one token: hyphens, underscores, dots, a leading `#`. */
 const SEPARATORS = /[-_.#＃]/gu;
 
-/**
- * A token's letters as the segmenter reads them — lower case, accents stripped, not squeezed —
- * or `null` when it has anything but letters and separators.
- */
-function joinedLetters(raw: string): string | null {
+/** A token's {@link letterForm} without its separators, or `null` when it has other than letters. */
+function joinedLetters(raw: string, stream: EvasiveStream): string | null {
   const plain = raw.replace(SEPARATORS, '');
   const lower = plain.toLowerCase();
+  // An ASCII letter's normal form is the letter in lower case: the common case costs no more.
   if (ASCII_LETTERS.test(lower)) return lower;
-  if (!LETTERS.test(plain)) return null;
-  return plain.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return LETTERS.test(plain) ? letterForm(plain, stream) : null;
 }
 
 const ASCII_LETTERS = /^[a-z]+$/;
 const LETTERS = /^\p{L}+$/u;
-const MARKS = /\p{M}/gu;
+
+/**
+ * A word's letters as the segmenters read them, and as a run of spaced letters joins them: each
+ * character in its evasive normal form (lower case, accents stripped, lookalikes read), the
+ * letters not squeezed ("kill" stays "kill", so that "killmyself" still holds "kill").
+ *
+ * @internal
+ */
+export function letterForm(word: string, stream: EvasiveStream = new EvasiveStream()): string {
+  let out = '';
+  for (const ch of word) out += normalizeWith(stream, ch);
+  return out;
+}
 
 /** Appends a word, or the words its contraction stands for. */
 function expand(words: QueryWord[], word: QueryWord): void {
