@@ -174,9 +174,30 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       taken[rank] = 1;
       head[q] = after[rank]!;
       remaining -= 1;
-      // The item enters the window of each of its capped groups (queue 0 has none). Ring
-      // positions wrap by a subtraction: head and count are both below the span.
-      if (q !== 0) {
+      if (q === 0) {
+        // Queue 0 goes on filling the slots after this one, in a loop of its own, for as long
+        // as nothing the slot above decides can change: no window exit falls due, no recovery
+        // slot may be due, the size bound is not reached, and queue 0's head still ranks before
+        // the best head the caps allow (serving queue 0 moves no cap). Most slots are filled
+        // here, at a fraction of what the full slot costs.
+        let last = nextExit < sizeBound - 1 ? nextExit : sizeBound - 1;
+        if (recoveryEvery > 0 && recoveryUsed < recoveryAvailable) {
+          const due = lastRecovery + recoveryEvery - 1;
+          if (due < last) last = due;
+        }
+        const beat = bestQueue >= 0 ? bestRank : n;
+        while (s < last && remaining > 0) {
+          const next = head[0]!;
+          if (next < 0 || next > beat) break;
+          s += 1;
+          slots[served++] = order === null ? next : order[next]!;
+          taken[next] = 1;
+          head[0] = after[next]!;
+          remaining -= 1;
+        }
+      } else {
+        // The item enters the window of each of its capped groups. Ring positions wrap by a
+        // subtraction: head and count are both below the span.
         const entering = sets[q]!.groups;
         for (let k = 0; k < entering.length; k++) {
           const g = entering[k]!;

@@ -35,17 +35,23 @@ export function sortRecoveryPool(
   // The pool's own left-outs are plain objects made for this request: they are passed on as-is.
   // A pool never goes through "see less", so they are `invalid` or `duplicate`.
   const rejected = pool.left.slice() as RejectedRecovery[];
-  const lists: number[][] = callers.map(() => []);
+  const callerCount = callers.length;
+  const lists = new Array<number[]>(callerCount);
+  for (let c = 0; c < callerCount; c++) lists[c] = [];
   // Most states remember no recovery item in the cooldown: then no id is hashed.
   let cooling: Set<string> | null = null;
-  for (const [hash, shownAt] of state.recoveryShown) {
+  const shown = state.recoveryShown;
+  for (let k = 0; k < shown.length; k++) {
+    const [hash, shownAt] = shown[k]!;
     if (state.impressions - (shownAt + 1) < cooldown) (cooling ??= new Set<string>()).add(hash);
   }
   let available = 0;
-  const masks = pool.triggering.masks;
-  for (let p = 0; p < pool.count; p++) {
+  // The columns the loop reads, as locals: it allocates, which keeps the compiler from hoisting
+  // their loads out of it (read through `pool`, the pool's sorting cost twice as much).
+  const { masks } = pool.triggering;
+  const { count, ids, from, recovery } = pool;
+  for (let p = 0; p < count; p++) {
     const row = p * groups;
-    const id = pool.ids[p]!;
     // The first group it is triggering for: the lowest bit of its mask, when there are masks.
     let trigger = -1;
     if (masks !== null) {
@@ -59,28 +65,27 @@ export function sortRecoveryPool(
         }
       }
     if (trigger >= 0) {
-      rejected.push({
-        id,
-        from: pool.from[p]!,
-        reason: `triggering:${groupIds[trigger]!}`,
-      });
+      rejected.push({ id: ids[p]!, from: from[p]!, reason: `triggering:${groupIds[trigger]!}` });
       continue;
     }
     let relevant = false;
-    for (let c = 0; c < callers.length; c++)
-      if (pool.recovery[row + callers[c]!] === 1) relevant = true;
+    for (let c = 0; c < callerCount; c++)
+      if (recovery[row + callers[c]!] === 1) {
+        relevant = true;
+        break;
+      }
     if (!relevant) continue;
+    const id = ids[p]!;
     if (candidateIds.indexOf(id) >= 0) {
-      rejected.push({ id, from: pool.from[p]!, reason: 'duplicate' });
+      rejected.push({ id, from: from[p]!, reason: 'duplicate' });
       continue;
     }
     if (cooling !== null && cooling.has(hashId(id))) {
-      rejected.push({ id, from: pool.from[p]!, reason: 'cooldown' });
+      rejected.push({ id, from: from[p]!, reason: 'cooldown' });
       continue;
     }
     available += 1;
-    for (let c = 0; c < callers.length; c++)
-      if (pool.recovery[row + callers[c]!] === 1) lists[c]!.push(p);
+    for (let c = 0; c < callerCount; c++) if (recovery[row + callers[c]!] === 1) lists[c]!.push(p);
   }
   return { lists, available, rejected: inInputOrder(rejected) };
 }
