@@ -4,6 +4,7 @@ import { SHORT_TERM_LENGTH } from '../taxonomy/match/createExactMatcher.js';
 import type { TermMatcher } from '../taxonomy/match/types.js';
 import { CrisisVocabulary, SKIP, isDefaultVocabulary } from './queries/CrisisVocabulary.js';
 import { resolveQueryVocabulary, type QueryVocabularyOptions } from './queries/queryVocabulary.js';
+import { QUERY_SPACES } from './queries/readQuery.js';
 import { MAX_SIGNPOSTS, selectResources } from './selectResources.js';
 import { DEFAULT_SUPPORT_TERMS, SUPPORT_GROUP } from './supportTerms.js';
 import type { QueryInterception, ResourceDirectory } from './types.js';
@@ -204,7 +205,7 @@ export function createQueryInterceptor(config: QueryInterceptorConfig): QueryInt
     consider(matcher.scanText(text), groupOf);
 
     consider(support.matchTag(text), supportOf);
-    const plain = text.split(/\s+/u);
+    const plain = text.split(QUERY_SPACES);
     for (let w = 0; w < plain.length && w < LIMITS.queryWords; w++) {
       if (plain[w] !== '') consider(support.matchTag(plain[w]!), supportOf);
     }

@@ -88,8 +88,14 @@ function expansionOf(norm: string): readonly QueryWord[] | undefined {
   return EXPANSIONS_BY_NORM[norm];
 }
 
-/** French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). */
-const ELISION = /^(qu|[cdjlmnst])['’](\p{L}.*)$/iu;
+/**
+ * French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). Accents
+ * and invisible characters put around the apostrophe ("j\u200b'ai") do not hide the elision: the
+ * normal form drops them from words, so here they are skipped too.
+ */
+const ELISION = /^(q[\p{M}\p{Cf}]*u|[cdjlmnst])[\p{M}\p{Cf}]*['’][\p{M}\p{Cf}]*(\p{L}.*)$/iu;
+/** What an elided word's letters are read without: accents and invisible characters. */
+const MARKS_AND_INVISIBLE = /[\p{M}\p{Cf}]/gu;
 const ELIDED: Readonly<Record<string, string>> = {
   c: 'ce',
   d: 'de',
@@ -105,10 +111,20 @@ const ELIDED: Readonly<Record<string, string>> = {
 const NUMBER_UNIT = /^(\d+(?:[.,]\d+)?)(\p{L}+)$/u;
 const NUMBER = /^\d+(?:[.,]\d+)?$/u;
 /**
- * A run without whitespace. U+FEFF counts as whitespace for `\s`, but it is an invisible
- * character that evaders put inside words ("kill\ufeffmyself"), so it does not end a token.
+ * The whitespace that ends a word of a query. U+FEFF counts as whitespace for `\s`, but it is an
+ * invisible character that evaders put inside words ("kill\ufeffmyself"), so it does not end one.
  */
-const TOKEN = /[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+const WHITESPACE =
+  '\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** A run without whitespace. */
+const TOKEN = new RegExp(`[^${WHITESPACE}]+`, 'gu');
+/**
+ * Whitespace between the words of a query, for splitting it as {@link readQuery} reads it: with
+ * `\s`, "depres\ufeffsa" was two words, "depres" and "sa".
+ *
+ * @internal
+ */
+export const QUERY_SPACES = new RegExp(`[${WHITESPACE}]+`, 'u');
 
 /** Shortest run of single spaced letters that is read as one word ("k i l l", "u m"). */
 const MIN_LETTER_RUN = 2;
@@ -153,7 +169,8 @@ export function readQuery(
     const tag = raw.startsWith('#') || raw.startsWith('＃');
     const elision = ELISION.exec(raw);
     if (elision !== null) {
-      push(tokens, ELIDED[elision[1]!.toLowerCase()]!, tag, afterNumber, stream);
+      const elided = elision[1]!.replace(MARKS_AND_INVISIBLE, '').toLowerCase();
+      push(tokens, ELIDED[elided]!, tag, afterNumber, stream);
       raw = elision[2]!;
       afterNumber = false;
     }
@@ -236,7 +253,8 @@ function joinedLetters(raw: string, stream: EvasiveStream): string | null {
 }
 
 const ASCII_LETTERS = /^[a-z]+$/;
-const LETTERS = /^\p{L}+$/u;
+/** Letters, with the accents and invisible characters the normal form drops from between them. */
+const LETTERS = /^[\p{L}\p{M}\p{Cf}]+$/u;
 
 /**
  * A word's letters as the segmenters read them, and as a run of spaced letters joins them: each
