@@ -159,7 +159,7 @@ export class CrisisVocabulary {
     const learn = (text: string): string[] =>
       readQuery(text, Infinity, (run) => [run]).map((word) => {
         this.known.add(word.norm);
-        letters.add(letterForm(word.raw));
+        letters.add(letterForm(word.raw, this.stream));
         return word.norm;
       });
     for (const { term } of vocabulary.crisisTerms) learn(term);
@@ -186,7 +186,7 @@ export class CrisisVocabulary {
         .map((word) => ({ term: word, topic: word })),
       { fuzzyMinLength: CORRECT_MIN_LENGTH, guard: CORRECTION_GUARD },
     );
-    for (const spelling of EXPANDED_SPELLINGS) letters.add(letterForm(spelling));
+    for (const spelling of EXPANDED_SPELLINGS) letters.add(letterForm(spelling, this.stream));
     this.segment = createLetterSegmenter(letters);
     // Code words are names and abbreviations too: "anatomia" is not "ana to mia".
     const splittable = new Set(letters);

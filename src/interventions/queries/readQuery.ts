@@ -89,13 +89,21 @@ function expansionOf(norm: string): readonly QueryWord[] | undefined {
 }
 
 /**
- * French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"). Accents
- * and invisible characters put around the apostrophe ("j\u200b'ai") do not hide the elision: the
- * normal form drops them from words, so here they are skipped too.
+ * Combining accents and invisible characters (zero-width spaces and joiners, soft hyphens,
+ * byte-order marks): the normal form drops them from words, so the steps that look at a token's
+ * characters before it skip them too.
  */
-const ELISION = /^(q[\p{M}\p{Cf}]*u|[cdjlmnst])[\p{M}\p{Cf}]*['’][\p{M}\p{Cf}]*(\p{L}.*)$/iu;
-/** What an elided word's letters are read without: accents and invisible characters. */
-const MARKS_AND_INVISIBLE = /[\p{M}\p{Cf}]/gu;
+const IGNORED = '[\\p{M}\\p{Cf}]';
+/**
+ * French elided articles and pronouns before a word ("j'ai", "m'automutiler", "qu'il"), with
+ * {@link IGNORED} characters anywhere around the apostrophe ("j\u200b'ai").
+ */
+const ELISION = new RegExp(
+  `^(q${IGNORED}*u|[cdjlmnst])${IGNORED}*['’]${IGNORED}*(\\p{L}.*)$`,
+  'iu',
+);
+/** What an elided word's letters are read without. */
+const MARKS_AND_INVISIBLE = new RegExp(IGNORED, 'gu');
 const ELIDED: Readonly<Record<string, string>> = {
   c: 'ce',
   d: 'de',
@@ -253,8 +261,8 @@ function joinedLetters(raw: string, stream: EvasiveStream): string | null {
 }
 
 const ASCII_LETTERS = /^[a-z]+$/;
-/** Letters, with the accents and invisible characters the normal form drops from between them. */
-const LETTERS = /^[\p{L}\p{M}\p{Cf}]+$/u;
+/** Letters, with the {@link IGNORED} characters the normal form drops from between them. */
+const LETTERS = new RegExp(`^(?:\\p{L}|${IGNORED})+$`, 'u');
 
 /**
  * A word's letters as the segmenters read them, and as a run of spaced letters joins them: each
