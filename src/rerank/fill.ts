@@ -109,8 +109,10 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
   const { recoveryEvery, recoveryAvailable, maxShare } = input;
   let served = 0;
   let remaining = n;
-  let lastRecovery = -1;
   let recoveryUsed = 0;
+  // The first slot the cadence lets a recovery slot take (k − 1 slots after the last one), NEVER
+  // once the available items are used up; the share bound is checked when it comes.
+  let recoveryDue = recoveryEvery > 0 && recoveryAvailable > 0 ? recoveryEvery - 1 : NEVER;
   let stoppedBy: FillResult['stoppedBy'] = 'end';
   for (let s = 0; ; s++) {
     if (remaining === 0) break;
@@ -118,15 +120,10 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
       stoppedBy = 'size';
       break;
     }
-    if (
-      recoveryEvery > 0 &&
-      s - lastRecovery >= recoveryEvery &&
-      recoveryUsed < recoveryAvailable &&
-      recoveryUsed + 1 <= maxShare * (s + 1) + 1e-9
-    ) {
+    if (s >= recoveryDue && recoveryUsed + 1 <= maxShare * (s + 1) + 1e-9) {
       slots[served++] = -1;
-      lastRecovery = s;
       recoveryUsed += 1;
+      recoveryDue = recoveryUsed < recoveryAvailable ? s + recoveryEvery : NEVER;
     } else {
       // The best candidate the caps allow heads queue 0 or one of the unblocked queues.
       if (allowedStale) {
@@ -181,10 +178,7 @@ export function fillSlots(input: FillInput, arena: Arena): FillResult {
         // the best head the caps allow (serving queue 0 moves no cap). Most slots are filled
         // here, at a fraction of what the full slot costs.
         let last = nextExit < sizeBound - 1 ? nextExit : sizeBound - 1;
-        if (recoveryEvery > 0 && recoveryUsed < recoveryAvailable) {
-          const due = lastRecovery + recoveryEvery - 1;
-          if (due < last) last = due;
-        }
+        if (recoveryDue - 1 < last) last = recoveryDue - 1;
         const beat = bestQueue >= 0 ? bestRank : n;
         while (s < last && remaining > 0) {
           const next = head[0]!;

@@ -24,9 +24,10 @@ const TABLE_BITS = 8;
 
 /**
  * Gives every view the index of its set of capped triggering groups, numbering the sets in
- * order of first appearance, and links the ranks of each set into a queue, in the same pass. A
- * view's set is keyed by `TriggerSets.keyWithin` — one AND under masks (up to 31 groups) — and up
- * to 8 groups the key indexes a table instead of a Map.
+ * order of first appearance, and links the ranks of each set into a queue, in the same pass. Up
+ * to 8 groups a view's set is its mask under the capped groups' mask — one AND — and indexes a
+ * table; past that, `TriggerSets.keyWithin` keys a Map. The table has a loop of its own, with
+ * the links' state in locals: shared with the Map's, or kept in an object, it cost a fifth more.
  *
  * @param count - views to order
  * @param order - view indices in fill order; `null` for input order
@@ -50,34 +51,52 @@ export function signaturesOf(
   // Per signature, its last rank so far.
   const tail = arena.int32(most, false).fill(-1);
   const sets: GroupSet[] = [NO_GROUPS];
-  const masked = triggering.masks !== null;
-  const byMask =
-    cappedCount > 0 && masked && triggering.groupCount <= TABLE_BITS
-      ? arena.int32(1 << triggering.groupCount)
-      : null;
-  const known = byMask === null ? new Map<number | string, number>() : null;
-
-  for (let r = 0; r < count; r++) {
-    const v = order === null ? r : order[r]!;
-    let q = 0;
-    if (cappedCount > 0) {
-      const key = triggering.keyWithin(v, capped);
-      if (key !== 0 && key !== '') {
-        q = byMask !== null ? byMask[key as number]! : (known!.get(key) ?? 0);
+  const masks = triggering.masks;
+  if (cappedCount > 0 && masks !== null && triggering.groupCount <= TABLE_BITS) {
+    const within = capped.key as number;
+    const byMask = arena.int32(1 << triggering.groupCount);
+    for (let r = 0; r < count; r++) {
+      const v = order === null ? r : order[r]!;
+      const key = masks[v]! & within;
+      let q = 0;
+      if (key !== 0) {
+        q = byMask[key]!;
         if (q === 0) {
           q = sets.length;
-          if (byMask !== null) byMask[key as number] = q;
-          else known!.set(key, q);
+          byMask[key] = q;
           sets.push(triggering.setWithin(v, capped));
         }
       }
+      signature[r] = q;
+      const last = tail[q]!;
+      if (last >= 0) after[last] = r;
+      else head[q] = r;
+      tail[q] = r;
     }
-    signature[r] = q;
-    after[r] = -1;
-    const last = tail[q]!;
-    if (last >= 0) after[last] = r;
-    else head[q] = r;
-    tail[q] = r;
+  } else {
+    const known = new Map<number | string, number>();
+    for (let r = 0; r < count; r++) {
+      let q = 0;
+      if (cappedCount > 0) {
+        const v = order === null ? r : order[r]!;
+        const key = triggering.keyWithin(v, capped);
+        if (key !== 0 && key !== '') {
+          q = known.get(key) ?? 0;
+          if (q === 0) {
+            q = sets.length;
+            known.set(key, q);
+            sets.push(triggering.setWithin(v, capped));
+          }
+        }
+      }
+      signature[r] = q;
+      const last = tail[q]!;
+      if (last >= 0) after[last] = r;
+      else head[q] = r;
+      tail[q] = r;
+    }
   }
+  // Only each queue's last rank has no successor, and `after` holds nothing yet for it.
+  for (let q = 0; q < most; q++) if (tail[q]! >= 0) after[tail[q]!] = -1;
   return { signature, head, after, sets };
 }

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ArenaPool } from '../../src/scratch/Arena.js';
-import { TriggerSets } from '../../src/rerank/groupSet.js';
-import { fillSlots, type FillInput } from '../../src/rerank/fill.js';
+import { fillSlots } from '../../src/rerank/fill.js';
+import { fillCases, fillInput, type FillCase as Case } from './fillCases.js';
 
 // The fill against a plain per-slot reference: every slot asks whether a recovery slot is due,
 // and otherwise scans all remaining candidates in rank order for the first one every cap allows
 // there, counting each group's items among the served slots still inside its window. The engine
 // keeps queues per signature, rings per group, cached sets of unblocked queues and runs of slots
 // that queue 0 fills in a loop of its own; none of that may change a single slot.
-
-interface Case {
-  readonly masks: readonly number[];
-  readonly order: readonly number[] | null;
-  readonly groups: number;
-  readonly capCount: readonly number[];
-  readonly capWindow: readonly number[];
-  readonly size: number;
-  readonly recoveryEvery: number;
-  readonly recoveryAvailable: number;
-  readonly maxShare: number;
-}
 
 interface Filled {
   readonly slots: number[];
@@ -93,26 +81,7 @@ function reference(c: Case): Filled {
 function engine(c: Case): Filled {
   const arena = new ArenaPool().take();
   try {
-    const n = c.masks.length;
-    const triggering = TriggerSets.create(arena, n, c.groups, true);
-    for (let v = 0; v < n; v++) {
-      triggering.setMask(v, c.masks[v]!);
-      for (let g = 0; g < c.groups; g++)
-        if ((c.masks[v]! & (1 << g)) !== 0) triggering.flags[v * c.groups + g] = 1;
-    }
-    const input: FillInput = {
-      count: n,
-      order: c.order === null ? null : Int32Array.from(c.order),
-      groups: c.groups,
-      capCount: Int32Array.from(c.capCount),
-      capWindow: Int32Array.from(c.capWindow),
-      triggering,
-      size: c.size,
-      recoveryEvery: c.recoveryEvery,
-      recoveryAvailable: c.recoveryAvailable,
-      maxShare: c.maxShare,
-    };
-    const out = fillSlots(input, arena);
+    const out = fillSlots(fillInput(c, arena), arena);
     return {
       slots: Array.from(out.slots),
       recoverySlots: out.recoverySlots,
@@ -125,56 +94,10 @@ function engine(c: Case): Filled {
   }
 }
 
-const cases: fc.Arbitrary<Case> = fc
-  .record({
-    groups: fc.integer({ min: 1, max: 3 }),
-    n: fc.integer({ min: 0, max: 60 }),
-    triggeringShare: fc.constantFrom(0, 0.1, 0.3, 0.7, 1),
-    seed: fc.integer(),
-    diversified: fc.boolean(),
-    capCount: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 3, maxLength: 3 }),
-    capWindow: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 3, maxLength: 3 }),
-    size: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 130 })),
-    recoveryEvery: fc.oneof(fc.constant(0), fc.integer({ min: 2, max: 6 })),
-    recoveryAvailable: fc.integer({ min: 0, max: 25 }),
-    maxShare: fc.constantFrom(0, 0.1, 0.25, 0.34, 0.5, 1),
-  })
-  .map((r) => {
-    // A small linear congruential generator spreads the masks and the permutation from the
-    // seed, so that shrinking keeps a case's shape.
-    let x = r.seed >>> 0;
-    const next = (): number => {
-      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-      return x / 2 ** 32;
-    };
-    const masks = Array.from({ length: r.n }, () =>
-      next() < r.triggeringShare ? 1 + Math.floor(next() * ((1 << r.groups) - 1)) : 0,
-    );
-    let order: number[] | null = null;
-    if (r.diversified) {
-      order = Array.from({ length: r.n }, (_, i) => i);
-      for (let i = r.n - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-    }
-    return {
-      masks,
-      order,
-      groups: r.groups,
-      capCount: r.capCount.slice(0, r.groups),
-      capWindow: r.capWindow.slice(0, r.groups),
-      size: r.size,
-      recoveryEvery: r.recoveryEvery,
-      recoveryAvailable: r.recoveryAvailable,
-      maxShare: r.maxShare,
-    };
-  });
-
 describe('fillSlots', () => {
   it('serves exactly the slots a per-slot scan of the remaining candidates serves', () => {
     fc.assert(
-      fc.property(cases, (c) => {
+      fc.property(fillCases, (c) => {
         expect(engine(c)).toEqual(reference(c));
       }),
       { numRuns: 1500 },
