@@ -126,4 +126,11 @@ export function figure(
 export interface BenchSuite {
   readonly title: string;
   run(): Promise<readonly BenchRow[]> | readonly BenchRow[];
+  /**
+   * In how many fresh processes the suite runs (odd; 1 when absent). Each row is then the run
+   * whose figure is the median of that row's figures. What the compiler makes of a suite varies
+   * from process to process: one process's figure for the same code spread by a fifth, and a
+   * target near the middle of that spread read as met or missed by chance.
+   */
+  readonly processes?: number;
 }
