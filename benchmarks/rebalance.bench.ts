@@ -96,10 +96,7 @@ const suite: BenchSuite = {
       // branches are then learnt, and the baseline runs faster than any service's sort.
       figure(
         'the same, one order of the 500 every call',
-        measureRatio(
-          () => rb.rebalance({ candidates: one500, recovery: pool, state, at }),
-          () => one500.slice().sort((a, b) => b.score! - a.score!),
-        ),
+        measureRatio(rebalanceOf([one500], pool), sortOf([one500])),
         '×',
         'sort of that one order by score',
       ),

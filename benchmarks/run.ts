@@ -119,7 +119,7 @@ function medianRows(runs: readonly (readonly BenchRow[])[]): BenchRow[] {
     const same = runs.map((rows) => rows[i]!);
     if (same.some((r) => r.name !== row.name))
       throw new Error(`the runs of "${row.name}" do not list the same rows`);
-    return same.slice().sort((a, b) => a.value - b.value)[(same.length - 1) / 2]!;
+    return same.sort((a, b) => a.value - b.value)[(same.length - 1) / 2]!;
   });
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Arena } from '../../src/scratch/Arena.js';
+import { ArenaPool, type Arena } from '../../src/scratch/Arena.js';
 import { TriggerSets } from '../../src/rerank/groupSet.js';
-import type { FillInput } from '../../src/rerank/fill.js';
+import { fillSlots, type FillInput, type FillResult } from '../../src/rerank/fill.js';
 
 // Random inputs of the fill, small enough for per-slot references: masks of up to 3 groups,
 // optional diversified orders, caps, size bounds and recovery cadences.
@@ -40,6 +40,23 @@ export function fillInput(c: FillCase, arena: Arena): FillInput {
     recoveryAvailable: c.recoveryAvailable,
     maxShare: c.maxShare,
   };
+}
+
+/**
+ * Fills the slots for `c` and hands `read` the input and the result, whose typed arrays live only
+ * for the call (they come from an arena released after it).
+ */
+export function withFill<T>(
+  c: FillCase,
+  read: (input: FillInput, fill: FillResult, arena: Arena) => T,
+): T {
+  const arena = new ArenaPool().take();
+  try {
+    const input = fillInput(c, arena);
+    return read(input, fillSlots(input, arena), arena);
+  } finally {
+    arena.release();
+  }
 }
 
 /** Random fill inputs. */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ArenaPool } from '../../src/scratch/Arena.js';
-import { fillSlots } from '../../src/rerank/fill.js';
-import { fillCases, fillInput, type FillCase as Case } from './fillCases.js';
+import { fillCases, withFill, type FillCase as Case } from './fillCases.js';
 
 // The fill against a plain per-slot reference: every slot asks whether a recovery slot is due,
 // and otherwise scans all remaining candidates in rank order for the first one every cap allows
@@ -79,19 +77,13 @@ function reference(c: Case): Filled {
 }
 
 function engine(c: Case): Filled {
-  const arena = new ArenaPool().take();
-  try {
-    const out = fillSlots(fillInput(c, arena), arena);
-    return {
-      slots: Array.from(out.slots),
-      recoverySlots: out.recoverySlots,
-      stoppedBy: out.stoppedBy,
-      // `taken` is per rank in the fill order, as the reference keeps it.
-      taken: Array.from(out.taken),
-    };
-  } finally {
-    arena.release();
-  }
+  return withFill(c, (_input, out) => ({
+    slots: Array.from(out.slots),
+    recoverySlots: out.recoverySlots,
+    stoppedBy: out.stoppedBy,
+    // `taken` is per rank in the fill order, as the reference keeps it.
+    taken: Array.from(out.taken),
+  }));
 }
 
 describe('fillSlots', () => {

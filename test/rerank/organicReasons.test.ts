@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ArenaPool } from '../../src/scratch/Arena.js';
-import { fillSlots } from '../../src/rerank/fill.js';
 import { OrganicReasons } from '../../src/rerank/audit.js';
 import { ReasonLists } from '../../src/rerank/reasonLists.js';
-import { fillCases, fillInput, type FillCase } from './fillCases.js';
+import { fillCases, withFill, type FillCase } from './fillCases.js';
 
 // The reasons of each served organic slot against their definition, checked item by item over
 // the whole feed: `diversify` when the fill order puts the item out of input order relative to
@@ -32,22 +30,13 @@ function reference(c: FillCase, served: readonly number[]): (readonly string[] |
 }
 
 function engine(c: FillCase): { served: number[]; reasons: (readonly string[] | null)[] } {
-  const arena = new ArenaPool().take();
-  try {
-    const input = fillInput(c, arena);
-    const fill = fillSlots(input, arena);
-    const organic = new OrganicReasons(
-      fill,
-      input.order,
-      new ReasonLists(GROUP_IDS.slice(0, c.groups)),
-      arena,
-    );
+  return withFill(c, (input, fill, arena) => {
+    const lists = new ReasonLists(GROUP_IDS.slice(0, c.groups));
+    const organic = new OrganicReasons(fill, input.order, lists, arena);
     const served = Array.from(fill.slots);
     // Asked in slot order, as the engine asks while it assembles the result.
     return { served, reasons: served.map((v) => (v < 0 ? null : organic.next(v))) };
-  } finally {
-    arena.release();
-  }
+  });
 }
 
 describe('OrganicReasons', () => {
